@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// Runs the whole suite: type-check, then every *.test.ts through node:test + tsx.
+// Node 20's `node --test DIR` finds no .ts files and exits 0 (a false pass), so the
+// files are listed here explicitly. Pass paths or substrings to run a subset:
+//   npm test -- doc        (every test file whose path contains "doc")
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const skipTypecheck = process.argv.includes('--no-typecheck') || filters.length > 0;
+
+function findTests(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name.startsWith('.')) continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...findTests(full));
+    else if (name.endsWith('.test.ts')) out.push(relative(root, full));
+  }
+  return out;
+}
+
+let files = [...findTests(join(root, 'src')), ...findTests(join(root, 'test'))].sort();
+if (filters.length) files = files.filter((f) => filters.some((flt) => f.includes(flt)));
+if (files.length === 0) {
+  console.error('run-tests: no test files matched');
+  process.exit(1);
+}
+
+if (!skipTypecheck) {
+  console.log('run-tests: type-checking (tsc --noEmit)');
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', root], { stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    console.error('run-tests: type-check failed');
+    process.exit(tsc.status ?? 1);
+  }
+}
+
+const args = ['--import', 'tsx', '--enable-source-maps', '--test', '--test-concurrency=1', ...files];
+const run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } });
+process.exit(run.status ?? 1);
