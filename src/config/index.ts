@@ -1,0 +1,2 @@
+export { loadConfig, ConfigError, configVariables } from './load-config.js';
+export type { Config } from './load-config.js';

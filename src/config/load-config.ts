@@ -1,0 +1,167 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Configuration is read once, here, from the environment and an optional JSON
+ * file (`DATELINE_CONFIG`, else `./dateline.config.json` when present). The
+ * environment wins over the file. A wrong value stops the process with one line
+ * naming the variable: see `ConfigError`.
+ */
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isLocale(locale: string): boolean {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const portSchema = z.coerce.number().int().min(0).max(65535);
+const flagSchema = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const listSchema = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+/** Each entry: the environment variable, its schema, and what the error line says it expects. */
+const variables = {
+  PORT: { schema: portSchema, default: '3000', expects: 'a port number from 0 to 65535' },
+  HOST: { schema: z.string().min(1), default: '127.0.0.1', expects: 'a host name or address to listen on' },
+  DATA_DIR: { schema: z.string().min(1), default: './data', expects: 'a folder path' },
+  DATABASE_URL: {
+    schema: z.string().refine((v) => v === '' || /^postgres(ql)?:\/\//.test(v) || /^(sqlite|file):/.test(v), 'bad scheme'),
+    default: '',
+    expects: 'a postgres://… URL, a sqlite:PATH, or empty for SQLite in DATA_DIR',
+  },
+  SITE_URL: {
+    schema: z.string().refine((v) => v === '' || /^https?:\/\/[^/\s]+(\/.*)?$/.test(v), 'bad URL'),
+    default: '',
+    expects: 'an absolute http(s):// URL such as https://news.example.com',
+  },
+  SITE_NAME: { schema: z.string().min(1).max(100), default: 'The Dateline Times', expects: 'a name of 1 to 100 characters' },
+  SITE_TIMEZONE: { schema: z.string().refine(isTimeZone, 'unknown'), default: 'Asia/Kolkata', expects: 'an IANA time zone such as Asia/Kolkata or Europe/London' },
+  SITE_LOCALE: { schema: z.string().refine(isLocale, 'unknown'), default: 'en-IN', expects: 'a BCP 47 locale such as en-IN or en-GB' },
+  SITE_DEFAULT_SECTION: { schema: z.string().regex(/^[\p{L}\p{M}\p{N}-]{1,80}$/u), default: 'news', expects: 'a section slug' },
+  SITE_DISCLAIMER: {
+    schema: z.string().includes('{credit}'),
+    default: 'Disclaimer: This image is taken from {credit}.',
+    expects: 'a sentence containing {credit}',
+  },
+  DATELINE_DEMO: { schema: flagSchema, default: '1', expects: '1 or 0' },
+  LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent' },
+  FETCH_ALLOW_HOSTS: { schema: listSchema, default: '', expects: 'a comma-separated list of host or host:port entries' },
+  PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
+} as const;
+
+type VariableName = keyof typeof variables;
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, expects: string, got: string) {
+    super(`Invalid configuration: ${variable}=${JSON.stringify(got)} — expected ${expects}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly site: {
+    readonly url: string;
+    readonly name: string;
+    readonly timeZone: string;
+    readonly locale: string;
+    readonly defaultSection: string;
+    readonly disclaimerTemplate: string;
+  };
+  readonly demo: boolean;
+  readonly logLevel: string;
+  readonly fetchAllowHosts: readonly string[];
+  readonly pageCacheEntries: number;
+}
+
+function readConfigFile(env: Record<string, string | undefined>, cwd: string): Record<string, string> {
+  const explicit = env.DATELINE_CONFIG;
+  const path = explicit ? resolve(cwd, explicit) : resolve(cwd, 'dateline.config.json');
+  if (!existsSync(path)) {
+    if (explicit) throw new ConfigError('DATELINE_CONFIG', 'the path of an existing JSON file', explicit);
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    throw new ConfigError('DATELINE_CONFIG', 'a valid JSON object file', path);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new ConfigError('DATELINE_CONFIG', 'a JSON object of VARIABLE: value pairs', path);
+  }
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(key in variables)) throw new ConfigError(key, `one of ${Object.keys(variables).join(', ')} (in ${path})`, String(value));
+    out[key] = String(value);
+  }
+  return out;
+}
+
+/** Reads, validates and freezes the configuration. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const file = readConfigFile(env, cwd);
+  const values = {} as Record<VariableName, unknown>;
+  for (const name of Object.keys(variables) as VariableName[]) {
+    const spec = variables[name];
+    const raw = env[name] ?? file[name] ?? spec.default;
+    const parsed = spec.schema.safeParse(raw);
+    if (!parsed.success) throw new ConfigError(name, spec.expects, raw);
+    values[name] = parsed.data;
+  }
+  const port = values.PORT as number;
+  const host = values.HOST as string;
+  const dataDir = resolve(cwd, values.DATA_DIR as string);
+  const dbUrl = values.DATABASE_URL as string;
+  const database: Config['database'] = /^postgres/.test(dbUrl)
+    ? { kind: 'postgres', url: dbUrl }
+    : { kind: 'sqlite', file: dbUrl ? resolve(cwd, dbUrl.replace(/^(sqlite|file):(\/\/)?/, '')) : resolve(dataDir, 'dateline.db') };
+  const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const siteUrl = ((values.SITE_URL as string) || `http://${publicHost}:${port}`).replace(/\/+$/, '');
+  const config: Config = {
+    port,
+    host,
+    dataDir,
+    database,
+    site: {
+      url: siteUrl,
+      name: values.SITE_NAME as string,
+      timeZone: values.SITE_TIMEZONE as string,
+      locale: values.SITE_LOCALE as string,
+      defaultSection: values.SITE_DEFAULT_SECTION as string,
+      disclaimerTemplate: values.SITE_DISCLAIMER as string,
+    },
+    demo: values.DATELINE_DEMO as boolean,
+    logLevel: values.LOG_LEVEL as string,
+    fetchAllowHosts: Object.freeze(values.FETCH_ALLOW_HOSTS as string[]),
+    pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The variables, for the README table and `dateline --help`. */
+export const configVariables = Object.entries(variables).map(([name, spec]) => ({ name, default: spec.default, expects: spec.expects }));

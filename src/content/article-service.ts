@@ -1,0 +1,206 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { ArticleTable, Database } from '../db/index.js';
+import type { DocNode } from '../doc/index.js';
+import type { Clock } from '../shared/clock.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { slugify } from '../shared/slug.js';
+import { ValidationError } from '../shared/errors.js';
+import { createArticleRepo } from './article-repo.js';
+import { createSiteStateRepo } from './site-state-repo.js';
+import { ArticleNotFound, EmbargoActive, InvalidTransition, VersionConflict } from './errors.js';
+import type { Article, ArticleStatus } from './types.js';
+
+/** The fields a writer sets. Everything else (status, timestamps, version) the service owns. */
+export interface ArticleFields {
+  headline: string;
+  standfirst?: string;
+  body: DocNode;
+  sectionId: string;
+  authorIds?: string[];
+  tagIds?: string[];
+  heroMediaId?: string | null;
+  heroCaption?: string | null;
+  datelinePlace?: string | null;
+  source?: string | null;
+  wireId?: string | null;
+  language?: string;
+  seoTitle?: string | null;
+  seoDescription?: string | null;
+  embargoUntil?: string | null;
+  /** Explicit slug; by default one is made from the headline. */
+  slug?: string;
+}
+
+export interface SaveOptions {
+  userId?: string | null;
+  /** Optimistic concurrency: refuse the save unless the stored version is this one. */
+  expectedVersion?: number;
+  /** A public correction note shown under the story. */
+  correction?: string;
+}
+
+export interface ArticleServiceDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  newId: IdGenerator;
+}
+
+const PUBLIC_STATUSES: ReadonlySet<ArticleStatus> = new Set(['published']);
+
+function checkFields(fields: Partial<ArticleFields>): void {
+  if (fields.headline !== undefined && fields.headline.trim() === '') throw new ValidationError('headline', 'A headline is required');
+  if (fields.headline !== undefined && fields.headline.length > 300) throw new ValidationError('headline', 'A headline has at most 300 characters');
+}
+
+/**
+ * Writes to articles: every save is one transaction that also writes a revision,
+ * keeps slug history and bumps the content generation when readers can see the change.
+ */
+export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
+  async function uniqueSlug(trx: Kysely<Database>, wanted: string, articleId: string | null): Promise<string> {
+    const base = slugify(wanted) || 'story';
+    const repo = createArticleRepo(trx);
+    for (let n = 1; n < 1000; n++) {
+      const candidate = n === 1 ? base : `${base}-${n}`;
+      const owner = await repo.resolveSlug(candidate);
+      if (!owner || owner.id === articleId) return candidate;
+    }
+    return `${base}-${newId()}`;
+  }
+
+  async function snapshot(trx: Kysely<Database>, article: Article, userId: string | null): Promise<void> {
+    await createArticleRepo(trx).insertRevision({ id: newId(), articleId: article.id, version: article.version, snapshot: article, userId, createdAt: clock.now().toISOString() });
+  }
+
+  async function load(trx: Kysely<Database>, id: string): Promise<Article> {
+    const article = await createArticleRepo(trx).getById(id);
+    if (!article) throw new ArticleNotFound(id);
+    return article;
+  }
+
+  /** Applies a row patch under optimistic concurrency, then records the revision. */
+  async function save(trx: Kysely<Database>, current: Article, patch: Updateable<ArticleTable>, options: SaveOptions): Promise<Article> {
+    const repo = createArticleRepo(trx);
+    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
+      throw new VersionConflict(current.id, String(current.version));
+    }
+    const ok = await repo.updateIfVersion(current.id, current.version, { ...patch, version: current.version + 1, modified_at: clock.now().toISOString() });
+    if (!ok) throw new VersionConflict(current.id, String(current.version + 1));
+    const saved = await load(trx, current.id);
+    await snapshot(trx, saved, options.userId ?? null);
+    return saved;
+  }
+
+  return {
+    async create(fields: ArticleFields, options: SaveOptions = {}): Promise<Article> {
+      checkFields(fields);
+      return db.transaction().execute(async (trx) => {
+        const id = newId();
+        const now = clock.now().toISOString();
+        const repo = createArticleRepo(trx);
+        await repo.insert({
+          id,
+          slug: await uniqueSlug(trx, fields.slug ?? fields.headline, null),
+          section_id: fields.sectionId,
+          headline: fields.headline.trim(),
+          standfirst: fields.standfirst?.trim() ?? '',
+          body: JSON.stringify(fields.body),
+          status: 'draft',
+          language: fields.language ?? 'en',
+          dateline_place: fields.datelinePlace ?? null,
+          source: fields.source ?? null,
+          wire_id: fields.wireId ?? null,
+          hero_media_id: fields.heroMediaId ?? null,
+          hero_caption: fields.heroCaption ?? null,
+          seo_title: fields.seoTitle ?? null,
+          seo_description: fields.seoDescription ?? null,
+          embargo_until: fields.embargoUntil ?? null,
+          created_at: now,
+          modified_at: now,
+          version: 1,
+          views: 0,
+        });
+        await repo.setAuthors(id, fields.authorIds ?? []);
+        await repo.setTags(id, fields.tagIds ?? []);
+        const article = await load(trx, id);
+        await snapshot(trx, article, options.userId ?? null);
+        return article;
+      });
+    },
+
+    async update(id: string, fields: Partial<ArticleFields>, options: SaveOptions = {}): Promise<Article> {
+      checkFields(fields);
+      return db.transaction().execute(async (trx) => {
+        const repo = createArticleRepo(trx);
+        const current = await load(trx, id);
+        const now = clock.now().toISOString();
+        const patch: Updateable<ArticleTable> = {};
+        if (fields.headline !== undefined) patch.headline = fields.headline.trim();
+        if (fields.standfirst !== undefined) patch.standfirst = fields.standfirst.trim();
+        if (fields.body !== undefined) patch.body = JSON.stringify(fields.body);
+        if (fields.sectionId !== undefined) patch.section_id = fields.sectionId;
+        if (fields.heroMediaId !== undefined) patch.hero_media_id = fields.heroMediaId;
+        if (fields.heroCaption !== undefined) patch.hero_caption = fields.heroCaption;
+        if (fields.datelinePlace !== undefined) patch.dateline_place = fields.datelinePlace;
+        if (fields.source !== undefined) patch.source = fields.source;
+        if (fields.wireId !== undefined) patch.wire_id = fields.wireId;
+        if (fields.language !== undefined) patch.language = fields.language;
+        if (fields.seoTitle !== undefined) patch.seo_title = fields.seoTitle;
+        if (fields.seoDescription !== undefined) patch.seo_description = fields.seoDescription;
+        if (fields.embargoUntil !== undefined) patch.embargo_until = fields.embargoUntil;
+        if (fields.slug !== undefined) {
+          const slug = await uniqueSlug(trx, fields.slug, id);
+          if (slug !== current.slug) {
+            await repo.dropOldSlug(slug);
+            await repo.recordOldSlug(current.slug, id, now);
+            patch.slug = slug;
+          }
+        }
+        const isPublic = PUBLIC_STATUSES.has(current.status);
+        if (isPublic) patch.updated_at = now;
+        if (fields.authorIds) await repo.setAuthors(id, fields.authorIds);
+        if (fields.tagIds) await repo.setTags(id, fields.tagIds);
+        if (options.correction?.trim()) await repo.addCorrection({ id: newId(), articleId: id, note: options.correction.trim(), createdAt: now });
+        const saved = await save(trx, current, patch, options);
+        if (isPublic) await createSiteStateRepo(trx).bumpContentGeneration();
+        return saved;
+      });
+    },
+
+    /** Publishes now (or at `at`, for back-dated imports). Refused while an embargo runs. */
+    async publish(id: string, options: SaveOptions & { at?: Date } = {}): Promise<Article> {
+      return db.transaction().execute(async (trx) => {
+        const current = await load(trx, id);
+        const now = clock.now();
+        if (current.status === 'published') throw new InvalidTransition(current.status, 'published');
+        if (current.embargoUntil && new Date(current.embargoUntil) > now) throw new EmbargoActive(current.embargoUntil);
+        const at = (options.at ?? now).toISOString();
+        const saved = await save(trx, current, {
+          status: 'published',
+          first_published_at: current.firstPublishedAt ?? at,
+          // A story that returns after being unpublished keeps its first publication time.
+          published_at: current.publishedAt ?? at,
+          updated_at: current.firstPublishedAt ? now.toISOString() : null,
+          scheduled_at: null,
+        }, options);
+        await createSiteStateRepo(trx).bumpContentGeneration();
+        return saved;
+      });
+    },
+
+    async unpublish(id: string, options: SaveOptions = {}): Promise<Article> {
+      return db.transaction().execute(async (trx) => {
+        const current = await load(trx, id);
+        if (current.status !== 'published') throw new InvalidTransition(current.status, 'unpublished');
+        const saved = await save(trx, current, { status: 'unpublished' }, options);
+        await createSiteStateRepo(trx).bumpContentGeneration();
+        return saved;
+      });
+    },
+
+    get: (id: string) => createArticleRepo(db).getById(id),
+    revisions: (id: string) => createArticleRepo(db).listRevisions(id),
+  };
+}
+
+export type ArticleService = ReturnType<typeof createArticleService>;

@@ -1,0 +1,12 @@
+export * from './errors.js';
+export type * from './types.js';
+export { createArticleService } from './article-service.js';
+export type { ArticleService, ArticleFields, SaveOptions } from './article-service.js';
+export { createArticleReadRepo } from './article-read-repo.js';
+export type { ArticleReadRepo, TeaserFilter } from './article-read-repo.js';
+export { createDirectoryService } from './directory-service.js';
+export type { DirectoryService } from './directory-service.js';
+export { createSectionRepo } from './section-repo.js';
+export { createPersonRepo } from './person-repo.js';
+export { createTagRepo } from './tag-repo.js';
+export { createSiteStateRepo } from './site-state-repo.js';

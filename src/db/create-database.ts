@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import type { Database } from './schema.js';
+import { migrations } from './migrations.js';
+
+/**
+ * Where the two databases differ, the difference is a flag here, not an
+ * `if (sqlite)` in a repository.
+ */
+export interface DbCapabilities {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Full-text search through FTS5 (sqlite) or tsvector (postgres). */
+  readonly fullText: 'fts5' | 'tsvector';
+  /** `SELECT … FOR UPDATE SKIP LOCKED` for claiming jobs across processes. */
+  readonly supportsSkipLocked: boolean;
+}
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly capabilities: DbCapabilities;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export function createDatabase(target: DatabaseTarget): DatabaseHandle {
+  const db = target.kind === 'sqlite' ? new Kysely<Database>({ dialect: sqliteDialect(target.file) }) : new Kysely<Database>({ dialect: postgresDialect(target.url) });
+  const capabilities: DbCapabilities =
+    target.kind === 'sqlite'
+      ? { dialect: 'sqlite', fullText: 'fts5', supportsSkipLocked: false }
+      : { dialect: 'postgres', fullText: 'tsvector', supportsSkipLocked: true };
+  return {
+    db,
+    capabilities,
+    async migrate() {
+      const migrator = new Migrator({ db, provider });
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) throw error;
+      return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function sqliteDialect(file: string): SqliteDialect {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const database = new SqliteDatabase(file);
+  // WAL lets readers run while a writer commits; the busy timeout makes a second
+  // process (the CLI beside a running server) wait instead of failing at once.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}
+
+function postgresDialect(url: string): PostgresDialect {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A pool error (server restart) must not crash the process: queries will fail and be reported.
+  pool.on('error', () => {});
+  return new PostgresDialect({ pool });
+}

@@ -1,0 +1,4 @@
+export { createDatabase } from './create-database.js';
+export type { DatabaseHandle, DatabaseTarget, DbCapabilities } from './create-database.js';
+export type * from './schema.js';
+export { migrations } from './migrations.js';

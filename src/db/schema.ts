@@ -1,0 +1,192 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The typed database schema. Portable on purpose: ids are text, timestamps are
+ * ISO-8601 UTC text (sortable as strings), booleans are 0/1 integers and JSON is
+ * text, so SQLite and PostgreSQL return identical rows to the same query.
+ */
+export interface Database {
+  sections: SectionTable;
+  people: PersonTable;
+  users: UserTable;
+  media: MediaTable;
+  media_variants: MediaVariantTable;
+  articles: ArticleTable;
+  article_authors: ArticleAuthorTable;
+  tags: TagTable;
+  article_tags: ArticleTagTable;
+  revisions: RevisionTable;
+  slug_history: SlugHistoryTable;
+  corrections: CorrectionTable;
+  article_views_daily: ArticleViewsDailyTable;
+  site_state: SiteStateTable;
+}
+
+export interface SectionTable {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  position: number;
+  created_at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  slug: string;
+  name: string;
+  bio: string;
+  photo_media_id: string | null;
+  /** JSON object: network → URL. */
+  links: string;
+  created_at: string;
+}
+
+export type Role = 'contributor' | 'author' | 'editor' | 'admin';
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  person_id: string | null;
+  password_hash: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+export type VariantState = 'pending' | 'ready' | 'failed';
+
+export interface MediaTable {
+  id: string;
+  kind: 'image';
+  /** Path of the original, relative to the media root. Never derived from an uploaded file name. */
+  original_path: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  source_url: string | null;
+  licence: string;
+  show_disclaimer: number;
+  focal_x: number;
+  focal_y: number;
+  /** 'pending' until the background job has made the AVIF variants. */
+  variants_state: VariantState;
+  created_at: string;
+}
+
+export type VariantFormat = 'avif' | 'webp' | 'jpeg';
+
+export interface MediaVariantTable {
+  media_id: string;
+  /** 'full' for responsive widths, 'thumb' for the fixed-ratio listing crop. */
+  purpose: 'full' | 'thumb';
+  format: VariantFormat;
+  width: number;
+  height: number;
+  path: string;
+  bytes: number;
+}
+
+export type ArticleStatus = 'draft' | 'submitted' | 'scheduled' | 'published' | 'unpublished';
+
+export interface ArticleTable {
+  id: string;
+  slug: string;
+  section_id: string;
+  headline: string;
+  standfirst: string;
+  /** The body document as JSON text (see src/doc). */
+  body: string;
+  status: ArticleStatus;
+  language: string;
+  dateline_place: string | null;
+  source: string | null;
+  wire_id: string | null;
+  hero_media_id: string | null;
+  hero_caption: string | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  /** When the story first went public; never changes afterwards. */
+  first_published_at: string | null;
+  /** The publication time shown to readers ("Published On"). */
+  published_at: string | null;
+  /** Last public change after publication ("Updated On"); null when never updated. */
+  updated_at: string | null;
+  scheduled_at: string | null;
+  embargo_until: string | null;
+  created_at: string;
+  /** Last save of any kind (drafts included). */
+  modified_at: string;
+  /** Optimistic-concurrency counter; bumped on every save. */
+  version: number;
+  /** Denormalised total of article_views_daily.views. */
+  views: number;
+}
+
+export interface ArticleAuthorTable {
+  article_id: string;
+  person_id: string;
+  position: number;
+}
+
+export type TagKind = 'topic' | 'person' | 'organisation' | 'place' | 'event' | 'thing';
+
+export interface TagTable {
+  id: string;
+  slug: string;
+  name: string;
+  kind: TagKind;
+  /** JSON array of alternative names. */
+  aliases: string;
+  created_at: string;
+}
+
+export interface ArticleTagTable {
+  article_id: string;
+  tag_id: string;
+  position: number;
+}
+
+export interface RevisionTable {
+  id: string;
+  article_id: string;
+  version: number;
+  /** JSON snapshot of the article as saved (with authors and tags). */
+  snapshot: string;
+  user_id: string | null;
+  created_at: string;
+}
+
+export interface SlugHistoryTable {
+  old_slug: string;
+  article_id: string;
+  created_at: string;
+}
+
+export interface CorrectionTable {
+  id: string;
+  article_id: string;
+  note: string;
+  created_at: string;
+}
+
+export interface ArticleViewsDailyTable {
+  article_id: string;
+  /** YYYY-MM-DD in the site's time zone. */
+  day: string;
+  views: number;
+}
+
+/** Small key/value facts every node shares, e.g. the content generation for cache invalidation. */
+export interface SiteStateTable {
+  key: string;
+  value: string;
+}
+
+export type { Generated };
