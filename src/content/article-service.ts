@@ -57,6 +57,11 @@ function checkFields(fields: Partial<ArticleFields>): void {
  * keeps slug history and bumps the content generation when readers can see the change.
  */
 export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
+  /** Joins the caller's transaction when given one (imports, seeding), else opens its own. */
+  function inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return db.isTransaction ? work(db) : db.transaction().execute(work);
+  }
+
   async function uniqueSlug(trx: Kysely<Database>, wanted: string, articleId: string | null): Promise<string> {
     const base = slugify(wanted) || 'story';
     const repo = createArticleRepo(trx);
@@ -94,7 +99,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
   return {
     async create(fields: ArticleFields, options: SaveOptions = {}): Promise<Article> {
       checkFields(fields);
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         const id = newId();
         const now = clock.now().toISOString();
         const repo = createArticleRepo(trx);
@@ -130,7 +135,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
 
     async update(id: string, fields: Partial<ArticleFields>, options: SaveOptions = {}): Promise<Article> {
       checkFields(fields);
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         const repo = createArticleRepo(trx);
         const current = await load(trx, id);
         const now = clock.now().toISOString();
@@ -169,7 +174,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
 
     /** Publishes now (or at `at`, for back-dated imports). Refused while an embargo runs. */
     async publish(id: string, options: SaveOptions & { at?: Date } = {}): Promise<Article> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         const current = await load(trx, id);
         const now = clock.now();
         if (current.status === 'published') throw new InvalidTransition(current.status, 'published');
@@ -189,7 +194,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
     },
 
     async unpublish(id: string, options: SaveOptions = {}): Promise<Article> {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         const current = await load(trx, id);
         if (current.status !== 'published') throw new InvalidTransition(current.status, 'unpublished');
         const saved = await save(trx, current, { status: 'unpublished' }, options);

@@ -179,3 +179,33 @@ export type NinjsRendition = z.infer<typeof renditionSchema>;
 export type TextBlock = z.infer<ReturnType<typeof textBlock>>;
 export type Concept = z.infer<typeof concept>;
 export type Party = z.infer<typeof party>;
+
+/** The failure half of `NinjsResult`; `field` is a dotted JSON path, `$` for the root. */
+export interface Invalid {
+  ok: false;
+  reason: 'invalid_ninjs';
+  field: string;
+  message: string;
+}
+
+export type Checked<T> = { ok: true; value: T } | Invalid;
+
+export function invalid(field: string, message: string): Invalid {
+  return { ok: false, reason: 'invalid_ninjs', field: field === '' ? '$' : field, message };
+}
+
+export function joinPath(base: string, ...segments: readonly PropertyKey[]): string {
+  return [base, ...segments.map(String)].filter((s) => s !== '').join('.');
+}
+
+/** Runs a schema and turns its first issue into an `Invalid` naming the full path. */
+export function checkWith<S extends z.ZodType>(schema: S, value: unknown, base: string): Checked<z.output<S>> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0];
+  return invalid(joinPath(base, ...(issue?.path ?? [])), issue?.message ?? 'invalid value');
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

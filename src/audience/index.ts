@@ -1,0 +1,4 @@
+export { shareLinks } from './share-links.js';
+export type { ShareLink } from './share-links.js';
+export { createViewCounter } from './view-counter.js';
+export type { ViewCounter } from './view-counter.js';

@@ -1,0 +1,7 @@
+/** A failure the CLI reports as one line, with the exit code to leave with. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,21 @@
+import { configVariables } from '../config/index.js';
+
+export function helpText(): string {
+  const vars = configVariables.map((v) => `  ${v.name.padEnd(22)} ${v.expects}${v.default ? ` (default: ${v.default})` : ''}`).join('\n');
+  return `Usage: dateline <command> [options]
+
+Commands:
+  serve                          Start the news site (migrates the database, adds demo content when empty)
+  migrate                        Apply pending database migrations and exit
+  user add --email E --name N --role R
+                                 Create a user; the password is read from standard input.
+                                 Roles: contributor, author, editor, admin
+  ingest FILE... [--publish] [--json]
+                                 Import IPTC ninjs (1.x or 2.x) text items. Drafts unless --publish;
+                                 --json prints one JSON object per item (id, status, url)
+  help                           Show this text
+
+Configuration (environment variables, or a dateline.config.json file):
+${vars}
+`;
+}

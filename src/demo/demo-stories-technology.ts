@@ -1,0 +1,156 @@
+/** Demo stories for the Technology section. Organisations and people are invented. */
+import type { DemoStory } from './demo-types.js';
+import { demoHoursAgo } from './demo-clock.js';
+import { doc, h2, ol, p, quote, social, ul } from './doc-builders.js';
+
+const villageRoads: DemoStory = {
+  section: 'technology',
+  headline: 'Volunteer mappers chart 40,000 km of village roads in six months to guide ambulances',
+  standfirst: 'Villages that showed up as isolated dots on navigation apps now have roads leading to them, and dispatchers say crews arrive minutes sooner.',
+  authors: ['mei-okafor'],
+  tags: [
+    { name: 'Open data', kind: 'topic' },
+    { name: 'Maps', kind: 'thing' },
+    { name: 'Emergency services', kind: 'topic' },
+    { name: 'Open Roads Collective', kind: 'organisation' },
+  ],
+  dateline: 'Bhubaneswar',
+  language: 'en',
+  picture: 'village-roads-map',
+  source: null,
+  publishedHoursAgo: 34,
+  views: 2740,
+  body: doc(
+    p('More than 3,000 volunteers have added about 40,000 kilometres of village roads and tracks to a free, openly editable map of eastern India in six months, in a project that ambulance services say is already cutting the time it takes crews to reach patients.'),
+    p('Volunteers trace roads from satellite imagery, and local residents then check the results on the ground, adding names, bridges and whether a track can be driven in the monsoon. The project, called **Last Mile Map**, is run by a non-profit, the Open Roads Collective, with the support of two emergency-response services.'),
+    p('Before it began, navigation apps showed many villages as dots with no road leading to them. Drivers relied on calling the patient’s family, who would wait for the ambulance at the nearest landmark.'),
+    quote('Our crews were losing ten, sometimes twenty minutes at the last junction. A child with a high fever, a woman in labour — those minutes are everything.', 'Sudhir Mohanty, operations head at a district ambulance network'),
+    social({
+      network: 'bluesky',
+      author: 'Open Roads Collective',
+      handle: '@openroadscollective.bsky.social',
+      url: null,
+      text: '40,000 km! Six months ago these villages were blank on the map. Thank you to the 3,112 volunteers who traced, checked and named every road. Next target: mark every bridge that floods in the monsoon.',
+      postedAt: demoHoursAgo(40),
+    }),
+    h2('How the mapping works'),
+    ol(
+      'Volunteers anywhere trace roads and paths from recent satellite pictures.',
+      'Local field checkers, often college students, visit the roads and confirm names and condition.',
+      'Ambulance dispatchers report wrong or missing roads after each call.',
+      'Fixes go back into the open map, where any navigation app can pick them up.',
+    ),
+    p('The collective publishes its data under an open licence that allows anyone, including commercial navigation companies, to use it. Its [project page](https://example.org/last-mile-map) lists the districts still to be covered.'),
+    p('An analysis of 1,800 ambulance calls in two pilot districts found that the median time from dispatch to arrival fell from 34 minutes to 27 minutes after the new roads were loaded into dispatchers’ software, the collective said. It noted that other changes, including new vehicles, may also have played a part.'),
+    p('Mapping researchers cautioned that volunteer data needs constant care. “A map is not a monument. Roads wash away and new ones are cut every dry season,” said Dr Aarti Nanda, a geographer who studies open data. The collective said it planned to train a permanent network of checkers in each district, paid a small fee for each road they verify.'),
+  ),
+};
+
+const chipSchool: DemoStory = {
+  section: 'technology',
+  headline: 'Bengaluru chip-design school graduates its first 120 engineers, most of them already hired',
+  standfirst: 'The 11-month course, created by semiconductor firms short of designers, picked students by test rather than by college name.',
+  authors: ['mei-okafor'],
+  tags: [
+    { name: 'Semiconductors', kind: 'topic' },
+    { name: 'Education', kind: 'topic' },
+    { name: 'Bengaluru', kind: 'place' },
+    { name: 'Silicon Plateau Institute of Chip Design', kind: 'organisation' },
+  ],
+  dateline: 'Bengaluru',
+  language: 'en',
+  picture: 'chip-school',
+  source: null,
+  publishedHoursAgo: 86,
+  views: 611,
+  body: doc(
+    p('A chip-design school set up in Bengaluru by a consortium of semiconductor companies and two engineering colleges graduated its first class of 120 engineers on Saturday, and 104 of them had already accepted jobs, the school said.'),
+    p('The Silicon Plateau Institute of Chip Design, which opened last year, runs an intensive 11-month programme for engineering graduates covering digital logic, verification, physical design and the software used to turn a circuit into a layout a factory can make. Students spend the last three months working on a real chip in small teams.'),
+    p('Member companies created the school after complaining that they could not find enough engineers with practical design experience. University courses often teach the theory well, they said, but give students little time with industrial design tools, whose licences are expensive.'),
+    quote('A graduate who has closed timing on a real block, who has watched a design fail verification at two in the morning and fixed it — that person is worth a year of training to us.', 'Kavya Iyer, director of the institute'),
+    h2('Who got in'),
+    p('The school received about 9,400 applications for its first 120 places. Selection was based on a written test and a two-day design exercise, and the school said it did not look at which college applicants had attended. Forty-two per cent of the first class were women, and 37 per cent came from towns outside the state capitals.'),
+    p('Fees of ₹4.5 lakh are covered by a loan that graduates repay only once they earn more than ₹6 lakh a year. Several member companies have agreed to pay off the loans of the graduates they hire.'),
+    p('The first class designed a small processor for low-power sensors, which the institute plans to send for a trial production run later this year through a _multi-project wafer_ service, in which many small designs share the cost of a single batch.'),
+    p('Nikhil Shetty, 23, who will join a company designing chips for electric vehicles, said the project had been the most useful part of the course. “In college I drew logic gates on paper. Here my team’s block had two million of them, and it had to work,” he said.'),
+    p('The institute plans to admit 300 students next year and to open a second campus in Hyderabad in 2027.'),
+  ),
+};
+
+const offlinePermits: DemoStory = {
+  section: 'technology',
+  headline: 'A city swapped paper permits for an app. Then the street vendors’ phones ran out of data',
+  standfirst: 'Ranipur’s vending app works for most traders. For thousands of others, a missing signal or an empty data pack now means a fine.',
+  authors: ['mei-okafor', 'anika-rao'],
+  tags: [
+    { name: 'Digital public services', kind: 'topic' },
+    { name: 'Street vendors', kind: 'topic' },
+    { name: 'Ranipur', kind: 'place' },
+  ],
+  dateline: 'Ranipur',
+  language: 'en',
+  picture: 'street-vendors',
+  source: null,
+  publishedHoursAgo: 8,
+  updatedHoursAgo: 4,
+  views: 3390,
+  body: doc(
+    p('When Ranipur replaced paper street-vending permits with a mobile app last autumn, municipal officials promised an end to queues outside their offices and to arguments over crumpled licences. Eight months later, the app works well for most of the city’s 36,000 registered vendors — and not at all for a stubborn minority.'),
+    p('Every vendor must now show a QR code on a phone when an inspector asks. The code is checked against a central database that records where the vendor may trade and whether fees are paid. Municipal figures show that 88 per cent of vendors have installed the app and that fee collection has risen by a fifth.'),
+    p('But inspection logs reviewed by Dateline show that, in a sample month, **2,950 checks failed** because the vendor’s phone had no data, no battery or no signal, and a further 600 because the vendor did not own a smartphone at all.'),
+    h2('A code that needs the internet'),
+    p('The app fetches a fresh code each time it opens, so that a screenshot cannot be passed to someone else. That security measure is also its weakness. Vendors in the old market, where thick walls block mobile signals, describe standing in the lane waving their phones in the air while an inspector waits.'),
+    quote('I sell vegetables. My phone is for my children’s school messages and my supplier. When the data runs out on the 25th of the month, I become illegal for five days.', 'Shabnam Bee, a vendor in the old market'),
+    p('Inspectors may let vendors go with a warning, but vendors’ groups say that discretion is unevenly applied, and that fines of ₹500 — about a day’s profit for many — have been issued when phones failed.'),
+    h2('Fixes that work offline'),
+    p('Engineers say the problem is well understood and has known solutions. Dev Menon, who builds identity systems for public services, said codes can be signed cryptographically on a server and stored on the phone, so that an inspector’s device can check them without either side being online.'),
+    ul(
+      '**Signed offline codes**, valid for a week and checked against a list of cancelled permits whenever the inspector’s device reconnects.',
+      '**A printed card** carrying the same signed code, for vendors without smartphones.',
+      '**An SMS fallback**, in which the inspector texts a permit number to a short code and gets a yes or no.',
+    ),
+    p('The municipal IT department said it was testing offline codes and would issue printed cards to about 4,000 vendors within two months. It said the fresh online code had been meant to prevent fraud, and that 31 cases of shared screenshots had been detected since the launch.'),
+    p('Researchers who study digital public services say the lesson reaches far beyond one city. “Systems are usually tested by people with good phones in offices with wi-fi,” said Dr Ritu Saxena. “The people who depend on them most are the least like the people who built them.”'),
+    p('_Updated with the municipal IT department’s response._'),
+  ),
+};
+
+const batteryHeat: DemoStory = {
+  section: 'technology',
+  headline: 'Why your phone battery ages faster in a hot car — and what manufacturers are changing',
+  standfirst: 'Heat and a full charge are the two things a lithium-ion battery likes least. An explainer.',
+  authors: ['mei-okafor'],
+  tags: [
+    { name: 'Batteries', kind: 'thing' },
+    { name: 'Smartphones', kind: 'thing' },
+    { name: 'Explainers', kind: 'topic' },
+  ],
+  dateline: null,
+  language: 'en',
+  picture: 'battery-heat',
+  source: null,
+  publishedHoursAgo: 164,
+  views: 4005,
+  body: doc(
+    p('If your phone has ever shown a temperature warning and refused to work after an afternoon on a car dashboard, it was protecting its battery from something that does lasting damage: heat. Battery engineers say temperature is one of the two biggest factors, alongside how full a battery is kept, in how quickly a lithium-ion cell loses capacity.'),
+    p('Here is what happens inside the battery, what manufacturers are doing about it, and what you can do.'),
+    h2('What heat does'),
+    p('A lithium-ion battery stores energy by shuttling lithium ions between two electrodes through a liquid electrolyte. Every charge and discharge also drives small, unwanted chemical reactions that use up some of the lithium and thicken a film on the electrodes. Those reactions speed up sharply as the temperature rises — as a rule of thumb, they roughly double for every 10 degrees Celsius.'),
+    p('The result is that a cell stored fully charged in a hot place can lose a noticeable share of its capacity within a year, several times more than an identical cell kept half-charged at room temperature.'),
+    quote('Heat and a full charge together are the worst combination. A phone at 100 per cent on a sunny dashboard is ageing faster than at almost any other moment in its life.', 'Dr Hana Okoro, electrochemist'),
+    h2('What manufacturers are changing'),
+    ul(
+      '**Charging limits**: many phones now offer a setting that stops charging at 80 or 85 per cent.',
+      '**Adaptive charging**: the phone learns when you wake up and finishes charging just before.',
+      '**Thermal throttling**: charging slows or pauses when the battery gets too warm.',
+      '**Battery health readouts**, which show the remaining capacity so you can judge when a replacement is due.',
+    ),
+    p('Some manufacturers are also using electrolytes and electrode coatings that cope better with high temperatures, a change driven partly by electric cars, which face the same problem on a much larger scale.'),
+    h2('What you can do'),
+    p('The engineers’ advice is simple. Keep phones out of direct sun and off dashboards; take the phone out of a thick case if it gets hot while charging; and turn on the charging limit if you usually have power to spare at the end of the day. Fast charging is not harmful in itself, they say, but it produces more heat, so it is best avoided on hot days.'),
+    p('Cold is less damaging in the long run, but a very cold battery can shut down early because its chemical reactions slow down. It usually recovers once it warms up.'),
+    p('_This explainer is part of [Dateline’s series on everyday technology](https://example.org/dateline/everyday-tech)._'),
+  ),
+};
+
+export const technologyStories: DemoStory[] = [villageRoads, chipSchool, offlinePermits, batteryHeat];

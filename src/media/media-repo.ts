@@ -1,0 +1,80 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, MediaTable, MediaVariantTable, VariantFormat } from '../db/index.js';
+
+/** A media item as pages need it: metadata plus the variants that exist right now. */
+export interface MediaView {
+  id: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  licence: string;
+  sourceUrl: string | null;
+  showDisclaimer: boolean;
+  variants: { purpose: 'full' | 'thumb'; format: VariantFormat; width: number; height: number; path: string }[];
+}
+
+export function createMediaRepo(db: Kysely<Database>) {
+  return {
+    async insert(media: Insertable<MediaTable>, variants: Insertable<MediaVariantTable>[]): Promise<void> {
+      await db.insertInto('media').values(media).execute();
+      if (variants.length) await db.insertInto('media_variants').values(variants).execute();
+    },
+
+    async addVariants(mediaId: string, variants: Insertable<MediaVariantTable>[]): Promise<void> {
+      if (variants.length) await db.insertInto('media_variants').values(variants).execute();
+      await db.updateTable('media').set({ variants_state: 'ready' }).where('id', '=', mediaId).execute();
+    },
+
+    async markFailed(mediaId: string): Promise<void> {
+      await db.updateTable('media').set({ variants_state: 'failed' }).where('id', '=', mediaId).execute();
+    },
+
+    async pending(limit: number): Promise<{ id: string; original_path: string; width: number; height: number; focal_x: number; focal_y: number }[]> {
+      return db
+        .selectFrom('media')
+        .select(['id', 'original_path', 'width', 'height', 'focal_x', 'focal_y'])
+        .where('variants_state', '=', 'pending')
+        .orderBy('created_at')
+        .limit(limit)
+        .execute();
+    },
+
+    async findBySha256(sha256: string): Promise<string | null> {
+      const row = await db.selectFrom('media').select('id').where('sha256', '=', sha256).executeTakeFirst();
+      return row?.id ?? null;
+    },
+
+    /** Media with their current variants, keyed by id. Unknown ids are simply absent. */
+    async views(ids: string[]): Promise<Map<string, MediaView>> {
+      const out = new Map<string, MediaView>();
+      if (ids.length === 0) return out;
+      const unique = [...new Set(ids)];
+      const [rows, variants] = await Promise.all([
+        db.selectFrom('media').selectAll().where('id', 'in', unique).execute(),
+        db.selectFrom('media_variants').selectAll().where('media_id', 'in', unique).orderBy('width').execute(),
+      ]);
+      for (const r of rows) {
+        out.set(r.id, {
+          id: r.id,
+          width: Number(r.width),
+          height: Number(r.height),
+          alt: r.alt,
+          caption: r.caption,
+          credit: r.credit,
+          licence: r.licence,
+          sourceUrl: r.source_url,
+          showDisclaimer: Number(r.show_disclaimer) === 1,
+          variants: [],
+        });
+      }
+      for (const v of variants) {
+        out.get(v.media_id)?.variants.push({ purpose: v.purpose, format: v.format, width: Number(v.width), height: Number(v.height), path: v.path });
+      }
+      return out;
+    },
+  };
+}
+
+export type MediaRepo = ReturnType<typeof createMediaRepo>;

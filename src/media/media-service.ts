@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database, VariantFormat } from '../db/index.js';
+import type { Clock } from '../shared/clock.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { createMediaRepo } from './media-repo.js';
+import type { MediaStorage } from './media-storage.js';
+import { inspectImage, makeVariants, normaliseOriginal, type EncodedVariant } from './image-variants.js';
+
+export interface MediaFields {
+  alt?: string;
+  caption?: string;
+  credit?: string;
+  sourceUrl?: string | null;
+  licence?: string;
+  showDisclaimer?: boolean;
+  focal?: { x: number; y: number };
+}
+
+export interface MediaServiceDeps {
+  db: Kysely<Database>;
+  storage: MediaStorage;
+  clock: Clock;
+  newId: IdGenerator;
+  log: Logger;
+  /** Called after background variants land, so page caches can be refreshed. */
+  onVariantsReady?: () => Promise<void> | void;
+}
+
+/** Formats made while the request waits; AVIF is slow to encode and is made in the background. */
+const IMMEDIATE_FORMATS: VariantFormat[] = ['jpeg', 'webp'];
+const BACKGROUND_FORMATS: VariantFormat[] = ['avif'];
+
+/** A prepared image: files written, rows ready. `commit` inserts the rows; `discard` removes the files. */
+export interface PreparedMedia {
+  id: string;
+  commit(db: Kysely<Database>): Promise<void>;
+  discard(): Promise<void>;
+}
+
+function variantKey(id: string, v: { purpose: string; format: VariantFormat; width: number }): string {
+  const ext = v.format === 'jpeg' ? 'jpg' : v.format;
+  return `v/${id.slice(-2)}/${id}-${v.purpose}-${v.width}.${ext}`;
+}
+
+export function createMediaService({ db, storage, clock, newId, log, onVariantsReady }: MediaServiceDeps) {
+  async function storeVariants(id: string, encoded: EncodedVariant[], written: string[]) {
+    const rows = [];
+    for (const v of encoded) {
+      const key = variantKey(id, v);
+      await storage.put(key, v.bytes);
+      written.push(key);
+      rows.push({ media_id: id, purpose: v.purpose, format: v.format, width: v.width, height: v.height, path: key, bytes: v.bytes.length });
+    }
+    return rows;
+  }
+
+  return {
+    /**
+     * Validates and processes an image, writing the original and the fast variants.
+     * Nothing is in the database until `commit` runs inside the caller's transaction;
+     * if that transaction fails, the caller calls `discard` and no file is left behind.
+     */
+    async prepare(input: Buffer, fields: MediaFields = {}): Promise<PreparedMedia> {
+      const inspected = await inspectImage(input);
+      const id = newId();
+      const written: string[] = [];
+      const discard = async () => {
+        await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
+      };
+      try {
+        const original = await normaliseOriginal(input, inspected);
+        const size = { width: inspected.width, height: inspected.height };
+        const focal = fields.focal ?? { x: 0.5, y: 0.5 };
+        const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
+        await storage.put(originalKey, original.bytes);
+        written.push(originalKey);
+        const variantRows = await storeVariants(id, await makeVariants(original.bytes, size, IMMEDIATE_FORMATS, focal), written);
+        const mediaRow = {
+          id,
+          kind: 'image' as const,
+          original_path: originalKey,
+          mime: original.mime,
+          width: size.width,
+          height: size.height,
+          bytes: original.bytes.length,
+          sha256: createHash('sha256').update(input).digest('hex'),
+          alt: fields.alt ?? '',
+          caption: fields.caption ?? '',
+          credit: fields.credit ?? '',
+          source_url: fields.sourceUrl ?? null,
+          licence: fields.licence ?? '',
+          show_disclaimer: fields.showDisclaimer ? 1 : 0,
+          focal_x: focal.x,
+          focal_y: focal.y,
+          variants_state: 'pending' as const,
+          created_at: clock.now().toISOString(),
+        };
+        return {
+          id,
+          commit: (trx) => createMediaRepo(trx).insert(mediaRow, variantRows),
+          discard,
+        };
+      } catch (err) {
+        await discard();
+        throw err;
+      }
+    },
+
+    /**
+     * Makes the slow (AVIF) variants for media still pending. Run by the background
+     * worker; pages use whatever variants exist meanwhile. Returns how many it finished.
+     */
+    async processPending(limit = 4): Promise<number> {
+      const repo = createMediaRepo(db);
+      const pending = await repo.pending(limit);
+      for (const item of pending) {
+        const written: string[] = [];
+        const started = Date.now();
+        try {
+          const master = await readFile(storage.resolveKey(item.original_path));
+          const encoded = await makeVariants(master, { width: Number(item.width), height: Number(item.height) }, BACKGROUND_FORMATS, { x: Number(item.focal_x), y: Number(item.focal_y) });
+          const rows = await storeVariants(item.id, encoded, written);
+          await db.transaction().execute((trx) => createMediaRepo(trx).addVariants(item.id, rows));
+          log.debug({ mediaId: item.id, ms: Date.now() - started }, 'background variants made');
+        } catch (err) {
+          await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
+          await repo.markFailed(item.id);
+          log.warn({ mediaId: item.id, err }, 'background variants failed');
+        }
+      }
+      if (pending.length && onVariantsReady) await onVariantsReady();
+      return pending.length;
+    },
+
+    views: (ids: string[]) => createMediaRepo(db).views(ids),
+  };
+}
+
+export type MediaService = ReturnType<typeof createMediaService>;

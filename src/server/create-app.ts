@@ -1,0 +1,148 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { pino, type Logger } from 'pino';
+import type { Config } from '../config/index.js';
+import { createDatabase, type DatabaseHandle } from '../db/index.js';
+import { createArticleReadRepo, createArticleService, createDirectoryService, createPersonRepo, createSectionRepo, createSiteStateRepo, createTagRepo } from '../content/index.js';
+import { createBackgroundWorker, createLocalMediaStorage, createMediaService } from '../media/index.js';
+import { createViewCounter } from '../audience/index.js';
+import { createPageBuilder, createPageCache, createDateFormatter, loadSiteAssets, sitePlugin, type SiteInfo } from '../site/index.js';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { createIdGenerator } from '../shared/ids.js';
+import { installErrorHandler } from './error-handler.js';
+import { renderLogoPng } from './logo.js';
+import { seedDemo } from './seed-demo.js';
+
+export interface AppOptions {
+  log?: Logger;
+  clock?: Clock;
+  /** Start the background variant worker (off in most tests, which drain it by hand). */
+  backgroundJobs?: boolean;
+}
+
+/**
+ * The composition root: builds every service from the config, wires them into
+ * one Fastify app and owns start-up and shut-down order. Nothing else calls
+ * constructors.
+ */
+export async function createApp(config: Config, options: AppOptions = {}) {
+  const log = options.log ?? pino({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const newId = createIdGenerator(() => clock.now().getTime());
+  mkdirSync(config.dataDir, { recursive: true });
+
+  const database: DatabaseHandle = createDatabase(config.database);
+  const applied = await database.migrate();
+  if (applied.length) log.info({ migrations: applied }, 'database migrated');
+  const { db } = database;
+
+  const siteState = createSiteStateRepo(db);
+  const dates = createDateFormatter(config.site.locale, config.site.timeZone);
+  const assets = loadSiteAssets();
+  const sectionRepo = createSectionRepo(db);
+  let site: SiteInfo = {
+    name: config.site.name,
+    url: config.site.url,
+    locale: config.site.locale,
+    timeZone: config.site.timeZone,
+    disclaimerTemplate: config.site.disclaimerTemplate,
+    dates,
+    sections: [],
+    scriptPath: assets.scriptPath,
+    css: assets.css,
+  };
+  async function refreshSite() {
+    site = { ...site, sections: await sectionRepo.list() };
+  }
+
+  const cache = createPageCache({
+    maxEntries: config.pageCacheEntries,
+    checkEveryMs: 1000,
+    // Sections appear in every page's navigation, so they are reloaded whenever content changes.
+    readGeneration: async () => {
+      const generation = await siteState.contentGeneration();
+      if (generation !== lastGeneration) {
+        await refreshSite();
+        lastGeneration = generation;
+      }
+      return generation;
+    },
+  });
+  let lastGeneration = -1;
+
+  const mediaRoot = join(config.dataDir, 'media');
+  mkdirSync(mediaRoot, { recursive: true });
+  const storage = createLocalMediaStorage(mediaRoot);
+  const media = createMediaService({
+    db,
+    storage,
+    clock,
+    newId,
+    log,
+    onVariantsReady: async () => {
+      await siteState.bumpContentGeneration();
+      await cache.invalidate();
+    },
+  });
+  const variantWorker = createBackgroundWorker(() => media.processPending(2), { idleMs: 5000, log, name: 'media-variants' });
+  const articles = createArticleService({ db, clock, newId });
+  const directory = createDirectoryService({ db, clock, newId });
+  const read = createArticleReadRepo(db);
+  const views = createViewCounter({ db, clock, dayKey: dates.dayKey });
+
+  if (config.demo) await seedDemo({ db, media, clock, newId, log, dayKey: dates.dayKey });
+  await cache.invalidate();
+
+  const app: FastifyInstance = Fastify({
+    // Fastify types its logger generically; pino's Logger is a superset of FastifyBaseLogger.
+    loggerInstance: log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
+    disableRequestLogging: true,
+    trustProxy: true,
+    bodyLimit: 1_048_576,
+    routerOptions: { maxParamLength: 500 },
+  });
+  installErrorHandler(app, () => site);
+  const personRepo = createPersonRepo(db);
+  const tagRepo = createTagRepo(db);
+  await app.register(sitePlugin, {
+    pages: createPageBuilder({ read, media, site: () => site }),
+    read,
+    lookups: {
+      sectionBySlug: (slug) => sectionRepo.findBySlug(slug),
+      personBySlug: (slug) => personRepo.findBySlug(slug),
+      tagBySlug: (slug) => tagRepo.findBySlug(slug),
+    },
+    views,
+    cache,
+    site: () => site,
+    assets,
+    mediaRoot,
+    logoPng: await renderLogoPng(config.site.name),
+  });
+
+  let started = false;
+  return {
+    app,
+    config,
+    log,
+    database,
+    services: { articles, directory, read, media, views, cache, siteState },
+    variantWorker,
+    /** Listens on the configured host and port; returns the address. */
+    async listen(): Promise<string> {
+      const address = await app.listen({ port: config.port, host: config.host });
+      started = true;
+      if (options.backgroundJobs !== false) variantWorker.start();
+      return address;
+    },
+    async close(): Promise<void> {
+      await variantWorker.stop();
+      if (started || app.server.listening) await app.close();
+      else await app.close().catch(() => {});
+      await database.close();
+    },
+  };
+}
+
+export type DatelineApp = Awaited<ReturnType<typeof createApp>>;

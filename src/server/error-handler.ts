@@ -1,0 +1,33 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { DatelineError } from '../shared/errors.js';
+import { errorPage, type SiteInfo } from '../site/index.js';
+
+/**
+ * One place that turns errors into answers: JSON `{ error: { code, message, field } }`
+ * for the API, an HTML page for readers. Expected errors keep their status; anything
+ * else is logged and answered 500 without internals. The process never goes down.
+ */
+export function installErrorHandler(app: FastifyInstance, site: () => SiteInfo): void {
+  app.setErrorHandler((err: FastifyError, request, reply) => {
+    let status = 500;
+    let body: { code: string; message: string; field?: string };
+    if (err instanceof DatelineError) {
+      status = err.status;
+      body = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+    } else if (err.validation) {
+      status = 400;
+      const first = err.validation[0];
+      const field = (first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || (first?.params as { missingProperty?: string })?.missingProperty) ?? err.validationContext;
+      body = { code: 'VALIDATION_FAILED', message: err.message, ...(field ? { field } : {}) };
+    } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      status = err.statusCode;
+      body = { code: err.code ?? 'BAD_REQUEST', message: err.message };
+    } else {
+      request.log.error({ err, url: request.url }, 'request failed');
+      body = { code: 'INTERNAL', message: 'Something went wrong on our side' };
+    }
+    const wantsHtml = !request.url.startsWith('/api/') && request.method === 'GET';
+    if (wantsHtml) return reply.code(status).type('text/html; charset=utf-8').send(errorPage(site(), status >= 500 ? 500 : status === 404 || status === 410 ? status : 400));
+    return reply.code(status).send({ error: body });
+  });
+}

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/index.js';
+import { createArticleService, createDirectoryService } from '../content/index.js';
+import type { MediaService, PreparedMedia } from '../media/index.js';
+import { createViewCounter } from '../audience/index.js';
+import { createManualClock, type Clock } from '../shared/clock.js';
+import type { IdGenerator } from '../shared/ids.js';
+import { demoPeople, demoPictures, demoSections, demoStories, renderDemoPicture } from '../demo/index.js';
+
+export interface SeedDemoDeps {
+  db: Kysely<Database>;
+  media: MediaService;
+  clock: Clock;
+  newId: IdGenerator;
+  log: Logger;
+  dayKey: (date: Date) => string;
+}
+
+const HOUR = 3_600_000;
+
+/** Runs `work` over `items` with at most `limit` at once (sharp already uses both cores per image). */
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await work(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * Fills an empty database with the demo newsroom: sections, people, pictures and
+ * published stories placed relative to now. One transaction: a failure leaves
+ * neither rows nor picture files behind. Returns the number of stories written.
+ */
+export async function seedDemo({ db, media, clock, newId, log, dayKey }: SeedDemoDeps): Promise<number> {
+  const existing = await db.selectFrom('articles').select('id').limit(1).execute();
+  if (existing.length) return 0;
+  const started = Date.now();
+
+  const prepared = new Map<string, PreparedMedia>();
+  try {
+    await mapLimit(demoPictures, 2, async (picture) => {
+      const bytes = await renderDemoPicture(picture, 1600, 900);
+      prepared.set(
+        picture.key,
+        await media.prepare(bytes, { alt: picture.alt, caption: picture.caption, credit: picture.credit, licence: picture.licence, showDisclaimer: picture.agency }),
+      );
+    });
+
+    const count = await db.transaction().execute(async (trx) => {
+      const directory = createDirectoryService({ db: trx, clock, newId });
+      const sections = new Map<string, string>();
+      for (const s of demoSections) sections.set(s.slug, (await directory.createSection(s)).id);
+      const people = new Map<string, string>();
+      for (const p of demoPeople) people.set(p.slug, (await directory.createPerson(p)).id);
+      for (const item of prepared.values()) await item.commit(trx);
+
+      const now = clock.now().getTime();
+      // Oldest first, so slugs and revisions come out in the order a real newsroom would make them.
+      const stories = [...demoStories].sort((a, b) => b.publishedHoursAgo - a.publishedHoursAgo);
+      for (const story of stories) {
+        const storyClock = createManualClock(new Date(now - story.publishedHoursAgo * HOUR - 20 * 60_000));
+        const articles = createArticleService({ db: trx, clock: storyClock, newId });
+        const tagIds: string[] = [];
+        for (const tag of story.tags) tagIds.push((await directory.ensureTag(tag.name, tag.kind)).id);
+        const draft = await articles.create({
+          headline: story.headline,
+          standfirst: story.standfirst,
+          body: story.body,
+          sectionId: sections.get(story.section)!,
+          authorIds: story.authors.map((slug) => people.get(slug)!),
+          tagIds,
+          heroMediaId: prepared.get(story.picture)?.id ?? null,
+          datelinePlace: story.dateline,
+          source: story.source,
+          language: story.language,
+          ...(story.slug ? { slug: story.slug } : {}),
+        });
+        storyClock.advance(20 * 60_000);
+        await articles.publish(draft.id);
+        if (story.updatedHoursAgo !== undefined) {
+          storyClock.set(new Date(now - story.updatedHoursAgo * HOUR));
+          await articles.update(draft.id, { standfirst: story.standfirst });
+        }
+        await createViewCounter({ db: trx, clock, dayKey }).setTotal(draft.id, story.views);
+      }
+      return stories.length;
+    });
+    log.info({ stories: count, pictures: prepared.size, ms: Date.now() - started }, 'demo content created');
+    return count;
+  } catch (err) {
+    await Promise.all([...prepared.values()].map((p) => p.discard()));
+    throw err;
+  }
+}

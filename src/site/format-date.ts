@@ -1,0 +1,39 @@
+/**
+ * Reader-facing dates in the site's time zone: "Fri, 27 Jun 2025". Formatters
+ * are built once per (locale, zone) — Intl construction is the expensive part.
+ */
+export interface DateFormatter {
+  /** "Fri, 27 Jun 2025" */
+  day(iso: string): string;
+  /** "Fri, 27 Jun 2025, 10:00 IST" */
+  dayTime(iso: string): string;
+  /** "2025-06-27" in the site zone: the key for per-day view counts. */
+  dayKey(date: Date): string;
+}
+
+export function createDateFormatter(locale: string, timeZone: string): DateFormatter {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' });
+  const key = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+  function day(iso: string): string {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return '';
+    const p: Record<string, string> = {};
+    for (const part of parts.formatToParts(date)) p[part.type] = part.value;
+    // Fixed order whatever the locale's own pattern: the newsroom house style.
+    return `${p.weekday}, ${p.day} ${String(p.month).replace(/\.$/, '')} ${p.year}`;
+  }
+
+  return {
+    day,
+    dayTime(iso) {
+      const date = new Date(iso);
+      if (Number.isNaN(date.getTime())) return '';
+      return `${day(iso)}, ${time.format(date)}`;
+    },
+    dayKey(date) {
+      return key.format(date);
+    },
+  };
+}

@@ -1,0 +1,11 @@
+export { sitePlugin, loadSiteAssets } from './site-plugin.js';
+export type { SitePluginOptions } from './site-plugin.js';
+export { createPageBuilder, PAGE_SIZE, MAX_PAGE } from './page-builder.js';
+export type { PageBuilder } from './page-builder.js';
+export { createPageCache } from './page-cache.js';
+export type { PageCache } from './page-cache.js';
+export { createDateFormatter } from './format-date.js';
+export type { DateFormatter } from './format-date.js';
+export type { SiteInfo } from './site-info.js';
+export { articlePath, sectionPath, authorPath, topicPath } from './site-info.js';
+export { errorPage } from './templates/error-page.js';

@@ -1,0 +1,107 @@
+import type { ArticleReadRepo, ArticleView, Section, TeaserFilter } from '../content/index.js';
+import type { MediaService, MediaView } from '../media/index.js';
+import { readingMinutes, renderDocument, type DocNode, type ResolvedImage } from '../doc/index.js';
+import type { SiteInfo } from './site-info.js';
+import { articlePage } from './templates/article-page.js';
+import { homePage } from './templates/home-page.js';
+import { listingPage, type ListingPageInput } from './templates/listing-page.js';
+import { teaserMediaIds } from './templates/teaser.js';
+import { mediaUrl } from './templates/picture.js';
+
+export const PAGE_SIZE = 12;
+/** Deeper pages are refused outright: no listing is that long, and an OFFSET that large is a cheap attack. */
+export const MAX_PAGE = 1000;
+
+export interface PageBuilderDeps {
+  read: ArticleReadRepo;
+  media: MediaService;
+  site: () => SiteInfo;
+}
+
+/** Every media id an inline picture in the body points at. */
+export function bodyMediaIds(doc: DocNode): string[] {
+  const ids: string[] = [];
+  const walk = (nodes: unknown): void => {
+    if (!Array.isArray(nodes)) return;
+    for (const node of nodes) {
+      if (!node || typeof node !== 'object') continue;
+      const n = node as { type?: unknown; attrs?: { mediaId?: unknown }; content?: unknown };
+      if (n.type === 'image' && typeof n.attrs?.mediaId === 'string') ids.push(n.attrs.mediaId);
+      walk(n.content);
+    }
+  };
+  walk(doc?.content);
+  return ids;
+}
+
+function resolvedImage(media: MediaView): ResolvedImage | null {
+  const full = media.variants.filter((v) => v.purpose === 'full');
+  const jpegs = full.filter((v) => v.format === 'jpeg');
+  if (!jpegs.length) return null;
+  const srcset = (format: string) => full.filter((v) => v.format === format).map((v) => `${mediaUrl(v.path)} ${v.width}w`).join(', ');
+  const sizes = '(min-width: 1000px) 680px, 100vw';
+  return {
+    src: mediaUrl((jpegs.find((v) => v.width >= 640) ?? jpegs[jpegs.length - 1]!).path),
+    srcset: srcset('jpeg'),
+    sources: (['avif', 'webp'] as const).filter((f) => full.some((v) => v.format === f)).map((f) => ({ type: `image/${f}`, srcset: srcset(f) })),
+    sizes,
+    width: media.width,
+    height: media.height,
+    alt: media.alt,
+    caption: media.caption || null,
+    credit: media.credit || null,
+  };
+}
+
+/**
+ * Gathers what a page needs and renders it. Returns null when the thing asked for
+ * does not exist (the route answers 404); the routes decide status and caching.
+ */
+export function createPageBuilder({ read, media, site }: PageBuilderDeps) {
+  async function listing(filter: TeaserFilter, page: number, input: Omit<ListingPageInput, 'site' | 'stories' | 'media' | 'page' | 'pageCount'>): Promise<string | null> {
+    const total = await read.countPublished(filter);
+    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > pageCount) return null;
+    const stories = await read.latest(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    const views = await media.views(teaserMediaIds(stories));
+    return listingPage({ ...input, site: site(), stories, media: views, page, pageCount });
+  }
+
+  return {
+    async home(): Promise<string> {
+      const info = site();
+      const [latest, mostRead] = await Promise.all([read.latest({}, 9), read.mostRead(5)]);
+      const shown = latest.map((t) => t.id);
+      const rails = await Promise.all(info.sections.map(async (section: Section) => ({ section, stories: await read.latest({ sectionId: section.id, excludeIds: shown }, 4) })));
+      const views = await media.views(teaserMediaIds(latest, ...rails.map((r) => r.stories)));
+      return homePage({ site: info, lead: latest[0] ?? null, latest: latest.slice(1), rails, mostRead, media: views });
+    },
+
+    async article(article: ArticleView): Promise<string> {
+      const inlineIds = bodyMediaIds(article.body);
+      const firstTag = article.tags[0];
+      const related = firstTag ? await read.latest({ tagId: firstTag.id, excludeIds: [article.id] }, 3) : [];
+      const moreFromSection = await read.latest({ sectionId: article.sectionId, excludeIds: [article.id, ...related.map((r) => r.id)] }, 4);
+      const views = await media.views([...(article.heroMediaId ? [article.heroMediaId] : []), ...inlineIds, ...teaserMediaIds(related, moreFromSection)]);
+      const bodyHtml = renderDocument(article.body, {
+        resolveImage: (id) => {
+          const item = views.get(id);
+          return item ? resolvedImage(item) : null;
+        },
+      });
+      const inlineDisclaimerCredits = inlineIds.map((id) => views.get(id)).filter((m): m is MediaView => !!m && m.showDisclaimer).map((m) => m.credit);
+      return articlePage({ site: site(), article, bodyHtml, readingMinutes: readingMinutes(article.body), media: views, inlineDisclaimerCredits, related, moreFromSection });
+    },
+
+    section: (section: Section, page: number) =>
+      listing({ sectionId: section.id }, page, { basePath: `/${encodeURIComponent(section.slug)}`, kicker: 'Section', title: section.name, description: section.description, activeSectionSlug: section.slug }),
+
+    author: (person: { id: string; slug: string; name: string; bio: string }, page: number) =>
+      listing({ personId: person.id }, page, { basePath: `/author/${encodeURIComponent(person.slug)}`, kicker: 'Author', title: person.name, description: person.bio }),
+
+    topic: (tag: { id: string; slug: string; name: string; kind: string }, page: number) =>
+      listing({ tagId: tag.id }, page, { basePath: `/topic/${encodeURIComponent(tag.slug)}`, kicker: tag.kind === 'topic' ? 'Topic' : tag.kind[0]!.toUpperCase() + tag.kind.slice(1), title: tag.name, description: '' }),
+  };
+}
+
+export type PageBuilder = ReturnType<typeof createPageBuilder>;

@@ -1,0 +1,90 @@
+import { createHash } from 'node:crypto';
+
+export interface CachedPage {
+  status: number;
+  body: Buffer;
+  etag: string;
+  /** Surrogate keys for a CDN purge: article-<id>, section-<slug>, home, … */
+  keys: string;
+  generation: number;
+}
+
+export interface PageCacheOptions {
+  maxEntries: number;
+  /** Reads the shared content generation (a database row bumped on every public change). */
+  readGeneration: () => Promise<number>;
+  /** How stale our copy of the generation may get before a request refreshes it. */
+  checkEveryMs: number;
+  now?: () => number;
+}
+
+/**
+ * An in-process cache of rendered pages. Every entry remembers the content
+ * generation it was built at; a change anywhere (this node, another node, the
+ * CLI) bumps the generation and so retires every older entry. The generation is
+ * re-read at most every `checkEveryMs`, in the background, so a cache hit never
+ * waits on the database.
+ */
+export function createPageCache(options: PageCacheOptions) {
+  const entries = new Map<string, CachedPage>();
+  const now = options.now ?? Date.now;
+  let generation = 0;
+  let checkedAt = -Infinity;
+  let refreshing: Promise<void> | null = null;
+
+  function refresh(): Promise<void> {
+    refreshing ??= options
+      .readGeneration()
+      .then((g) => {
+        if (g !== generation) entries.clear();
+        generation = g;
+        checkedAt = now();
+      })
+      .catch(() => {
+        // Database unreachable: keep serving what we have; the next request retries.
+      })
+      .finally(() => {
+        refreshing = null;
+      });
+    return refreshing;
+  }
+
+  return {
+    /** The generation new entries are stamped with; awaits a first read. */
+    async currentGeneration(): Promise<number> {
+      if (checkedAt === -Infinity) await refresh();
+      return generation;
+    },
+
+    get(key: string): CachedPage | undefined {
+      if (now() - checkedAt > options.checkEveryMs) void refresh();
+      const hit = entries.get(key);
+      if (!hit || hit.generation !== generation) return undefined;
+      // Map order is insertion order: re-inserting marks the entry most recently used.
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit;
+    },
+
+    set(key: string, page: Omit<CachedPage, 'etag'>): CachedPage {
+      const entry: CachedPage = { ...page, etag: `"${createHash('sha1').update(page.body).digest('base64url').slice(0, 22)}"` };
+      if (options.maxEntries <= 0) return entry;
+      entries.delete(key);
+      entries.set(key, entry);
+      while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
+      return entry;
+    },
+
+    /** Called after a change made by this process, so it does not wait for the next check. */
+    async invalidate(): Promise<void> {
+      checkedAt = -Infinity;
+      await refresh();
+    },
+
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+export type PageCache = ReturnType<typeof createPageCache>;

@@ -1,0 +1,38 @@
+import type { Section } from '../content/index.js';
+import type { DateFormatter } from './format-date.js';
+
+/** What every template knows about the site. Built once at start, sections refreshed on change. */
+export interface SiteInfo {
+  name: string;
+  /** Absolute base URL without a trailing slash. */
+  url: string;
+  locale: string;
+  timeZone: string;
+  disclaimerTemplate: string;
+  dates: DateFormatter;
+  sections: Section[];
+  /** Path to the client script, with a content hash for cache-busting. */
+  scriptPath: string;
+  /** The stylesheet, inlined into every page so nothing blocks rendering. */
+  css: string;
+}
+
+export function absoluteUrl(site: SiteInfo, path: string): string {
+  return site.url + path;
+}
+
+export function articlePath(sectionSlug: string, articleSlug: string): string {
+  return `/${encodeURIComponent(sectionSlug)}/${encodeURIComponent(articleSlug)}`;
+}
+
+export function sectionPath(slug: string): string {
+  return `/${encodeURIComponent(slug)}`;
+}
+
+export function authorPath(slug: string): string {
+  return `/author/${encodeURIComponent(slug)}`;
+}
+
+export function topicPath(slug: string): string {
+  return `/topic/${encodeURIComponent(slug)}`;
+}

@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isbot } from 'isbot';
+import type { ArticleReadRepo } from '../content/index.js';
+import type { ViewCounter } from '../audience/index.js';
+import { slugFromPathSegment } from '../shared/slug.js';
+import type { PageBuilder } from './page-builder.js';
+import { MAX_PAGE } from './page-builder.js';
+import type { PageCache } from './page-cache.js';
+import type { SiteInfo } from './site-info.js';
+import { articlePath } from './site-info.js';
+import { errorPage } from './templates/error-page.js';
+
+export interface SiteLookups {
+  sectionBySlug(slug: string): Promise<{ id: string; slug: string; name: string; description: string; position: number } | null>;
+  personBySlug(slug: string): Promise<{ id: string; slug: string; name: string; bio: string } | null>;
+  tagBySlug(slug: string): Promise<{ id: string; slug: string; name: string; kind: string } | null>;
+}
+
+export interface SiteRoutesOptions {
+  pages: PageBuilder;
+  read: ArticleReadRepo;
+  lookups: SiteLookups;
+  views: ViewCounter;
+  cache: PageCache;
+  site: () => SiteInfo;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'",
+};
+const HTML_TYPE = 'text/html; charset=utf-8';
+/** Browsers revalidate after a minute; a CDN may serve a stale copy while it refetches. */
+const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
+const ID_RE = /^[0-9a-z]{26}$/;
+
+type Built = { status: number; body: string; keys: string[] } | { redirect: string };
+
+/** Parses ?page=N: null means malformed (400), Infinity means beyond any listing (404). */
+function pageNumber(query: unknown): number | null {
+  const raw = (query as { page?: unknown } | undefined)?.page;
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[0-9]{1,12}$/.test(raw)) return null;
+  const n = Number(raw);
+  if (n < 1) return null;
+  return n > MAX_PAGE ? Infinity : n;
+}
+
+/** The public site: pages served from the page cache, rendered on a miss. */
+export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOptions): Promise<void> {
+  const { pages, read, lookups, cache, site } = options;
+
+  function sendError(reply: FastifyReply, status: number, detail?: string) {
+    return reply
+      .code(status)
+      .headers(SECURITY_HEADERS)
+      .header('cache-control', status === 410 ? PAGE_CACHE_CONTROL : 'public, max-age=30')
+      .type(HTML_TYPE)
+      .send(errorPage(site(), status, detail));
+  }
+
+  /** Serves from the cache or builds, stores and serves. Handles ETag revalidation. */
+  async function serve(request: FastifyRequest, reply: FastifyReply, key: string, build: () => Promise<Built | null>) {
+    let page = cache.get(key);
+    if (!page) {
+      const generation = await cache.currentGeneration();
+      const built = await build();
+      if (!built) return sendError(reply, 404);
+      if ('redirect' in built) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(built.redirect, 301);
+      page = cache.set(key, { status: built.status, body: Buffer.from(built.body), keys: built.keys.join(' '), generation });
+    }
+    reply.code(page.status).headers(SECURITY_HEADERS).header('cache-control', PAGE_CACHE_CONTROL).header('surrogate-key', page.keys).header('etag', page.etag);
+    if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
+    return reply.type(HTML_TYPE).send(page.body);
+  }
+
+  app.get('/', (request, reply) => serve(request, reply, '/', async () => ({ status: 200, body: await pages.home(), keys: ['home'] })));
+
+  app.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
+    const slug = slugFromPathSegment(request.params.section);
+    const page = pageNumber(request.query);
+    if (page === null) return sendError(reply, 400, 'The page number must be a whole number from 1.');
+    if (!slug || page === Infinity) return sendError(reply, 404);
+    return serve(request, reply, `/s/${slug}?${page}`, async () => {
+      const section = await lookups.sectionBySlug(slug);
+      if (!section) return null;
+      const body = await pages.section(section, page);
+      return body ? { status: 200, body, keys: [`section-${section.slug}`] } : null;
+    });
+  });
+
+  app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', async (request, reply) => {
+    const sectionSlug = slugFromPathSegment(request.params.section);
+    const slug = slugFromPathSegment(request.params.slug);
+    if (!sectionSlug || !slug) return sendError(reply, 404);
+    if (sectionSlug === 'author' || sectionSlug === 'topic') return listingByKind(request, reply, sectionSlug, slug);
+    return serve(request, reply, `/a/${sectionSlug}/${slug}`, async () => {
+      const found = await read.resolveSlug(slug);
+      if (!found) return null;
+      const article = await read.view(found.id);
+      if (!article) return null;
+      if (article.status === 'unpublished') return { status: 410, body: errorPage(site(), 410), keys: [`article-${article.id}`] };
+      if (article.status !== 'published') return null;
+      // Old slugs and moved sections answer with a permanent redirect to the one true URL.
+      if (!found.current || article.section.slug !== sectionSlug) return { redirect: articlePath(article.section.slug, article.slug) };
+      return { status: 200, body: await pages.article(article), keys: [`article-${article.id}`, `section-${article.section.slug}`] };
+    });
+  });
+
+  async function listingByKind(request: FastifyRequest, reply: FastifyReply, kind: 'author' | 'topic', slug: string) {
+    const page = pageNumber(request.query);
+    if (page === null) return sendError(reply, 400, 'The page number must be a whole number from 1.');
+    if (page === Infinity) return sendError(reply, 404);
+    return serve(request, reply, `/${kind}/${slug}?${page}`, async () => {
+      if (kind === 'author') {
+        const person = await lookups.personBySlug(slug);
+        const body = person && (await pages.author(person, page));
+        return body ? { status: 200, body, keys: [`author-${person.id}`] } : null;
+      }
+      const tag = await lookups.tagBySlug(slug);
+      const body = tag && (await pages.topic(tag, page));
+      return body ? { status: 200, body, keys: [`topic-${tag.id}`] } : null;
+    });
+  }
+
+  app.post<{ Params: { id: string } }>(
+    '/api/views/:id',
+    { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: ID_RE.source } }, required: ['id'] } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const ua = request.headers['user-agent'] ?? '';
+      if (isbot(ua)) {
+        const article = await read.view(request.params.id);
+        if (!article || article.status !== 'published') return reply.code(404).send({ error: { code: 'ARTICLE_NOT_FOUND', message: 'No published article with that id', field: 'id' } });
+        return { views: article.views, counted: false };
+      }
+      const views = await options.views.record(request.params.id);
+      if (views === null) return reply.code(404).send({ error: { code: 'ARTICLE_NOT_FOUND', message: 'No published article with that id', field: 'id' } });
+      return { views, counted: true };
+    },
+  );
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    return sendError(reply, 404);
+  });
+}
+
+/** A short content hash, for cache-busting asset URLs. */
+export function contentHash(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 10);
+}

@@ -1,0 +1,35 @@
+import { html } from '../../shared/html.js';
+import type { ArticleTeaser, Section } from '../../content/index.js';
+import type { MediaView } from '../../media/index.js';
+import { sectionPath, type SiteInfo } from '../site-info.js';
+import { jsonLdScript } from './json-ld.js';
+import { layout } from './layout.js';
+import { teaserHtml, viewsLabel } from './teaser.js';
+
+export interface HomePageInput {
+  site: SiteInfo;
+  lead: ArticleTeaser | null;
+  latest: ArticleTeaser[];
+  rails: { section: Section; stories: ArticleTeaser[] }[];
+  mostRead: ArticleTeaser[];
+  media: Map<string, MediaView>;
+}
+
+export function homePage(input: HomePageInput): string {
+  const { site } = input;
+  const content = html`<h1 class="visually-hidden">${site.name}: latest news</h1>
+<div class="front">
+<div class="front-lead">${input.lead ? teaserHtml(site, input.lead, input.media, 'lead') : html`<p class="empty">No stories have been published yet.</p>`}</div>
+<section class="front-latest" aria-labelledby="latest-h"><h2 id="latest-h" class="rail-title">Latest</h2>${input.latest.map((t) => teaserHtml(site, t, input.media, 'compact'))}</section>
+<aside class="front-popular" aria-labelledby="popular-h"><h2 id="popular-h" class="rail-title">Most read</h2><ol class="most-read">${input.mostRead.map(
+    (t) => html`<li><a href="/${encodeURIComponent(t.section.slug)}/${encodeURIComponent(t.slug)}">${t.headline}</a> <span class="views-small">${viewsLabel(t.views)}</span></li>`,
+  )}</ol></aside>
+</div>
+${input.rails
+  .filter((r) => r.stories.length > 0)
+  .map(
+    (r) => html`<section class="rail" aria-labelledby="rail-${r.section.slug}"><h2 id="rail-${r.section.slug}" class="rail-title"><a href="${sectionPath(r.section.slug)}">${r.section.name}</a></h2><div class="grid grid--4">${r.stories.map((t) => teaserHtml(site, t, input.media, 'card'))}</div></section>`,
+  )}`;
+  const head = jsonLdScript({ '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: site.url + '/' });
+  return layout({ site, title: `${site.name}: latest news`, description: `The latest news from ${site.name}.`, canonical: site.url + '/', head, content });
+}

@@ -1,0 +1,56 @@
+import { html, trusted, type TrustedHtml } from '../../shared/html.js';
+import { sectionPath, type SiteInfo } from '../site-info.js';
+
+export interface LayoutInput {
+  site: SiteInfo;
+  title: string;
+  description: string;
+  /** Absolute canonical URL. */
+  canonical: string | null;
+  lang?: string;
+  /** Extra trusted head markup: Open Graph, JSON-LD, robots. */
+  head?: TrustedHtml;
+  activeSectionSlug?: string | null;
+  content: TrustedHtml;
+}
+
+/** The page shell: header with section navigation, main landmark, footer. */
+export function layout(input: LayoutInput): string {
+  const { site } = input;
+  const nav = site.sections.map(
+    (s) => html`<li><a href="${sectionPath(s.slug)}"${s.slug === input.activeSectionSlug ? trusted(' aria-current="page"') : ''}>${s.name}</a></li>`,
+  );
+  return html`<!doctype html>
+<html lang="${input.lang ?? site.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${input.title}</title>
+<meta name="description" content="${input.description}">
+${input.canonical ? html`<link rel="canonical" href="${input.canonical}">` : ''}
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+<meta name="theme-color" content="#a3122a">
+${input.head ?? ''}
+<style>${trusted(site.css)}</style>
+<script src="${site.scriptPath}" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site-header">
+<div class="wrap masthead"><a class="brand" href="/">${site.name}</a></div>
+<nav class="sections" aria-label="Sections"><ul class="wrap">${nav}</ul></nav>
+</header>
+<main id="main" class="wrap">
+${input.content}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p class="brand-foot">${site.name}</p>
+<nav aria-label="Footer"><ul>${site.sections.map((s) => html`<li><a href="${sectionPath(s.slug)}">${s.name}</a></li>`)}</ul></nav>
+<p class="small">© ${site.name}. Published with Dateline.</p>
+</div>
+</footer>
+</body>
+</html>
+`.value;
+}

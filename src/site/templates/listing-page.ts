@@ -1,0 +1,57 @@
+import { html, type TrustedHtml } from '../../shared/html.js';
+import type { ArticleTeaser } from '../../content/index.js';
+import type { MediaView } from '../../media/index.js';
+import type { SiteInfo } from '../site-info.js';
+import { jsonLdScript } from './json-ld.js';
+import { layout } from './layout.js';
+import { teaserHtml } from './teaser.js';
+
+export interface ListingPageInput {
+  site: SiteInfo;
+  /** Path of page 1, e.g. /sport or /author/asha-rao. */
+  basePath: string;
+  kicker: string;
+  title: string;
+  description: string;
+  stories: ArticleTeaser[];
+  media: Map<string, MediaView>;
+  page: number;
+  pageCount: number;
+  activeSectionSlug?: string;
+  /** Extra markup under the title (an author's links). */
+  extra?: TrustedHtml;
+}
+
+function pagePath(basePath: string, page: number): string {
+  return page <= 1 ? basePath : `${basePath}?page=${page}`;
+}
+
+/** Section, author and topic pages: a title, a list of stories and pagination. */
+export function listingPage(input: ListingPageInput): string {
+  const { site } = input;
+  const prev = input.page > 1 ? pagePath(input.basePath, input.page - 1) : null;
+  const next = input.page < input.pageCount ? pagePath(input.basePath, input.page + 1) : null;
+  const content = html`<header class="listing-head"><p class="kicker">${input.kicker}</p><h1>${input.title}</h1>${input.description ? html`<p class="standfirst">${input.description}</p>` : ''}${input.extra ?? ''}</header>
+<div class="listing">${input.stories.length ? input.stories.map((t) => teaserHtml(site, t, input.media, 'row')) : html`<p class="empty">No stories here yet.</p>`}</div>
+${
+  input.pageCount > 1
+    ? html`<nav class="pagination" aria-label="Pages">${prev ? html`<a href="${prev}" rel="prev">← Newer</a>` : ''}<span>Page ${input.page} of ${input.pageCount}</span>${next ? html`<a href="${next}" rel="next">Older →</a>` : ''}</nav>`
+    : ''
+}`;
+  const canonical = site.url + pagePath(input.basePath, input.page);
+  const head = html`${prev ? html`<link rel="prev" href="${site.url + prev}">` : ''}${next ? html`<link rel="next" href="${site.url + next}">` : ''}${jsonLdScript({
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: input.title,
+    url: canonical,
+  })}`;
+  return layout({
+    site,
+    title: `${input.title}${input.page > 1 ? ` (page ${input.page})` : ''} | ${site.name}`,
+    description: input.description || `${input.title} on ${site.name}`,
+    canonical,
+    head,
+    activeSectionSlug: input.activeSectionSlug ?? null,
+    content,
+  });
+}

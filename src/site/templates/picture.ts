@@ -1,0 +1,46 @@
+import { html, type TrustedHtml } from '../../shared/html.js';
+import type { MediaView } from '../../media/index.js';
+
+export interface PictureOptions {
+  purpose: 'full' | 'thumb';
+  /** The `sizes` attribute: how wide the picture is drawn at each viewport. */
+  sizes: string;
+  alt: string;
+  /** The hero: loaded first (fetchpriority high, no lazy-loading). */
+  priority?: boolean;
+}
+
+const FORMAT_ORDER = ['avif', 'webp'] as const;
+
+export function mediaUrl(path: string): string {
+  return `/media/${path}`;
+}
+
+/** The <picture> for a media item from whatever variants exist now; a sized placeholder when none do yet. */
+export function pictureHtml(media: MediaView, options: PictureOptions): TrustedHtml {
+  const variants = media.variants.filter((v) => v.purpose === options.purpose);
+  const jpegs = variants.filter((v) => v.format === 'jpeg');
+  const width = options.purpose === 'thumb' ? (jpegs[0]?.width ?? 480) : media.width;
+  const height = options.purpose === 'thumb' ? (jpegs[0]?.height ?? 270) : media.height;
+  if (jpegs.length === 0) {
+    return html`<div class="picture-pending" role="img" aria-label="${options.alt}" style="aspect-ratio:${width}/${height}"></div>`;
+  }
+  const srcset = (format: string) =>
+    variants
+      .filter((v) => v.format === format)
+      .map((v) => `${mediaUrl(v.path)} ${v.width}w`)
+      .join(', ');
+  // The fallback src is a mid-size JPEG: big enough for a phone, small enough to be cheap.
+  const fallback = jpegs.find((v) => v.width >= 640) ?? jpegs[jpegs.length - 1]!;
+  const sources = FORMAT_ORDER.filter((f) => variants.some((v) => v.format === f)).map(
+    (f) => html`<source type="image/${f}" srcset="${srcset(f)}" sizes="${options.sizes}">`,
+  );
+  const loading = options.priority ? html` fetchpriority="high"` : html` loading="lazy"`;
+  return html`<picture>${sources}<img src="${mediaUrl(fallback.path)}" srcset="${srcset('jpeg')}" sizes="${options.sizes}" width="${width}" height="${height}" alt="${options.alt}"${loading} decoding="async"></picture>`;
+}
+
+/** The absolute URL of the largest JPEG, for Open Graph and JSON-LD. */
+export function largestJpeg(media: MediaView): { path: string; width: number; height: number } | null {
+  const jpegs = media.variants.filter((v) => v.purpose === 'full' && v.format === 'jpeg');
+  return jpegs.length ? jpegs[jpegs.length - 1]! : null;
+}
