@@ -20,6 +20,8 @@ export interface DbCapabilities {
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
+  /** Where this handle points; another handle can be opened on the same target. */
+  readonly target: DatabaseTarget;
   readonly capabilities: DbCapabilities;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
@@ -38,6 +40,7 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
       : { dialect: 'postgres', fullText: 'tsvector', supportsSkipLocked: true };
   return {
     db,
+    target,
     capabilities,
     async migrate() {
       const migrator = new Migrator({ db, provider });

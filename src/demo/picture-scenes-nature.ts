@@ -28,7 +28,7 @@ export const waves: Scene = ([a, b, c], rnd) => {
   svg += `<rect y="${n(horizon)}" width="${W}" height="${n(H - horizon)}" fill="${mix(a, b, 0.55)}"/>`;
   for (let i = 0; i < 12; i++) {
     const width = rnd.range(60, 260) * (1 - i / 16);
-    svg += `<rect x="${n(sunX - width / 2)}" y="${n(horizon + 8 + i * 16)}" width="${n(width)}" height="5" rx="2.5" fill="${lighten(c, 0.4)}" opacity="${n(0.6 - i * 0.04)}"/>`;
+    svg += `<rect x="${n(sunX - width / 2)}" y="${n(horizon + 8 + i * 16)}" width="${n(width)}" height="5" rx="2.5" fill="${lighten(c, 0.4)}" fill-opacity="${n(0.6 - i * 0.04)}"/>`;
   }
   const layers = 7;
   for (let i = 0; i < layers; i++) {
@@ -41,8 +41,8 @@ export const waves: Scene = ([a, b, c], rnd) => {
       return base + (crest ? -amplitude : amplitude) * rnd.range(0.6, 1.2);
     });
     const fill = mix(mix(b, c, 0.25), darken(a, 0.2), i / (layers - 1));
-    svg += `<path d="${smoothArea(points, H)}" fill="${fill}" opacity="0.94"/>`;
-    svg += `<path d="${smoothLine(points)}" fill="none" stroke="${lighten(c, 0.3)}" stroke-width="${n(1 + i * 0.5)}" opacity="0.35"/>`;
+    svg += `<path d="${smoothArea(points, H)}" fill="${fill}" fill-opacity="0.94"/>`;
+    svg += `<path d="${smoothLine(points)}" fill="none" stroke="${lighten(c, 0.3)}" stroke-width="${n(1 + i * 0.5)}" stroke-opacity="0.35"/>`;
   }
   return svg;
 };
@@ -64,7 +64,7 @@ export const hills: Scene = ([a, b, c], rnd) => {
     const x = rnd.range(300, 1300);
     const y = rnd.range(120, 330);
     const s = rnd.range(8, 16);
-    svg += `<path d="M${n(x - s)} ${n(y - s * 0.4)}Q${n(x - s / 2)} ${n(y - s * 0.6)} ${n(x)} ${n(y)}Q${n(x + s / 2)} ${n(y - s * 0.6)} ${n(x + s)} ${n(y - s * 0.4)}" fill="none" stroke="${darken(a, 0.2)}" stroke-width="3" stroke-linecap="round" opacity="0.7"/>`;
+    svg += `<path d="M${n(x - s)} ${n(y - s * 0.4)}Q${n(x - s / 2)} ${n(y - s * 0.6)} ${n(x)} ${n(y)}Q${n(x + s / 2)} ${n(y - s * 0.6)} ${n(x + s)} ${n(y - s * 0.4)}" fill="none" stroke="${darken(a, 0.2)}" stroke-width="3" stroke-linecap="round" stroke-opacity="0.7"/>`;
   }
   return svg;
 };
@@ -79,16 +79,16 @@ export const sunrise: Scene = ([a, b, c], rnd) => {
     const angle = Math.PI + (i + 0.5) * (Math.PI / 16) + rnd.range(-0.05, 0.05);
     const spread = rnd.range(0.025, 0.05);
     const far = 1800;
-    svg += `<path d="M${n(sunX)} ${n(horizon)}L${n(sunX + Math.cos(angle - spread) * far)} ${n(horizon + Math.sin(angle - spread) * far)}L${n(sunX + Math.cos(angle + spread) * far)} ${n(horizon + Math.sin(angle + spread) * far)}Z" fill="${lighten(c, 0.4)}" opacity="${n(rnd.range(0.05, 0.11))}"/>`;
+    svg += `<path d="M${n(sunX)} ${n(horizon)}L${n(sunX + Math.cos(angle - spread) * far)} ${n(horizon + Math.sin(angle - spread) * far)}L${n(sunX + Math.cos(angle + spread) * far)} ${n(horizon + Math.sin(angle + spread) * far)}Z" fill="${lighten(c, 0.4)}" fill-opacity="${n(rnd.range(0.05, 0.11))}"/>`;
   }
   for (const [scale, opacity] of [[2.4, 0.1], [1.8, 0.15], [1.4, 0.25]] as const) {
-    svg += `<circle cx="${n(sunX)}" cy="${n(horizon)}" r="${n(r * scale)}" fill="${c}" opacity="${opacity}"/>`;
+    svg += `<circle cx="${n(sunX)}" cy="${n(horizon)}" r="${n(r * scale)}" fill="${c}" fill-opacity="${opacity}"/>`;
   }
   svg += `<circle cx="${n(sunX)}" cy="${n(horizon)}" r="${n(r)}" fill="${lighten(c, 0.6)}"/>`;
   for (let i = rnd.int(3, 6); i > 0; i--) {
     const w = rnd.range(180, 420);
     const h = rnd.range(18, 34);
-    svg += `<rect x="${n(rnd.range(-100, W - 100))}" y="${n(rnd.range(80, horizon - 140))}" width="${n(w)}" height="${n(h)}" rx="${n(h / 2)}" fill="${lighten(c, 0.3)}" opacity="${n(rnd.range(0.3, 0.6))}"/>`;
+    svg += `<rect x="${n(rnd.range(-100, W - 100))}" y="${n(rnd.range(80, horizon - 140))}" width="${n(w)}" height="${n(h)}" rx="${n(h / 2)}" fill="${lighten(c, 0.3)}" fill-opacity="${n(rnd.range(0.3, 0.6))}"/>`;
   }
   for (let i = 0; i < 3; i++) {
     const base = horizon + 10 + i * 90;
@@ -99,9 +99,9 @@ export const sunrise: Scene = ([a, b, c], rnd) => {
 };
 
 function leaf(x: number, y: number, angle: number, scale: number, fill: string, rib: string, opacity: number): string {
-  return `<g transform="translate(${n(x)} ${n(y)}) rotate(${n(angle)}) scale(${n(scale * 100) / 100})" opacity="${n(opacity)}">`
-    + `<path d="M0 0Q80 -46 160 0Q80 46 0 0Z" fill="${fill}"/>`
-    + `<path d="M-18 0L150 0" stroke="${rib}" stroke-width="3" fill="none"/></g>`;
+  return `<g transform="translate(${n(x)} ${n(y)}) rotate(${n(angle)}) scale(${Math.round(scale * 100) / 100})">`
+    + `<path d="M0 0Q80 -46 160 0Q80 46 0 0Z" fill="${fill}" fill-opacity="${n(opacity)}"/>`
+    + `<path d="M-18 0L150 0" stroke="${rib}" stroke-width="3" stroke-opacity="${n(opacity)}" fill="none"/></g>`;
 }
 
 export const leaves: Scene = ([a, b, c], rnd) => {
@@ -123,7 +123,7 @@ export const leaves: Scene = ([a, b, c], rnd) => {
         const x = rnd.range(100, W - 100);
         const y = rnd.range(100, H - 100);
         const r = rnd.range(16, 34);
-        svg += `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${c}"/><circle cx="${n(x - r / 3)}" cy="${n(y - r / 3)}" r="${n(r / 4)}" fill="${lighten(c, 0.6)}" opacity="0.7"/>`;
+        svg += `<circle cx="${n(x)}" cy="${n(y)}" r="${n(r)}" fill="${c}"/><circle cx="${n(x - r / 3)}" cy="${n(y - r / 3)}" r="${n(r / 4)}" fill="${lighten(c, 0.6)}" fill-opacity="0.7"/>`;
       }
     }
   });
@@ -133,25 +133,26 @@ export const leaves: Scene = ([a, b, c], rnd) => {
 export const rain: Scene = ([a, b, c], rnd) => {
   const street = rnd.range(590, 650);
   let svg = `<defs>${verticalGradient('sky', [[0, darken(a, 0.1)], [1, mix(a, b, 0.6)]])}`
-    + `${verticalGradient('wet', [[0, mix(a, b, 0.35)], [1, darken(a, 0.2)]])}${glowGradient('lamp', lighten(c, 0.2), 0.6)}</defs>`;
+    + `${verticalGradient('wet', [[0, mix(a, b, 0.35)], [1, darken(a, 0.2)]])}${glowGradient('lamp', lighten(c, 0.2), 0.6)}`
+    + `${verticalGradient('reflect', [[0, lighten(c, 0.2), 0.22], [1, lighten(c, 0.2), 0]])}</defs>`;
   svg += `<rect width="${W}" height="${H}" fill="url(#sky)"/>`;
   let towers = '';
   for (let x = -20; x < W; x += rnd.range(70, 150)) {
     const h = rnd.range(90, 300);
     towers += `M${n(x)} ${n(street)}V${n(street - h)}h${n(rnd.range(60, 140))}V${n(street)}Z`;
   }
-  svg += `<path d="${towers}" fill="${mix(a, b, 0.4)}" opacity="0.85"/>`;
+  svg += `<path d="${towers}" fill="${mix(a, b, 0.4)}" fill-opacity="0.85"/>`;
   svg += `<rect y="${n(street)}" width="${W}" height="${n(H - street)}" fill="url(#wet)"/>`;
   for (let i = 0; i < 4; i++) {
     const x = 200 + i * 400 + rnd.range(-60, 60);
     const top = street - rnd.range(150, 220);
     svg += `<rect x="${n(x - 3)}" y="${n(top)}" width="6" height="${n(street - top)}" fill="${darken(a, 0.3)}"/>`;
     svg += `<circle cx="${n(x)}" cy="${n(top)}" r="110" fill="url(#lamp)"/>`;
-    svg += `<rect x="${n(x - 30)}" y="${n(street + 6)}" width="60" height="${n(H - street)}" fill="${lighten(c, 0.2)}" opacity="0.12"/>`;
+    svg += `<rect x="${n(x - 30)}" y="${n(street + 6)}" width="60" height="${n(H - street)}" fill="url(#reflect)"/>`;
   }
   for (let i = 0; i < 26; i++) {
     const rx = rnd.range(12, 60);
-    svg += `<ellipse cx="${n(rnd.range(0, W))}" cy="${n(rnd.range(street + 30, H - 10))}" rx="${n(rx)}" ry="${n(rx * 0.22)}" fill="none" stroke="${lighten(c, 0.2)}" stroke-width="1.5" opacity="${n(rnd.range(0.2, 0.5))}"/>`;
+    svg += `<ellipse cx="${n(rnd.range(0, W))}" cy="${n(rnd.range(street + 30, H - 10))}" rx="${n(rx)}" ry="${n(rx * 0.22)}" fill="none" stroke="${lighten(c, 0.2)}" stroke-width="1.5" stroke-opacity="${n(rnd.range(0.2, 0.5))}"/>`;
   }
   // Streaks are batched into a few paths (one per weight) so the SVG stays cheap to rasterise.
   const weights: [width: number, opacity: number][] = [[1.2, 0.18], [1.8, 0.28], [2.6, 0.42]];
@@ -163,7 +164,7 @@ export const rain: Scene = ([a, b, c], rnd) => {
       const len = rnd.range(40, 120) * (width / 1.8);
       d += `M${n(x)} ${n(y)}l${n(len * 0.22)} ${n(len)}`;
     }
-    svg += `<path d="${d}" stroke="${lighten(c, 0.35)}" stroke-width="${width}" stroke-linecap="round" opacity="${opacity}"/>`;
+    svg += `<path d="${d}" stroke="${lighten(c, 0.35)}" stroke-width="${width}" stroke-linecap="round" stroke-opacity="${opacity}" fill="none"/>`;
   }
   return svg;
 };

@@ -142,7 +142,7 @@ function renderInline(content: unknown): string {
     let keep = 0;
     while (keep < open.length && keep < marks.length && open[keep]!.key === marks[keep]!.key) keep++;
     for (let j = open.length - 1; j >= keep; j--) html += open[j]!.close;
-    open.length = keep;
+    if (keep < open.length) open.length = keep;
     for (let j = keep; j < marks.length; j++) {
       html += marks[j]!.open;
       open.push(marks[j]!);

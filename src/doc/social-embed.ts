@@ -135,8 +135,9 @@ function withoutTracking(url: string): string {
 function paragraphsText(quote: HtmlElement): string {
   const paragraphs = findElements(quote, (el) => el.name === 'p');
   const sources = paragraphs.length > 0 ? paragraphs : [quote];
+  // Posts use <br><br> for paragraph breaks; keep them as blank lines.
   return sources
-    .map((p) => textOf(p).split('\n').map(collapseWhitespace).filter((line) => line !== '').join('\n'))
+    .map((p) => textOf(p).split('\n').map(collapseWhitespace).join('\n').replace(/\n{3,}/g, '\n\n').trim())
     .filter((text) => text !== '')
     .join('\n\n');
 }

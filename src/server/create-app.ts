@@ -96,8 +96,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   const app: FastifyInstance = Fastify({
     // Fastify types its logger generically; pino's Logger is a superset of FastifyBaseLogger.
-    loggerInstance: log.child({ component: 'http' }) as unknown as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Per-request logs (info) are off: at thousands of pages a second they would cost more than the page.
+    loggerInstance: log.child({ component: 'http' }, { level: log.level === 'silent' ? 'silent' : 'warn' }) as unknown as FastifyBaseLogger,
     trustProxy: true,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 500 },
@@ -105,8 +105,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   installErrorHandler(app, () => site);
   const personRepo = createPersonRepo(db);
   const tagRepo = createTagRepo(db);
+  const pages = createPageBuilder({ read, media, site: () => site });
   await app.register(sitePlugin, {
-    pages: createPageBuilder({ read, media, site: () => site }),
+    pages,
     read,
     lookups: {
       sectionBySlug: (slug) => sectionRepo.findBySlug(slug),
@@ -127,7 +128,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     config,
     log,
     database,
-    services: { articles, directory, read, media, views, cache, siteState },
+    services: { articles, directory, read, media, views, cache, siteState, pages },
     variantWorker,
     /** Listens on the configured host and port; returns the address. */
     async listen(): Promise<string> {

@@ -6,7 +6,7 @@ import type { MediaService, PreparedMedia } from '../media/index.js';
 import { createViewCounter } from '../audience/index.js';
 import { createManualClock, type Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { demoPeople, demoPictures, demoSections, demoStories, renderDemoPicture } from '../demo/index.js';
+import { demoPeople, demoPictures, demoSections, demoStories, rebaseDemoBody, renderDemoPicture } from '../demo/index.js';
 
 export interface SeedDemoDeps {
   db: Kysely<Database>;
@@ -73,7 +73,8 @@ export async function seedDemo({ db, media, clock, newId, log, dayKey }: SeedDem
         const draft = await articles.create({
           headline: story.headline,
           standfirst: story.standfirst,
-          body: story.body,
+          // Quoted social posts carry absolute times; move them to just before this story.
+          body: rebaseDemoBody(story.body, new Date(now)),
           sectionId: sections.get(story.section)!,
           authorIds: story.authors.map((slug) => people.get(slug)!),
           tagIds,

@@ -95,6 +95,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
   app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', async (request, reply) => {
     const sectionSlug = slugFromPathSegment(request.params.section);
     const slug = slugFromPathSegment(request.params.slug);
+    if (sectionSlug === 'api') return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route GET ${request.url.split('?')[0]}` } });
     if (!sectionSlug || !slug) return sendError(reply, 404);
     if (sectionSlug === 'author' || sectionSlug === 'topic') return listingByKind(request, reply, sectionSlug, slug);
     return serve(request, reply, `/a/${sectionSlug}/${slug}`, async () => {

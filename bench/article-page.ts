@@ -1,0 +1,95 @@
+// `npm run bench`: the article page through the normal serving path, and cold
+// rendering with the cache bypassed, each against a plain node:http server that
+// returns the same bytes, measured in the same run on the same machine.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config/index.js';
+import { createApp } from '../src/server/create-app.js';
+import { wordCount } from '../src/doc/index.js';
+import { benchmarkStorySlug } from '../src/demo/index.js';
+import { load, type LoadResult } from './load.js';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const root = new URL('..', import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
+const children: ChildProcess[] = [];
+
+function startChild(script: string, args: string[], env: Record<string, string>): Promise<number> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', script), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve(Number(line)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+function timeLoop(seconds: number, work: () => Promise<unknown> | unknown): Promise<number> {
+  return (async () => {
+    for (let i = 0; i < 50; i++) await work(); // warm-up: JIT and caches
+    let count = 0;
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    while (performance.now() < deadline) {
+      await work();
+      count++;
+    }
+    return count / ((performance.now() - started) / 1000);
+  })();
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const row = (label: string, r: LoadResult, ref: LoadResult) =>
+  `${label.padEnd(34)} ${fmt(r.requestsPerSecond).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  ratio ${(r.requestsPerSecond / ref.requestsPerSecond).toFixed(2)}×`;
+
+try {
+  // 1. A demo site on SQLite, seeded in this process, then closed so the servers own the data.
+  const env = { DATA_DIR: dataDir, DATELINE_DEMO: '1', SITE_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent' };
+  const seeded = await createApp(loadConfig(env, root), { log: pino({ level: 'silent' }), backgroundJobs: false });
+  const row0 = await seeded.database.db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .select(['articles.id', 'articles.slug', 'sections.slug as section'])
+    .where('articles.slug', '=', benchmarkStorySlug)
+    .executeTakeFirstOrThrow();
+  const view = (await seeded.services.read.view(row0.id))!;
+  const words = wordCount(view.body);
+  const path = `/${encodeURIComponent(row0.section)}/${encodeURIComponent(row0.slug)}`;
+  const first = await seeded.app.inject(path);
+  if (first.statusCode !== 200) throw new Error(`benchmark article answered ${first.statusCode}`);
+
+  // 2. In-process cold render: one core, no HTTP, no cache.
+  const coldFull = await timeLoop(3, async () => {
+    const v = await seeded.services.read.view(row0.id);
+    return seeded.services.pages.article(v!);
+  });
+  const renderOnly = await timeLoop(3, () => seeded.services.pages.article(view));
+  await seeded.close();
+
+  // 3. Servers in their own processes: the app (cached), the app with the cache off, the reference.
+  const bodyFile = join(dataDir, 'page.html');
+  const headersFile = join(dataDir, 'headers.json');
+  writeFileSync(bodyFile, first.rawPayload);
+  writeFileSync(headersFile, JSON.stringify({ 'content-type': String(first.headers['content-type']), 'cache-control': String(first.headers['cache-control']), etag: String(first.headers.etag) }));
+  const refPort = await startChild('reference-server.ts', [bodyFile, headersFile], {});
+  const appPort = await startChild('app-server.ts', [], { ...env, DATELINE_DEMO: '0' });
+  const coldPort = await startChild('app-server.ts', [], { ...env, DATELINE_DEMO: '0', PAGE_CACHE_ENTRIES: '0' });
+
+  const reference = await load(`http://127.0.0.1:${refPort}/`, SECONDS, CONNECTIONS);
+  const served = await load(`http://127.0.0.1:${appPort}${path}`, SECONDS, CONNECTIONS);
+  const coldHttp = await load(`http://127.0.0.1:${coldPort}${path}`, SECONDS, CONNECTIONS);
+
+  console.log(`\nDateline article page benchmark (${words} words, ${fmt(first.rawPayload.length)} bytes, ${SECONDS}s × ${CONNECTIONS} connections, load by ${reference.tool})\n`);
+  console.log(row('reference node:http (same bytes)', reference, reference));
+  console.log(row('article page, served (page cache)', served, reference));
+  console.log(row('article page, cache off (HTTP)', coldHttp, reference));
+  console.log(`${'cold render in-process (query+render)'.padEnd(34)} ${fmt(coldFull).padStart(8)} pages/s (one core)`);
+  console.log(`${'render only in-process (template+doc)'.padEnd(34)} ${fmt(renderOnly).padStart(8)} pages/s (one core)`);
+  console.log(`\nTargets: served ≥ 0.80× reference → ${(served.requestsPerSecond / reference.requestsPerSecond).toFixed(2)}×; cold render ≥ 2,000 pages/s → ${fmt(coldFull)}`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+}

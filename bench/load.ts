@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import http from 'node:http';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  tool: string;
+}
+
+function wrkAvailable(): boolean {
+  return spawnSync('wrk', ['--version']).error === undefined;
+}
+
+function parseWrkMs(value: string): number {
+  const m = value.match(/^([\d.]+)(us|ms|s)$/);
+  if (!m) return NaN;
+  const n = Number(m[1]);
+  return m[2] === 'us' ? n / 1000 : m[2] === 's' ? n * 1000 : n;
+}
+
+/** wrk (a C load generator) when installed: it costs the machine far less CPU than a Node client. */
+function loadWithWrk(url: string, seconds: number, connections: number): LoadResult {
+  const run = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
+  const out = run.stdout;
+  const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
+  const p50 = parseWrkMs(out.match(/\s50%\s+(\S+)/)?.[1] ?? '');
+  const p99 = parseWrkMs(out.match(/\s99%\s+(\S+)/)?.[1] ?? '');
+  const non2xx = out.match(/Non-2xx or 3xx responses: (\d+)/);
+  if (non2xx) throw new Error(`wrk saw ${non2xx[1]} error responses from ${url}`);
+  return { requestsPerSecond: rps, p50Ms: p50, p99Ms: p99, tool: 'wrk' };
+}
+
+/** A keep-alive Node client, for machines without wrk. Slower, so ratios compress toward 1. */
+async function loadWithNode(url: string, seconds: number, connections: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies: number[] = [];
+  const deadline = Date.now() + seconds * 1000;
+  async function worker() {
+    while (Date.now() < deadline) {
+      const started = process.hrtime.bigint();
+      await new Promise<void>((resolve, reject) => {
+        http
+          .get(url, { agent }, (res) => {
+            if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
+            res.resume();
+            res.on('end', resolve);
+          })
+          .on('error', reject);
+      });
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  }
+  const began = Date.now();
+  await Promise.all(Array.from({ length: connections }, worker));
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const pick = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { requestsPerSecond: latencies.length / ((Date.now() - began) / 1000), p50Ms: pick(0.5), p99Ms: pick(0.99), tool: 'node-client' };
+}
+
+export async function load(url: string, seconds: number, connections: number): Promise<LoadResult> {
+  return wrkAvailable() ? loadWithWrk(url, seconds, connections) : loadWithNode(url, seconds, connections);
+}
