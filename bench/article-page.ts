@@ -50,6 +50,8 @@ try {
   // 1. A demo site on SQLite, seeded in this process, then closed so the servers own the data.
   const env = { DATA_DIR: dataDir, DATELINE_DEMO: '1', SITE_URL: 'http://127.0.0.1', LOG_LEVEL: 'silent' };
   const seeded = await createApp(loadConfig(env, root), { log: pino({ level: 'silent' }), backgroundJobs: false });
+  await seeded.finishDemoPictures();
+  await seeded.variantWorker.drain();
   const row0 = await seeded.database.db
     .selectFrom('articles')
     .innerJoin('sections', 'sections.id', 'articles.section_id')

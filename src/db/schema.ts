@@ -55,7 +55,8 @@ export interface UserTable {
   created_at: string;
 }
 
-export type VariantState = 'pending' | 'ready' | 'failed';
+/** 'awaiting': reserved, the original is still being made (demo pictures at first start). */
+export type VariantState = 'awaiting' | 'pending' | 'ready' | 'failed';
 
 export interface MediaTable {
   id: string;
@@ -75,7 +76,7 @@ export interface MediaTable {
   show_disclaimer: number;
   focal_x: number;
   focal_y: number;
-  /** 'pending' until the background job has made the AVIF variants. */
+  /** 'pending' until the background job has made the AVIF variants; 'awaiting' before the original exists. */
   variants_state: VariantState;
   created_at: string;
 }

@@ -95,15 +95,16 @@ function walkNode(node: HtmlNode, w: Walker, depth: number): void {
   // Comments, CDATA and processing instructions are not elements and fall out here.
   if (!isElement(node) || DROPPED_ELEMENTS.has(node.name)) return;
   if (depth > MAX_ELEMENT_DEPTH) return pushText(w, textOf(node));
-  const next = depth + 1;
   const marks = marksOf(node, w.base);
-  if (marks.length > 0) {
-    const saved = w.marks;
-    for (const mark of marks) w.marks = withMark(w.marks, mark);
-    walkChildren(node, w, next);
-    w.marks = saved;
-    return;
-  }
+  if (marks.length === 0) return walkElement(node, w, depth + 1);
+  const saved = w.marks;
+  for (const mark of marks) w.marks = withMark(w.marks, mark);
+  walkChildren(node, w, depth + 1);
+  w.marks = saved;
+}
+
+/** Elements that carry no mark: structure, pictures, or text to unwrap. */
+function walkElement(node: HtmlElement, w: Walker, next: number): void {
   switch (node.name) {
     case 'br':
       w.pieces.push(LINE_BREAK);
@@ -136,6 +137,7 @@ function walkNode(node: HtmlNode, w: Walker, depth: number): void {
   if (level !== undefined) return walkHeading(node, level, w, next);
   if (LIST_ELEMENTS.has(node.name)) return walkList(node, w, next);
   if (BLOCK_ELEMENTS.has(node.name)) return walkBlock(node, w, next);
+  // span, font, custom tags and the rest: unwrapped, so their text is kept.
   walkChildren(node, w, next);
 }
 

@@ -76,7 +76,7 @@ function fromQuoteEmbed(quote: HtmlElement, network: SocialNetwork, resolve: Web
     author,
     handle: match ? match[2]! : null,
     url: permalink ? resolve(attr(permalink, 'href')) : null,
-    postedAt: parseLooseDate(dateText) ?? timeOf(quote),
+    postedAt: parseLooseDate(dateText) ?? parseLooseDate(credit) ?? timeOf(quote),
   });
 }
 

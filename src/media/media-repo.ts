@@ -27,6 +27,22 @@ export function createMediaRepo(db: Kysely<Database>) {
       await db.updateTable('media').set({ variants_state: 'ready' }).where('id', '=', mediaId).execute();
     },
 
+    /** Media reserved but without an original yet, whose source_url starts with `prefix`. */
+    async awaiting(prefix: string): Promise<{ id: string; source_url: string | null; focal_x: number; focal_y: number }[]> {
+      return db
+        .selectFrom('media')
+        .select(['id', 'source_url', 'focal_x', 'focal_y'])
+        .where('variants_state', '=', 'awaiting')
+        .where('source_url', 'like', `${prefix}%`)
+        .orderBy('created_at')
+        .execute();
+    },
+
+    async fillOriginal(mediaId: string, patch: { original_path: string; mime: string; width: number; height: number; bytes: number; sha256: string }, variants: Insertable<MediaVariantTable>[]): Promise<void> {
+      await db.updateTable('media').set({ ...patch, variants_state: 'pending' }).where('id', '=', mediaId).execute();
+      if (variants.length) await db.insertInto('media_variants').values(variants).execute();
+    },
+
     async markFailed(mediaId: string): Promise<void> {
       await db.updateTable('media').set({ variants_state: 'failed' }).where('id', '=', mediaId).execute();
     },

@@ -110,6 +110,63 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
     },
 
     /**
+     * Reserves a media item whose picture is made later (`fill`): pages can link it
+     * at once and draw a sized placeholder until the variants exist.
+     */
+    reserve(fields: MediaFields & { width: number; height: number; sourceUrl: string }): { id: string; commit(db: Kysely<Database>): Promise<void> } {
+      const id = newId();
+      const focal = fields.focal ?? { x: 0.5, y: 0.5 };
+      return {
+        id,
+        commit: (trx) =>
+          createMediaRepo(trx).insert(
+            {
+              id,
+              kind: 'image',
+              original_path: '',
+              mime: 'image/jpeg',
+              width: fields.width,
+              height: fields.height,
+              bytes: 0,
+              sha256: '',
+              alt: fields.alt ?? '',
+              caption: fields.caption ?? '',
+              credit: fields.credit ?? '',
+              source_url: fields.sourceUrl,
+              licence: fields.licence ?? '',
+              show_disclaimer: fields.showDisclaimer ? 1 : 0,
+              focal_x: focal.x,
+              focal_y: focal.y,
+              variants_state: 'awaiting',
+              created_at: clock.now().toISOString(),
+            },
+            [],
+          ),
+      };
+    },
+
+    /** Gives a reserved item its picture: original and fast variants now, AVIF later. */
+    async fill(id: string, input: Buffer, focal = { x: 0.5, y: 0.5 }): Promise<void> {
+      const inspected = await inspectImage(input);
+      const written: string[] = [];
+      try {
+        const original = await normaliseOriginal(input, inspected);
+        const size = { width: inspected.width, height: inspected.height };
+        const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
+        await storage.put(originalKey, original.bytes);
+        written.push(originalKey);
+        const variantRows = await storeVariants(id, await makeVariants(original.bytes, size, IMMEDIATE_FORMATS, focal), written);
+        const patch = { original_path: originalKey, mime: original.mime, ...size, bytes: original.bytes.length, sha256: createHash('sha256').update(input).digest('hex') };
+        await db.transaction().execute((trx) => createMediaRepo(trx).fillOriginal(id, patch, variantRows));
+      } catch (err) {
+        await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
+        throw err;
+      }
+    },
+
+    awaiting: (prefix: string) => createMediaRepo(db).awaiting(prefix),
+
+    /**
      * Makes the slow (AVIF) variants for media still pending. Run by the background
      * worker; pages use whatever variants exist meanwhile. Returns how many it finished.
      */

@@ -12,7 +12,7 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
-import { seedDemo } from './seed-demo.js';
+import { fillDemoPictures, seedDemo } from './seed-demo.js';
 
 export interface AppOptions {
   log?: Logger;
@@ -122,6 +122,13 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     logoPng: await renderLogoPng(config.site.name),
   });
 
+  const refreshPages = async () => {
+    await siteState.bumpContentGeneration();
+    await cache.invalidate();
+  };
+  /** Makes any demo pictures still missing; the server runs it in the background after listening. */
+  const finishDemoPictures = () => fillDemoPictures({ media, log, onProgress: refreshPages });
+
   let started = false;
   return {
     app,
@@ -130,11 +137,16 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     database,
     services: { articles, directory, read, media, views, cache, siteState, pages },
     variantWorker,
+    finishDemoPictures,
     /** Listens on the configured host and port; returns the address. */
     async listen(): Promise<string> {
       const address = await app.listen({ port: config.port, host: config.host });
       started = true;
-      if (options.backgroundJobs !== false) variantWorker.start();
+      if (options.backgroundJobs !== false) {
+        void finishDemoPictures()
+          .catch((err: unknown) => log.error({ err }, 'demo pictures failed'))
+          .finally(() => variantWorker.start());
+      }
       return address;
     },
     async close(): Promise<void> {

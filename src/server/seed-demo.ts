@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { createArticleService, createDirectoryService } from '../content/index.js';
-import type { MediaService, PreparedMedia } from '../media/index.js';
+import type { MediaService } from '../media/index.js';
 import { createViewCounter } from '../audience/index.js';
 import { createManualClock, type Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
@@ -34,70 +34,100 @@ async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Prom
   return out;
 }
 
+const DEMO_SOURCE = 'demo:';
+
 /**
- * Fills an empty database with the demo newsroom: sections, people, pictures and
- * published stories placed relative to now. One transaction: a failure leaves
- * neither rows nor picture files behind. Returns the number of stories written.
+ * Fills an empty database with the demo newsroom: sections, people and published
+ * stories placed relative to now, in one transaction (a failure leaves nothing).
+ * Pictures are only reserved here — drawing and encoding 24 of them takes seconds,
+ * so `fillDemoPictures` makes them in the background while the site already serves.
+ * Returns the number of stories written.
  */
 export async function seedDemo({ db, media, clock, newId, log, dayKey }: SeedDemoDeps): Promise<number> {
   const existing = await db.selectFrom('articles').select('id').limit(1).execute();
   if (existing.length) return 0;
   const started = Date.now();
 
-  const prepared = new Map<string, PreparedMedia>();
-  try {
-    await mapLimit(demoPictures, 2, async (picture) => {
-      const bytes = await renderDemoPicture(picture, 1600, 900);
-      prepared.set(
-        picture.key,
-        await media.prepare(bytes, { alt: picture.alt, caption: picture.caption, credit: picture.credit, licence: picture.licence, showDisclaimer: picture.agency }),
-      );
-    });
+  const count = await db.transaction().execute(async (trx) => {
+    const directory = createDirectoryService({ db: trx, clock, newId });
+    const sections = new Map<string, string>();
+    for (const s of demoSections) sections.set(s.slug, (await directory.createSection(s)).id);
+    const people = new Map<string, string>();
+    for (const p of demoPeople) people.set(p.slug, (await directory.createPerson(p)).id);
+    const pictures = new Map<string, string>();
+    for (const picture of demoPictures) {
+      const reserved = media.reserve({
+        width: DEMO_PICTURE_SIZE.width,
+        height: DEMO_PICTURE_SIZE.height,
+        alt: picture.alt,
+        caption: picture.caption,
+        credit: picture.credit,
+        licence: picture.licence,
+        showDisclaimer: picture.agency,
+        sourceUrl: DEMO_SOURCE + picture.key,
+      });
+      await reserved.commit(trx);
+      pictures.set(picture.key, reserved.id);
+    }
 
-    const count = await db.transaction().execute(async (trx) => {
-      const directory = createDirectoryService({ db: trx, clock, newId });
-      const sections = new Map<string, string>();
-      for (const s of demoSections) sections.set(s.slug, (await directory.createSection(s)).id);
-      const people = new Map<string, string>();
-      for (const p of demoPeople) people.set(p.slug, (await directory.createPerson(p)).id);
-      for (const item of prepared.values()) await item.commit(trx);
-
-      const now = clock.now().getTime();
-      // Oldest first, so slugs and revisions come out in the order a real newsroom would make them.
-      const stories = [...demoStories].sort((a, b) => b.publishedHoursAgo - a.publishedHoursAgo);
-      for (const story of stories) {
-        const storyClock = createManualClock(new Date(now - story.publishedHoursAgo * HOUR - 20 * 60_000));
-        const articles = createArticleService({ db: trx, clock: storyClock, newId });
-        const tagIds: string[] = [];
-        for (const tag of story.tags) tagIds.push((await directory.ensureTag(tag.name, tag.kind)).id);
-        const draft = await articles.create({
-          headline: story.headline,
-          standfirst: story.standfirst,
-          // Quoted social posts carry absolute times; move them to just before this story.
-          body: rebaseDemoBody(story.body, new Date(now)),
-          sectionId: sections.get(story.section)!,
-          authorIds: story.authors.map((slug) => people.get(slug)!),
-          tagIds,
-          heroMediaId: prepared.get(story.picture)?.id ?? null,
-          datelinePlace: story.dateline,
-          source: story.source,
-          language: story.language,
-          ...(story.slug ? { slug: story.slug } : {}),
-        });
-        storyClock.advance(20 * 60_000);
-        await articles.publish(draft.id);
-        if (story.updatedHoursAgo !== undefined) {
-          storyClock.set(new Date(now - story.updatedHoursAgo * HOUR));
-          await articles.update(draft.id, { standfirst: story.standfirst });
-        }
-        await createViewCounter({ db: trx, clock, dayKey }).setTotal(draft.id, story.views);
+    const now = clock.now().getTime();
+    // Oldest first, so slugs and revisions come out in the order a real newsroom would make them.
+    const stories = [...demoStories].sort((a, b) => b.publishedHoursAgo - a.publishedHoursAgo);
+    for (const story of stories) {
+      const storyClock = createManualClock(new Date(now - story.publishedHoursAgo * HOUR - 20 * 60_000));
+      const articles = createArticleService({ db: trx, clock: storyClock, newId });
+      const tagIds: string[] = [];
+      for (const tag of story.tags) tagIds.push((await directory.ensureTag(tag.name, tag.kind)).id);
+      const draft = await articles.create({
+        headline: story.headline,
+        standfirst: story.standfirst,
+        // Quoted social posts carry absolute times; move them to just before this story.
+        body: rebaseDemoBody(story.body, new Date(now)),
+        sectionId: sections.get(story.section)!,
+        authorIds: story.authors.map((slug) => people.get(slug)!),
+        tagIds,
+        heroMediaId: pictures.get(story.picture) ?? null,
+        datelinePlace: story.dateline,
+        source: story.source,
+        language: story.language,
+        ...(story.slug ? { slug: story.slug } : {}),
+      });
+      storyClock.advance(20 * 60_000);
+      await articles.publish(draft.id);
+      if (story.updatedHoursAgo !== undefined) {
+        storyClock.set(new Date(now - story.updatedHoursAgo * HOUR));
+        await articles.update(draft.id, { standfirst: story.standfirst });
       }
-      return stories.length;
-    });
-    log.info({ stories: count, pictures: prepared.size, ms: Date.now() - started }, 'demo content created');
-    return count;
-  } catch (err) {
-    await Promise.all([...prepared.values()].map((p) => p.discard()));
-    throw err;
-  }
+      await createViewCounter({ db: trx, clock, dayKey }).setTotal(draft.id, story.views);
+    }
+    return stories.length;
+  });
+  log.info({ stories: count, ms: Date.now() - started }, 'demo content created');
+  return count;
+}
+
+export const DEMO_PICTURE_SIZE = { width: 1600, height: 900 } as const;
+
+/**
+ * Draws and encodes the demo pictures still awaiting their original (also after a
+ * restart that interrupted it). Calls `onProgress` after each picture so page
+ * caches pick it up. Returns how many it made.
+ */
+export async function fillDemoPictures({ media, log, onProgress }: { media: MediaService; log: Logger; onProgress: () => Promise<void> }): Promise<number> {
+  const awaiting = await media.awaiting(DEMO_SOURCE);
+  if (!awaiting.length) return 0;
+  const started = Date.now();
+  const byKey = new Map(demoPictures.map((p) => [p.key, p]));
+  await mapLimit(awaiting, 2, async (item) => {
+    const picture = byKey.get((item.source_url ?? '').slice(DEMO_SOURCE.length));
+    if (!picture) return;
+    try {
+      await media.fill(item.id, await renderDemoPicture(picture, DEMO_PICTURE_SIZE.width, DEMO_PICTURE_SIZE.height), { x: Number(item.focal_x), y: Number(item.focal_y) });
+      await onProgress();
+    } catch (err) {
+      log.warn({ err, mediaId: item.id }, 'demo picture failed');
+    }
+  });
+  log.info({ pictures: awaiting.length, ms: Date.now() - started }, 'demo pictures made');
+  return awaiting.length;
 }

@@ -1,0 +1,86 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import type { ConsoleMessage } from 'playwright-core';
+import { loadConfig } from '../../src/config/index.js';
+import { createApp, type DatelineApp } from '../../src/server/create-app.js';
+import { chromiumAvailable, launchBrowser } from '../support/browser.js';
+
+const screenshots = new URL('../../test-output/screenshots/', import.meta.url).pathname;
+const enabled = chromiumAvailable();
+let app: DatelineApp;
+let base = '';
+
+before(async () => {
+  if (!enabled) return;
+  mkdirSync(screenshots, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-e2e-'));
+  const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', DATELINE_DEMO: '1', LOG_LEVEL: 'silent' }, dataDir);
+  app = await createApp(config, { log: pino({ level: 'silent' }), backgroundJobs: false });
+  await app.finishDemoPictures();
+  await app.services.cache.invalidate();
+  base = (await app.listen()).replace('[::1]', '127.0.0.1');
+});
+
+after(async () => {
+  if (enabled) await app.close();
+});
+
+/** An agency-credited story from the demo set, with its path and stored views. */
+async function agencyStory() {
+  return app.database.db
+    .selectFrom('articles')
+    .innerJoin('sections', 'sections.id', 'articles.section_id')
+    .innerJoin('media', 'media.id', 'articles.hero_media_id')
+    .select(['articles.slug', 'articles.views', 'sections.slug as section', 'media.credit'])
+    .where('media.show_disclaimer', '=', 1)
+    .where('articles.language', '=', 'en')
+    .orderBy('articles.published_at', 'desc')
+    .executeTakeFirstOrThrow();
+}
+
+for (const viewport of [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 900 },
+]) {
+  test(`[${viewport.name}] the home page and an article show the full anatomy with no console errors`, { skip: !enabled && 'Chromium not installed' }, async () => {
+    const context = await launchBrowser({ width: viewport.width, height: viewport.height });
+    const errors: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (msg: ConsoleMessage) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(err.message));
+
+      await page.goto(base + '/', { waitUntil: 'load' });
+      assert.equal(await page.locator('header.site-header nav.sections a').first().isVisible(), true, 'section navigation is visible');
+      assert.equal(await page.locator('.teaser--lead h2').isVisible(), true, 'a lead story is visible');
+      assert.ok((await page.locator('.most-read li').count()) >= 3, 'most-read list is filled');
+      await page.screenshot({ path: join(screenshots, `home-${viewport.name}.png`), fullPage: false });
+
+      const story = await agencyStory();
+      await page.goto(`${base}/${encodeURIComponent(story.section)}/${encodeURIComponent(story.slug)}`, { waitUntil: 'load' });
+      for (const selector of ['a.kicker', 'article.story h1', '.meta-dates time', '.meta-byline a[rel=author]', '.views', 'figure.hero img', 'nav.share', '.story-body p', 'p.image-disclaimer', '.topics .chip']) {
+        assert.equal(await page.locator(selector).first().isVisible(), true, `${selector} is visible`);
+      }
+      assert.match(await page.locator('.meta-dates').innerText(), /^Published On \w{3}, \d{1,2} \w{3} \d{4}/);
+      assert.equal(await page.locator('p.image-disclaimer').innerText(), `Disclaimer: This image is taken from ${story.credit}.`);
+      // The beacon counts this visit and the counter shows the new total.
+      await page.waitForFunction((expected) => document.querySelector('.views')?.textContent === expected, `${(story.views + 1).toLocaleString('en-US')} Views`);
+      const heroLoaded = await page.locator('figure.hero img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
+      assert.equal(heroLoaded, true, 'the hero picture loads');
+      assert.equal(await page.locator('h1').count(), 1);
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content', 'the first Tab reaches the skip link');
+      await page.screenshot({ path: join(screenshots, `article-${viewport.name}.png`), fullPage: false });
+      await page.screenshot({ path: join(screenshots, `article-${viewport.name}-full.png`), fullPage: true });
+      assert.deepEqual(errors, [], 'no console errors');
+    } finally {
+      await context.close();
+    }
+  });
+}
