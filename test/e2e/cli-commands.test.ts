@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testDatabases } from '../support/databases.js';
+import { databaseUrl, runCli } from '../support/run-cli.js';
+import { verifyPassword } from '../../src/admin/index.js';
+
+test('a wrong configuration value stops the command with one line naming the variable', async () => {
+  const run = await runCli(['migrate'], { DATA_DIR: mkdtempSync(join(tmpdir(), 'dateline-cli-')), SITE_TIMEZONE: 'Mars/Olympus' });
+  assert.equal(run.code, 2);
+  assert.equal(run.stderr.trim().split('\n').length, 1);
+  assert.match(run.stderr, /SITE_TIMEZONE="Mars\/Olympus" — expected an IANA time zone/);
+});
+
+test('an unknown command or flag is a usage error', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+  const unknown = await runCli(['publish-everything'], { DATA_DIR: dir });
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /unknown command "publish-everything"/);
+  const flag = await runCli(['ingest', '--force', 'x.json'], { DATA_DIR: dir });
+  assert.equal(flag.code, 2);
+  assert.match(flag.stderr, /--force/);
+  const help = await runCli(['help'], { DATA_DIR: dir });
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /user add --email E --name N --role R/);
+});
+
+for (const target of await testDatabases()) {
+  test(`[${target.name}] dateline migrate and user add work against the configured database`, async () => {
+    const handle = await target.create();
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'dateline-cli-')), DATABASE_URL: databaseUrl(handle.target) };
+    try {
+      const migrate = await runCli(['migrate'], env);
+      assert.equal(migrate.code, 0, migrate.stderr);
+      assert.match(migrate.stdout, /up to date/);
+
+      const add = await runCli(['user', 'add', '--email', 'Editor@Example.com', '--name', 'Priya Desk', '--role', 'editor'], env, 'correct horse battery\n');
+      assert.equal(add.code, 0, add.stderr);
+      assert.match(add.stdout, /Created editor editor@example\.com/);
+      const user = await handle.db.selectFrom('users').selectAll().where('email', '=', 'editor@example.com').executeTakeFirstOrThrow();
+      assert.equal(user.role, 'editor');
+      assert.match(user.password_hash!, /^\$argon2id\$/);
+      assert.equal(await verifyPassword(user.password_hash!, 'correct horse battery'), true);
+      assert.ok(user.person_id, 'the user has a byline');
+
+      const duplicate = await runCli(['user', 'add', '--email', 'editor@example.com', '--name', 'Again', '--role', 'editor'], env, 'another long password\n');
+      assert.equal(duplicate.code, 1);
+      assert.match(duplicate.stderr, /already exists/);
+      const badRole = await runCli(['user', 'add', '--email', 'x@example.com', '--name', 'X', '--role', 'overlord'], env, 'another long password\n');
+      assert.equal(badRole.code, 1);
+      assert.match(badRole.stderr, /--role/);
+      const shortPassword = await runCli(['user', 'add', '--email', 'y@example.com', '--name', 'Y', '--role', 'author'], env, 'short\n');
+      assert.equal(shortPassword.code, 1);
+      assert.match(shortPassword.stderr, /--password: A password has at least 10 characters/);
+      assert.equal((await handle.db.selectFrom('users').select('id').execute()).length, 1, 'refused users were not written');
+    } finally {
+      await handle.close();
+    }
+  });
+}
