@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
-import { createArticleRepo } from './article-repo.js';
+import { createArticleRepo, toArticle } from './article-repo.js';
 import type { ArticleTeaser, ArticleView, Person, Tag } from './types.js';
 
 /** What a listing may be narrowed to. Listings only ever show published stories. */
@@ -94,27 +94,43 @@ export function createArticleReadRepo(db: Kysely<Database>) {
       return Number(row.n);
     },
 
-    /** The full article with its section, authors, tags and corrections, whatever its status. */
+    /**
+     * The full article with its section, authors, tags and corrections, whatever its
+     * status. Four queries with joins: this runs on every uncached page view.
+     */
     async view(id: string): Promise<ArticleView | null> {
-      const article = await articles.getById(id);
-      if (!article) return null;
-      const [section, authors, tags, corrections] = await Promise.all([
-        db.selectFrom('sections').selectAll().where('id', '=', article.sectionId).executeTakeFirstOrThrow(),
-        article.authorIds.length
-          ? db.selectFrom('people').select(['id', 'slug', 'name', 'bio', 'links']).where('id', 'in', article.authorIds).execute()
-          : Promise.resolve([]),
-        article.tagIds.length ? db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('id', 'in', article.tagIds).execute() : Promise.resolve([] as Tag[]),
+      const row = await db
+        .selectFrom('articles')
+        .innerJoin('sections', 'sections.id', 'articles.section_id')
+        .selectAll('articles')
+        .select(['sections.slug as s_slug', 'sections.name as s_name', 'sections.description as s_description', 'sections.position as s_position'])
+        .where('articles.id', '=', id)
+        .executeTakeFirst();
+      if (!row) return null;
+      const [authors, tags, corrections] = await Promise.all([
+        db
+          .selectFrom('article_authors')
+          .innerJoin('people', 'people.id', 'article_authors.person_id')
+          .select(['people.id', 'people.slug', 'people.name', 'people.bio', 'people.links'])
+          .where('article_authors.article_id', '=', id)
+          .orderBy('article_authors.position')
+          .execute(),
+        db
+          .selectFrom('article_tags')
+          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+          .select(['tags.id', 'tags.slug', 'tags.name', 'tags.kind'])
+          .where('article_tags.article_id', '=', id)
+          .orderBy('article_tags.position')
+          .execute(),
         articles.corrections(id),
       ]);
-      const order = (ids: string[]) => (a: { id: string }, b: { id: string }) => ids.indexOf(a.id) - ids.indexOf(b.id);
-      const people: Person[] = authors
-        .map((p) => ({ id: p.id, slug: p.slug, name: p.name, bio: p.bio, links: safeJson(p.links) }))
-        .sort(order(article.authorIds));
+      const people: Person[] = authors.map((p) => ({ id: p.id, slug: p.slug, name: p.name, bio: p.bio, links: safeJson(p.links) }));
+      const article = toArticle(row, people.map((p) => p.id), tags.map((t) => t.id));
       return {
         ...article,
-        section: { id: section.id, slug: section.slug, name: section.name, description: section.description, position: Number(section.position) },
+        section: { id: row.section_id, slug: row.s_slug, name: row.s_name, description: row.s_description, position: Number(row.s_position) },
         authors: people,
-        tags: [...tags].sort(order(article.tagIds)),
+        tags: tags as Tag[],
         corrections,
       };
     },

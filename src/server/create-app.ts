@@ -105,7 +105,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   installErrorHandler(app, () => site);
   const personRepo = createPersonRepo(db);
   const tagRepo = createTagRepo(db);
-  const pages = createPageBuilder({ read, media, site: () => site });
+  const pages = createPageBuilder({ read, media, site: () => site, generation: () => cache.knownGeneration() });
   await app.register(sitePlugin, {
     pages,
     read,

@@ -16,7 +16,20 @@ export function createDateFormatter(locale: string, timeZone: string): DateForma
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' });
   const key = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+  // formatToParts is slow (microseconds a call) and a page shows a dozen dates, most of them
+  // the same timestamps again and again: remember the answers.
+  const dayCache = new Map<string, string>();
   function day(iso: string): string {
+    let text = dayCache.get(iso);
+    if (text === undefined) {
+      text = formatDay(iso);
+      if (dayCache.size > 10_000) dayCache.clear();
+      dayCache.set(iso, text);
+    }
+    return text;
+  }
+
+  function formatDay(iso: string): string {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return '';
     const p: Record<string, string> = {};

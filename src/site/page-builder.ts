@@ -1,4 +1,4 @@
-import type { ArticleReadRepo, ArticleView, Section, TeaserFilter } from '../content/index.js';
+import type { ArticleReadRepo, ArticleTeaser, ArticleView, Section, TeaserFilter } from '../content/index.js';
 import type { MediaService, MediaView } from '../media/index.js';
 import { readingMinutes, renderDocument, type DocNode, type ResolvedImage } from '../doc/index.js';
 import type { SiteInfo } from './site-info.js';
@@ -7,6 +7,7 @@ import { homePage } from './templates/home-page.js';
 import { listingPage, type ListingPageInput } from './templates/listing-page.js';
 import { teaserMediaIds } from './templates/teaser.js';
 import { mediaUrl } from './templates/picture.js';
+import { createGenerationMemo } from './generation-memo.js';
 
 export const PAGE_SIZE = 12;
 /** Deeper pages are refused outright: no listing is that long, and an OFFSET that large is a cheap attack. */
@@ -16,6 +17,8 @@ export interface PageBuilderDeps {
   read: ArticleReadRepo;
   media: MediaService;
   site: () => SiteInfo;
+  /** The content generation the page cache knows; shared listings are remembered per generation. */
+  generation: () => number;
 }
 
 /** Every media id an inline picture in the body points at. */
@@ -53,16 +56,48 @@ function resolvedImage(media: MediaView): ResolvedImage | null {
   };
 }
 
+export interface ArticlePageData {
+  article: ArticleView;
+  inlineIds: string[];
+  related: ArticleTeaser[];
+  moreFromSection: ArticleTeaser[];
+  media: Map<string, MediaView>;
+}
+
 /**
  * Gathers what a page needs and renders it. Returns null when the thing asked for
  * does not exist (the route answers 404); the routes decide status and caching.
  */
-export function createPageBuilder({ read, media, site }: PageBuilderDeps) {
+export function createPageBuilder({ read, media: mediaService, site, generation }: PageBuilderDeps) {
+  const memo = createGenerationMemo(generation);
+  // Listings and thumbnails are shared by many pages: read once per content generation.
+  const latest = (filter: TeaserFilter, limit: number, offset = 0) => memo(`latest:${JSON.stringify(filter)}:${limit}:${offset}`, () => read.latest(filter, limit, offset));
+  const countPublished = (filter: TeaserFilter) => memo(`count:${JSON.stringify(filter)}`, () => read.countPublished(filter));
+  const mostRead = (limit: number) => memo(`most-read:${limit}`, () => read.mostRead(limit));
+  const media = { views: (ids: string[]) => memo(`media:${ids.join(',')}`, () => mediaService.views(ids)) };
+
+  /**
+   * Reading time needs a word count of the whole body, which costs more than
+   * rendering it; it only changes when the article is saved, so it is remembered
+   * per article version.
+   */
+  const readingTimes = new Map<string, number>();
+  function minutesFor(article: ArticleView): number {
+    const key = `${article.id}:${article.version}`;
+    let minutes = readingTimes.get(key);
+    if (minutes === undefined) {
+      minutes = readingMinutes(article.body);
+      if (readingTimes.size > 5000) readingTimes.clear();
+      readingTimes.set(key, minutes);
+    }
+    return minutes;
+  }
+
   async function listing(filter: TeaserFilter, page: number, input: Omit<ListingPageInput, 'site' | 'stories' | 'media' | 'page' | 'pageCount'>): Promise<string | null> {
-    const total = await read.countPublished(filter);
+    const total = await countPublished(filter);
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) return null;
-    const stories = await read.latest(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
+    const stories = await latest(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const views = await media.views(teaserMediaIds(stories));
     return listingPage({ ...input, site: site(), stories, media: views, page, pageCount });
   }
@@ -70,27 +105,46 @@ export function createPageBuilder({ read, media, site }: PageBuilderDeps) {
   return {
     async home(): Promise<string> {
       const info = site();
-      const [latest, mostRead] = await Promise.all([read.latest({}, 9), read.mostRead(5)]);
-      const shown = latest.map((t) => t.id);
-      const rails = await Promise.all(info.sections.map(async (section: Section) => ({ section, stories: await read.latest({ sectionId: section.id, excludeIds: shown }, 4) })));
-      const views = await media.views(teaserMediaIds(latest, ...rails.map((r) => r.stories)));
-      return homePage({ site: info, lead: latest[0] ?? null, latest: latest.slice(1), rails, mostRead, media: views });
+      const [newest, popular] = await Promise.all([latest({}, 9), mostRead(5)]);
+      const shown = newest.map((t) => t.id);
+      const rails = await Promise.all(info.sections.map(async (section: Section) => ({ section, stories: await latest({ sectionId: section.id, excludeIds: shown }, 4) })));
+      const views = await media.views(teaserMediaIds(newest, ...rails.map((r) => r.stories)));
+      return homePage({ site: info, lead: newest[0] ?? null, latest: newest.slice(1), rails, mostRead: popular, media: views });
     },
 
-    async article(article: ArticleView): Promise<string> {
+    /** Everything the article page shows besides the article: split out so rendering can be measured alone. */
+    async articleData(article: ArticleView): Promise<ArticlePageData> {
       const inlineIds = bodyMediaIds(article.body);
       const firstTag = article.tags[0];
-      const related = firstTag ? await read.latest({ tagId: firstTag.id, excludeIds: [article.id] }, 3) : [];
-      const moreFromSection = await read.latest({ sectionId: article.sectionId, excludeIds: [article.id, ...related.map((r) => r.id)] }, 4);
+      const related = firstTag ? await latest({ tagId: firstTag.id, excludeIds: [article.id] }, 3) : [];
+      const moreFromSection = await latest({ sectionId: article.sectionId, excludeIds: [article.id, ...related.map((r) => r.id)] }, 4);
       const views = await media.views([...(article.heroMediaId ? [article.heroMediaId] : []), ...inlineIds, ...teaserMediaIds(related, moreFromSection)]);
+      return { article, inlineIds, related, moreFromSection, media: views };
+    },
+
+    renderArticle(data: ArticlePageData): string {
+      const { article, media: views } = data;
       const bodyHtml = renderDocument(article.body, {
         resolveImage: (id) => {
           const item = views.get(id);
           return item ? resolvedImage(item) : null;
         },
       });
-      const inlineDisclaimerCredits = inlineIds.map((id) => views.get(id)).filter((m): m is MediaView => !!m && m.showDisclaimer).map((m) => m.credit);
-      return articlePage({ site: site(), article, bodyHtml, readingMinutes: readingMinutes(article.body), media: views, inlineDisclaimerCredits, related, moreFromSection });
+      const inlineDisclaimerCredits = data.inlineIds.map((id) => views.get(id)).filter((m): m is MediaView => !!m && m.showDisclaimer).map((m) => m.credit);
+      return articlePage({
+        site: site(),
+        article,
+        bodyHtml,
+        readingMinutes: minutesFor(article),
+        media: views,
+        inlineDisclaimerCredits,
+        related: data.related,
+        moreFromSection: data.moreFromSection,
+      });
+    },
+
+    async article(article: ArticleView): Promise<string> {
+      return this.renderArticle(await this.articleData(article));
     },
 
     section: (section: Section, page: number) =>

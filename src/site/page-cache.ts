@@ -75,6 +75,11 @@ export function createPageCache(options: PageCacheOptions) {
       return entry;
     },
 
+    /** The generation as last read, without waiting: what memoised data is keyed on. */
+    knownGeneration(): number {
+      return generation;
+    },
+
     /** Called after a change made by this process, so it does not wait for the next check. */
     async invalidate(): Promise<void> {
       checkedAt = -Infinity;

@@ -73,7 +73,7 @@ for (const target of await testDatabases()) {
 
       // A 2.x item with its picture on an (allow-listed) HTTP server, left as a draft.
       const v2 = fixture('ninjs-2x-story.json');
-      for (const r of v2.associations.find?.((a: { name: string }) => a.name === 'featureimage')?.renditions ?? Object.values(v2.associations)[0]?.renditions ?? []) r.href = `${base}/photo.jpg`;
+      for (const r of v2.associations.find?.((a: { name: string }) => a.name === 'featureimage')?.renditions ?? (Object.values(v2.associations)[0] as { renditions?: { href: string }[] } | undefined)?.renditions ?? []) r.href = `${base}/photo.jpg`;
       writeFileSync(join(work, 'v2.json'), JSON.stringify(v2));
       const draft = await runCli(['ingest', '--json', join(work, 'v2.json')], env);
       assert.equal(draft.code, 0, draft.stderr);
