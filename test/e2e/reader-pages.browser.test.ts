@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -8,6 +8,21 @@ import type { ConsoleMessage } from 'playwright-core';
 import { loadConfig } from '../../src/config/index.js';
 import { createApp, type DatelineApp } from '../../src/server/create-app.js';
 import { chromiumAvailable, launchBrowser } from '../support/browser.js';
+import { createRequire } from 'node:module';
+
+// Injected through the debugging protocol (page.evaluate), which our Content-Security-Policy rightly
+// does not let a <script> tag do.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page and returns the serious and critical WCAG A/AA violations. */
+async function accessibilityViolations(page: import('playwright-core').Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+  });
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
 
 const screenshots = new URL('../../test-output/screenshots/', import.meta.url).pathname;
 const enabled = chromiumAvailable();
@@ -61,6 +76,7 @@ for (const viewport of [
       assert.equal(await page.locator('.teaser--lead h2').isVisible(), true, 'a lead story is visible');
       assert.ok((await page.locator('.most-read li').count()) >= 3, 'most-read list is filled');
       await page.screenshot({ path: join(screenshots, `home-${viewport.name}.png`), fullPage: false });
+      assert.deepEqual(await accessibilityViolations(page), [], 'the home page has no serious accessibility violations');
 
       const story = await agencyStory();
       await page.goto(`${base}/${encodeURIComponent(story.section)}/${encodeURIComponent(story.slug)}`, { waitUntil: 'load' });
@@ -78,6 +94,7 @@ for (const viewport of [
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content', 'the first Tab reaches the skip link');
       await page.screenshot({ path: join(screenshots, `article-${viewport.name}.png`), fullPage: false });
       await page.screenshot({ path: join(screenshots, `article-${viewport.name}-full.png`), fullPage: true });
+      assert.deepEqual(await accessibilityViolations(page), [], 'the article page has no serious accessibility violations');
       assert.deepEqual(errors, [], 'no console errors');
     } finally {
       await context.close();
