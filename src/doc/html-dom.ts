@@ -1,10 +1,10 @@
 /**
  * The slice of htmlparser2's DOM the importer reads, typed structurally so the
  * importer does not depend on domhandler's classes, plus the few traversals it
- * needs. Traversals are iterative: a 5 MB input can nest tens of thousands of
- * elements deep, which would overflow a recursive walk.
+ * needs. The parse caps nesting depth, and traversals are iterative, so no
+ * input can make the importer slow or overflow the stack.
  */
-import { parseDocument } from 'htmlparser2';
+import { DomHandler, Parser } from 'htmlparser2';
 
 export interface HtmlNode {
   readonly type: string;
@@ -30,8 +30,44 @@ export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'meta', 'link', 'base', 'video', 'audio', 'source', 'track', 'canvas', 'map', 'dialog', 'slot', 'portal',
 ]);
 
+const PARSER_OPTIONS = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+/**
+ * htmlparser2 does work proportional to the open-element depth on every tag,
+ * so 5 MB of unclosed <b> would take many minutes. No article nests this deep.
+ */
+const MAX_HTML_DEPTH = 256;
+
+class NestingTooDeep extends Error {}
+
+class DepthLimitedHandler extends DomHandler {
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    if (this.tagStack.length > MAX_HTML_DEPTH) throw new NestingTooDeep();
+    super.onopentag(name, attribs);
+  }
+}
+
+/**
+ * Parses HTML into a DOM at most MAX_HTML_DEPTH elements deep: where markup
+ * nests deeper, parsing restarts at the top level from that tag, so the rest
+ * of the text is kept and only the runaway nesting is lost.
+ */
 export function parseHtml(html: string): HtmlNode {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const children: HtmlNode[] = [];
+  let offset = 0;
+  while (offset < html.length) {
+    const handler = new DepthLimitedHandler();
+    const parser = new Parser(handler, PARSER_OPTIONS);
+    let consumed = html.length - offset;
+    try {
+      parser.end(offset === 0 ? html : html.slice(offset));
+    } catch (err) {
+      if (!(err instanceof NestingTooDeep)) throw err;
+      consumed = Math.max(1, parser.startIndex);
+    }
+    for (const child of handler.root.children) children.push(child);
+    offset += consumed;
+  }
+  return { type: 'root', children };
 }
 
 export function isElement(node: HtmlNode): node is HtmlElement {

@@ -265,3 +265,8 @@ test('any string converts without throwing', () => {
   for (const input of odd) assert.ok(parseDocument(htmlToDocument(input)).ok, JSON.stringify(input));
   assert.deepEqual(htmlToDocument(''), { type: 'doc', content: [] });
 });
+
+test('huge flat inputs convert without exhausting the call stack', () => {
+  const images = '<figure>' + '<img src="https://e.com/a.jpg">'.repeat(150_000) + '</figure>';
+  assert.equal(htmlToDocument(images).content.length, 150_000);
+});

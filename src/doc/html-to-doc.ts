@@ -37,9 +37,6 @@ export interface HtmlToDocumentOptions {
   baseUrl?: string;
 }
 
-// htmlparser2 builds trees of any depth; below this an element keeps its text
-// but not its structure, so the recursive walk cannot overflow the stack.
-const MAX_ELEMENT_DEPTH = 200;
 const CONTROL_CHARS_RE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 /** Elements that end the paragraph before them and start a new one after. */
 const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
@@ -77,7 +74,7 @@ export function htmlToDocument(html: string, options: HtmlToDocumentOptions = {}
   }
   const base = safeWebUrl(options.baseUrl) ?? undefined;
   const walker: Walker = { blocks: [], pieces: [], marks: NO_MARKS, heading: null, pre: false, depth: 1, base };
-  walkChildren(parseHtml(html), walker, 0);
+  walkChildren(parseHtml(html), walker);
   flush(walker);
   return { type: 'doc', content: walker.blocks };
 }
@@ -86,25 +83,24 @@ function childWalker(parent: Walker, depth: number): Walker {
   return { blocks: [], pieces: [], marks: parent.marks, heading: null, pre: parent.pre, depth, base: parent.base };
 }
 
-function walkChildren(node: HtmlNode, w: Walker, depth: number): void {
-  for (const child of node.children ?? []) walkNode(child, w, depth);
+function walkChildren(node: HtmlNode, w: Walker): void {
+  for (const child of node.children ?? []) walkNode(child, w);
 }
 
-function walkNode(node: HtmlNode, w: Walker, depth: number): void {
+function walkNode(node: HtmlNode, w: Walker): void {
   if (node.type === 'text') return pushText(w, node.data ?? '');
   // Comments, CDATA and processing instructions are not elements and fall out here.
   if (!isElement(node) || DROPPED_ELEMENTS.has(node.name)) return;
-  if (depth > MAX_ELEMENT_DEPTH) return pushText(w, textOf(node));
   const marks = marksOf(node, w.base);
-  if (marks.length === 0) return walkElement(node, w, depth + 1);
+  if (marks.length === 0) return walkElement(node, w);
   const saved = w.marks;
   for (const mark of marks) w.marks = withMark(w.marks, mark);
-  walkChildren(node, w, depth + 1);
+  walkChildren(node, w);
   w.marks = saved;
 }
 
 /** Elements that carry no mark: structure, pictures, or text to unwrap. */
-function walkElement(node: HtmlElement, w: Walker, next: number): void {
+function walkElement(node: HtmlElement, w: Walker): void {
   switch (node.name) {
     case 'br':
       w.pieces.push(LINE_BREAK);
@@ -122,23 +118,23 @@ function walkElement(node: HtmlElement, w: Walker, next: number): void {
       return;
     }
     case 'pre':
-      return walkPre(node, w, next);
+      return walkPre(node, w);
     case 'blockquote':
-      return walkBlockquote(node, w, next, null);
+      return walkBlockquote(node, w, null);
     case 'figure':
-      return walkFigure(node, w, next);
+      return walkFigure(node, w);
     case 'q':
       pushText(w, '“');
-      walkChildren(node, w, next);
+      walkChildren(node, w);
       pushText(w, '”');
       return;
   }
   const level = HEADING_LEVELS.get(node.name);
-  if (level !== undefined) return walkHeading(node, level, w, next);
-  if (LIST_ELEMENTS.has(node.name)) return walkList(node, w, next);
-  if (BLOCK_ELEMENTS.has(node.name)) return walkBlock(node, w, next);
+  if (level !== undefined) return walkHeading(node, level, w);
+  if (LIST_ELEMENTS.has(node.name)) return walkList(node, w);
+  if (BLOCK_ELEMENTS.has(node.name)) return walkBlock(node, w);
   // span, font, custom tags and the rest: unwrapped, so their text is kept.
-  walkChildren(node, w, next);
+  walkChildren(node, w);
 }
 
 function pushText(w: Walker, data: string): void {
@@ -155,55 +151,55 @@ function flush(w: Walker): void {
   w.blocks.push(w.heading === null ? { type: 'paragraph', content } : { type: 'heading', attrs: { level: w.heading }, content });
 }
 
-function walkBlock(el: HtmlElement, w: Walker, next: number): void {
+function walkBlock(el: HtmlElement, w: Walker): void {
   flush(w);
-  walkChildren(el, w, next);
+  walkChildren(el, w);
   flush(w);
 }
 
-function walkHeading(el: HtmlElement, level: 2 | 3 | 4, w: Walker, next: number): void {
+function walkHeading(el: HtmlElement, level: 2 | 3 | 4, w: Walker): void {
   flush(w);
   const saved = w.heading;
   w.heading = level;
-  walkChildren(el, w, next);
+  walkChildren(el, w);
   flush(w);
   w.heading = saved;
 }
 
 /** Preformatted text becomes a code-marked paragraph that keeps its spacing and line breaks. */
-function walkPre(el: HtmlElement, w: Walker, next: number): void {
+function walkPre(el: HtmlElement, w: Walker): void {
   flush(w);
   const saved = { pre: w.pre, marks: w.marks };
   w.pre = true;
   w.marks = withMark(w.marks, CODE);
-  walkChildren(el, w, next);
+  walkChildren(el, w);
   flush(w);
   w.pre = saved.pre;
   w.marks = saved.marks;
 }
 
-function walkList(el: HtmlElement, w: Walker, next: number): void {
+function walkList(el: HtmlElement, w: Walker): void {
   flush(w);
   // A list's text sits three levels below it (item, paragraph, text); too deep, keep the words only.
-  if (w.depth + 3 > DOC_LIMITS.maxDepth) return walkBlock(el, w, next);
+  if (w.depth + 3 > DOC_LIMITS.maxDepth) return walkBlock(el, w);
   const items: ListItemNode[] = [];
   let stray: HtmlNode[] = [];
   const takeStray = () => {
-    const item = stray.length > 0 ? listItem(stray, w, next) : null;
+    const item = stray.length > 0 ? listItem(stray, w) : null;
     if (item) items.push(item);
     stray = [];
   };
   for (const child of el.children) {
     if (isElement(child) && child.name === 'li') {
       takeStray();
-      const item = listItem(child.children, w, next + 1);
+      const item = listItem(child.children, w);
       if (item) items.push(item);
     } else if (isElement(child) && LIST_ELEMENTS.has(child.name) && items.length > 0 && stray.length === 0) {
       // <ul><li>a</li><ul>…</ul></ul>: a list placed between items belongs to the item before it.
       const owner = items.at(-1)!;
       const inner = childWalker(w, w.depth + 2);
-      walkList(child, inner, next);
-      owner.content.push(...inner.blocks);
+      walkList(child, inner);
+      for (const block of inner.blocks) owner.content.push(block);
     } else {
       stray.push(child);
     }
@@ -213,9 +209,9 @@ function walkList(el: HtmlElement, w: Walker, next: number): void {
   w.blocks.push(el.name === 'ol' ? { type: 'orderedList', attrs: { start: listStart(el) }, content: items } : { type: 'bulletList', content: items });
 }
 
-function listItem(children: readonly HtmlNode[], w: Walker, next: number): ListItemNode | null {
+function listItem(children: readonly HtmlNode[], w: Walker): ListItemNode | null {
   const inner = childWalker(w, w.depth + 2);
-  for (const child of children) walkNode(child, inner, next);
+  for (const child of children) walkNode(child, inner);
   flush(inner);
   if (inner.blocks.length === 0) return null;
   // TipTap's list item must open with a paragraph (content: 'paragraph block*').
@@ -229,7 +225,7 @@ function listStart(el: HtmlElement): number {
 }
 
 /** `attribution` comes from a surrounding <figure>'s caption, when there is one. */
-function walkBlockquote(el: HtmlElement, w: Walker, next: number, attribution: string | null): void {
+function walkBlockquote(el: HtmlElement, w: Walker, attribution: string | null): void {
   flush(w);
   const post = socialPostFromEmbed(el, (raw) => resolveWebUrl(raw, w.base));
   if (post) {
@@ -237,17 +233,17 @@ function walkBlockquote(el: HtmlElement, w: Walker, next: number, attribution: s
     return;
   }
   // A quote's text sits two levels below it; too deep, keep the words only.
-  if (w.depth + 2 > DOC_LIMITS.maxDepth) return walkBlock(el, w, next);
+  if (w.depth + 2 > DOC_LIMITS.maxDepth) return walkBlock(el, w);
   const split = attribution === null ? splitAttribution(el) : { body: el.children, attribution };
   const inner = childWalker(w, w.depth + 1);
-  for (const child of split.body) walkNode(child, inner, next);
+  for (const child of split.body) walkNode(child, inner);
   flush(inner);
   const found = split.attribution ?? takeLineAttribution(inner.blocks);
   if (inner.blocks.length === 0) return;
   w.blocks.push({ type: 'blockquote', attrs: { attribution: found }, content: inner.blocks });
 }
 
-function walkFigure(el: HtmlElement, w: Walker, next: number): void {
+function walkFigure(el: HtmlElement, w: Walker): void {
   const resolve = (raw: string | undefined) => resolveWebUrl(raw, w.base);
   const post = hasClass(el, 'social-post') ? socialPostFromCard(el, resolve) : null;
   if (post) {
@@ -263,11 +259,11 @@ function walkFigure(el: HtmlElement, w: Walker, next: number): void {
     flush(w);
     // One caption under a group of pictures reads as the caption of the last.
     if (caption) Object.assign(images.at(-1)!.attrs, captionParts(caption));
-    w.blocks.push(...images);
+    for (const image of images) w.blocks.push(image);
     return;
   }
   // A pull quote: <figure><blockquote>…</blockquote><figcaption>— Name</figcaption></figure>.
   const quote = el.children.find((child) => isElement(child) && child.name === 'blockquote');
-  if (quote && isElement(quote)) return walkBlockquote(quote, w, next, caption ? cleanAttribution(textOf(caption)) : null);
-  walkBlock(el, w, next);
+  if (quote && isElement(quote)) return walkBlockquote(quote, w, caption ? cleanAttribution(textOf(caption)) : null);
+  walkBlock(el, w);
 }

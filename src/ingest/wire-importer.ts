@@ -6,7 +6,7 @@ import type { MediaService, PreparedMedia } from '../media/index.js';
 import { DatelineError } from '../shared/errors.js';
 import { createManualClock, type Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { htmlToDocument } from '../doc/index.js';
+import { htmlToDocument, parseDocument } from '../doc/index.js';
 import type { MediaFetcher } from './fetch-media.js';
 import type { IncomingStory } from './ninjs.js';
 import { isAgencyCredit } from './agency-credit.js';
@@ -60,7 +60,16 @@ export function createWireImporter(deps: WireImporterDeps) {
   return {
     async importStory(item: IncomingStory, options: { publish: boolean }): Promise<ImportOutcome> {
       const started = Date.now();
-      const body = htmlToDocument(item.bodyHtml ?? '');
+      let body;
+      try {
+        // The converter stays within depth and text limits, but a huge body can exceed the node limit.
+        const parsed = parseDocument(htmlToDocument(item.bodyHtml ?? ''));
+        if (!parsed.ok) return { ok: false, field: item.bodyHtml ? 'body_html' : 'bodies', message: `The body cannot be stored: ${parsed.message}` };
+        body = parsed.value;
+      } catch (err) {
+        if (err instanceof DatelineError) return { ok: false, field: 'body_html', message: err.message };
+        throw err;
+      }
       const picture = await preparePicture(item);
       if (picture && 'ok' in picture) return picture;
       try {

@@ -20,8 +20,9 @@ export function installErrorHandler(app: FastifyInstance, site: () => SiteInfo):
       const field = (first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || (first?.params as { missingProperty?: string })?.missingProperty) ?? err.validationContext;
       body = { code: 'VALIDATION_FAILED', message: err.message, ...(field ? { field } : {}) };
     } else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own refusals: malformed JSON, a body over the limit, an unsupported content type.
       status = err.statusCode;
-      body = { code: err.code ?? 'BAD_REQUEST', message: err.message };
+      body = { code: err.code ?? 'BAD_REQUEST', message: err.message, field: 'body' };
     } else {
       request.log.error({ err, url: request.url }, 'request failed');
       body = { code: 'INTERNAL', message: 'Something went wrong on our side' };

@@ -111,6 +111,12 @@ for (const target of await testDatabases()) {
       const badId = await app.app.inject({ method: 'POST', url: '/api/views/not-an-id', headers: browser, payload: {} });
       assert.equal(badId.statusCode, 400);
       assert.equal(badId.json().error.field, 'id');
+      const malformed = await app.app.inject({ method: 'POST', url: `/api/views/${article.id}`, headers: { ...browser, 'content-type': 'application/json' }, payload: '{"views": 1e99,' });
+      assert.equal(malformed.statusCode, 400);
+      assert.equal(malformed.json().error.field, 'body');
+      const huge = await app.app.inject({ method: 'POST', url: `/api/views/${article.id}`, headers: { ...browser, 'content-type': 'application/json' }, payload: JSON.stringify({ pad: 'x'.repeat(2_000_000) }) });
+      assert.equal(huge.statusCode, 413);
+      assert.equal((await app.services.read.view(article.id))?.views, 2, 'refused requests counted nothing');
       const unknown = await app.app.inject({ method: 'POST', url: `/api/views/${'0'.repeat(26)}`, headers: browser, payload: {} });
       assert.equal(unknown.statusCode, 404);
       assert.equal(unknown.json().error.code, 'ARTICLE_NOT_FOUND');
