@@ -56,6 +56,17 @@ for (const target of await testDatabases()) {
     }
   });
 
+  test(`[${target.name}] a section never takes a slug the site's own paths use`, async () => {
+    const { handle, directory } = await setup();
+    try {
+      assert.equal((await directory.createSection({ name: 'Media' })).slug, 'media-2');
+      assert.equal((await directory.ensureSection('Media')).slug, 'media-2', 'found again by name');
+      assert.equal((await directory.createSection({ name: 'API' })).slug, 'api-2');
+    } finally {
+      await handle.close();
+    }
+  });
+
   test(`[${target.name}] a stale save is refused with a version conflict and changes nothing`, async () => {
     const { handle, articles, section } = await setup();
     try {

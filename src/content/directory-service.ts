@@ -9,6 +9,15 @@ import { createPersonRepo } from './person-repo.js';
 import { createTagRepo } from './tag-repo.js';
 import type { Person, Section, Tag, TagKind } from './types.js';
 
+/**
+ * First path segments the site and API own. A section with one of these slugs would
+ * be unreachable, so section slugs skip them (a wire service called "Media" becomes
+ * /media-2, never a clash with /media/ files).
+ */
+export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
+  'api', 'admin', 'author', 'topic', 'media', 'assets', 'search', 'feed', 'feeds', 'rss', 'sitemap', 'robots', 'favicon', 'logo', 'healthz', 'static', 'tag', 'tags', 'amp',
+]);
+
 export interface DirectoryDeps {
   db: Kysely<Database>;
   clock: Clock;
@@ -38,7 +47,7 @@ export function createDirectoryService({ db, clock, newId }: DirectoryDeps) {
       const repo = createSectionRepo(db);
       const section: Section = {
         id: newId(),
-        slug: await freeSlug(input.slug ?? name, async (s) => !!(await repo.findBySlug(s))),
+        slug: await freeSlug(input.slug ?? name, async (s) => RESERVED_SECTION_SLUGS.has(s) || !!(await repo.findBySlug(s))),
         name,
         description: input.description ?? '',
         position: input.position ?? 100,
