@@ -7,6 +7,8 @@ export interface CachedPage {
   /** Surrogate keys for a CDN purge: article-<id>, section-<slug>, home, … */
   keys: string;
   generation: number;
+  /** Response headers, computed once when the page is stored (serving is then one write). */
+  headers?: Record<string, string | number>;
 }
 
 export interface PageCacheOptions {

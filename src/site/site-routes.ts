@@ -71,10 +71,28 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
       if (!built) return sendError(reply, 404);
       if ('redirect' in built) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(built.redirect, 301);
       page = cache.set(key, { status: built.status, body: Buffer.from(built.body), keys: built.keys.join(' '), generation });
+      page.headers = {
+        ...SECURITY_HEADERS,
+        'content-type': HTML_TYPE,
+        'content-length': page.body.length,
+        'cache-control': PAGE_CACHE_CONTROL,
+        'surrogate-key': page.keys,
+        etag: page.etag,
+      };
     }
-    reply.code(page.status).headers(SECURITY_HEADERS).header('cache-control', PAGE_CACHE_CONTROL).header('surrogate-key', page.keys).header('etag', page.etag);
-    if (request.headers['if-none-match'] === page.etag) return reply.code(304).send();
-    return reply.type(HTML_TYPE).send(page.body);
+    // The hot path: a stored page is written straight to the socket with headers made
+    // when it was stored. Nothing in Fastify's reply pipeline (serialisers, onSend hooks)
+    // has work to do for these bytes, and skipping it is worth about a tenth of throughput.
+    const headers = page.headers!;
+    reply.hijack();
+    if (request.headers['if-none-match'] === page.etag) {
+      const { 'content-length': _length, 'content-type': _type, ...rest } = headers;
+      reply.raw.writeHead(304, rest);
+      reply.raw.end();
+      return;
+    }
+    reply.raw.writeHead(page.status, headers);
+    reply.raw.end(request.method === 'HEAD' ? undefined : page.body);
   }
 
   app.get('/', (request, reply) => serve(request, reply, '/', async () => ({ status: 200, body: await pages.home(), keys: ['home'] })));
