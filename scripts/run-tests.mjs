@@ -4,7 +4,7 @@
 // files are listed here explicitly. Pass paths or substrings to run a subset:
 //   npm test -- doc        (every test file whose path contains "doc")
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,6 +38,35 @@ if (!skipTypecheck) {
   }
 }
 
+// Probe the optional services once, so a missing one is reported in one line for the
+// whole run (each test file runs in its own process and would otherwise say it again).
+const env = { ...process.env, NODE_ENV: 'test' };
+const databaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pg = (await import('pg')).default;
+const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2000 });
+try {
+  await client.connect();
+  await client.query('select 1');
+} catch (err) {
+  if (process.env.CI === 'true') {
+    console.error(`run-tests: PostgreSQL is required under CI but is not reachable at ${databaseUrl}: ${err.message}`);
+    process.exit(1);
+  }
+  console.log(`run-tests: PostgreSQL not reachable at ${databaseUrl}; the database tests run on SQLite only`);
+  env.DATELINE_TEST_POSTGRES = 'off';
+} finally {
+  await client.end().catch(() => {});
+}
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  if (process.env.CI === 'true') {
+    console.error(`run-tests: Chromium is required under CI but ${chromium} does not exist`);
+    process.exit(1);
+  }
+  console.log(`run-tests: Chromium not found at ${chromium}; the browser tests are skipped`);
+  env.DATELINE_TEST_BROWSER = 'off';
+}
+
 const args = ['--import', 'tsx', '--enable-source-maps', '--test', '--test-concurrency=1', ...files];
-const run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env: { ...process.env, NODE_ENV: 'test' } });
+const run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root, env });
 process.exit(run.status ?? 1);

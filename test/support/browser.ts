@@ -10,6 +10,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * rest of the suite runs — except under CI=true, where a missing browser is a failure.
  */
 export function chromiumAvailable(): boolean {
+  if (process.env.DATELINE_TEST_BROWSER === 'off') return false;
   if (existsSync(CHROMIUM_PATH)) return true;
   if (process.env.CI === 'true') throw new Error(`Chromium is required under CI but ${CHROMIUM_PATH} does not exist (.ci/run installs it)`);
   console.log(`# Chromium not found at ${CHROMIUM_PATH}: skipping the browser tests (install Debian's chromium to run them)`);

@@ -16,6 +16,8 @@ export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://post
 let postgresProbe: Promise<boolean> | undefined;
 
 async function postgresReachable(): Promise<boolean> {
+  // The test runner probed already and said so once for the whole run.
+  if (process.env.DATELINE_TEST_POSTGRES === 'off') return false;
   postgresProbe ??= (async () => {
     const client = new pg.Client({ connectionString: testDatabaseUrl, connectionTimeoutMillis: 2000 });
     try {
