@@ -36,6 +36,14 @@ if (!skipTypecheck) {
     console.error('run-tests: type-check failed');
     process.exit(tsc.status ?? 1);
   }
+  // The editor app has its own compiler settings (JSX, DOM, bundler resolution).
+  if (existsSync(join(root, 'src/admin-ui/tsconfig.json'))) {
+    const ui = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--noEmit', '-p', join(root, 'src/admin-ui')], { stdio: 'inherit' });
+    if (ui.status !== 0) {
+      console.error('run-tests: type-check of src/admin-ui failed');
+      process.exit(ui.status ?? 1);
+    }
+  }
 }
 
 // Probe the optional services once, so a missing one is reported in one line for the

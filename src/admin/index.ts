@@ -1,2 +1,11 @@
-export { createUserService, ROLES, EmailTaken, newUserSchema } from './user-service.js';
+export { createUserService, ROLES, EmailTaken, UserHasHistory, newUserSchema } from './user-service.js';
+export type { UserRecord } from './user-service.js';
 export { hashPassword, verifyPassword, passwordProblem } from './passwords.js';
+export { adminPlugin } from './admin-plugin.js';
+export { createAuthService } from './auth-service.js';
+export type { Actor, AuthService } from './auth-service.js';
+export { createPresence } from './presence.js';
+export { createRateLimiter } from './rate-limiter.js';
+export { createSettingsService } from './settings-service.js';
+export type { Settings, SettingsService } from './settings-service.js';
+export { can, canOnArticle, articlePermissions } from './permissions.js';

@@ -9,6 +9,21 @@ import { hashPassword, passwordProblem } from './passwords.js';
 
 export const ROLES = ['contributor', 'author', 'editor', 'admin'] as const satisfies readonly Role[];
 export const EmailTaken = defineError('EMAIL_TAKEN', 'A user with the e-mail %s already exists', 409);
+export const UserHasHistory = defineError('USER_HAS_HISTORY', 'User %s has saved stories; disable the account instead of deleting it', 409);
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  personId: string | null;
+  disabled: boolean;
+  createdAt: string;
+}
+
+function toRecord(row: { id: string; email: string; name: string; role: Role; person_id: string | null; disabled: number; created_at: string }): UserRecord {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, personId: row.person_id, disabled: Number(row.disabled) === 1, createdAt: row.created_at };
+}
 
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -46,6 +61,44 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
           .execute();
         return { id, email, role, personSlug: person.slug };
       });
+    },
+
+    async list(): Promise<UserRecord[]> {
+      const rows = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'person_id', 'disabled', 'created_at']).orderBy('name').execute();
+      return rows.map(toRecord);
+    },
+
+    async get(id: string): Promise<UserRecord | null> {
+      const row = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'person_id', 'disabled', 'created_at']).where('id', '=', id).executeTakeFirst();
+      return row ? toRecord(row) : null;
+    },
+
+    /** Changes name, role or the disabled switch. Disabling ends the user's sessions at once. */
+    async update(id: string, patch: { name?: string; role?: Role; disabled?: boolean }): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.role ? { role: patch.role } : {}), ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}) })
+          .where('id', '=', id)
+          .execute();
+        if (patch.disabled || patch.role) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      });
+    },
+
+    /** Deletes a user who never saved anything; anyone with history is disabled instead. */
+    async remove(id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        const history = await trx.selectFrom('revisions').select('id').where('user_id', '=', id).limit(1).execute();
+        if (history.length) throw new UserHasHistory(id);
+        await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+        await trx.deleteFrom('api_keys').where('user_id', '=', id).execute();
+        await trx.deleteFrom('users').where('id', '=', id).execute();
+      });
+    },
+
+    async adminCount(): Promise<number> {
+      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
+      return Number(row.n);
     },
 
     async count(): Promise<number> {

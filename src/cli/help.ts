@@ -10,6 +10,7 @@ Commands:
   user add --email E --name N --role R
                                  Create a user; the password is read from standard input.
                                  Roles: contributor, author, editor, admin
+  user reset-password --email E  Set a new password (from standard input); ends the user's sessions
   ingest FILE... [--publish] [--json]
                                  Import IPTC ninjs (1.x or 2.x) text items. Drafts unless --publish;
                                  --json prints one JSON object per item (id, status, url)

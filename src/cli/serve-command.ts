@@ -7,15 +7,15 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
   const started = Date.now();
   const app = await createApp(config);
   await app.listen();
-  const users = await app.database.db.selectFrom('users').select('id').limit(1).execute();
+  const setup = app.setupPath();
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
   process.stdout.write(
     [
       '',
       `  ${config.site.name} is running at ${config.site.url}/  (started in ${Date.now() - started} ms, ${where})`,
-      users.length
-        ? `  Editor accounts: manage them with "npx dateline user add" (sign-in at /admin comes with the editorial desk).`
-        : '  No editor accounts yet. Create the first one with:\n    echo "a-long-password" | npx dateline user add --email you@example.com --name "Your Name" --role admin',
+      setup
+        ? `  No admin yet. Create the first one (this link works once):\n    ${config.site.url}${setup}\n  or: echo "a-long-password" | npx dateline user add --email you@example.com --name "Your Name" --role admin`
+        : `  Editors sign in at ${config.site.url}/admin`,
       '  Stop with Ctrl+C.',
       '',
     ].join('\n') + '\n',

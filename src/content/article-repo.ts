@@ -36,6 +36,8 @@ export function toArticle(row: Selectable<ArticleTable>, authorIds: string[], ta
     modifiedAt: row.modified_at,
     version: Number(row.version),
     views: Number(row.views),
+    createdBy: row.created_by ?? null,
+    modifiedBy: row.modified_by ?? null,
     authorIds,
     tagIds,
   };
@@ -129,6 +131,12 @@ export function createArticleRepo(db: Kysely<Database>) {
     async listRevisions(articleId: string): Promise<{ id: string; version: number; userId: string | null; createdAt: string }[]> {
       const rows = await db.selectFrom('revisions').select(['id', 'version', 'user_id', 'created_at']).where('article_id', '=', articleId).orderBy('version').execute();
       return rows.map((r) => ({ id: r.id, version: Number(r.version), userId: r.user_id, createdAt: r.created_at }));
+    },
+
+    async revision(articleId: string, version: number): Promise<{ snapshot: Record<string, unknown>; userId: string | null; createdAt: string } | null> {
+      const row = await db.selectFrom('revisions').select(['snapshot', 'user_id', 'created_at']).where('article_id', '=', articleId).where('version', '=', version).executeTakeFirst();
+      if (!row) return null;
+      return { snapshot: JSON.parse(row.snapshot) as Record<string, unknown>, userId: row.user_id, createdAt: row.created_at };
     },
 
     async addCorrection(correction: { id: string; articleId: string; note: string; createdAt: string }): Promise<void> {

@@ -89,7 +89,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
     if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
       throw new VersionConflict(current.id, String(current.version));
     }
-    const ok = await repo.updateIfVersion(current.id, current.version, { ...patch, version: current.version + 1, modified_at: clock.now().toISOString() });
+    const ok = await repo.updateIfVersion(current.id, current.version, { ...patch, version: current.version + 1, modified_at: clock.now().toISOString(), modified_by: options.userId ?? null });
     if (!ok) throw new VersionConflict(current.id, String(current.version + 1));
     const saved = await load(trx, current.id);
     await snapshot(trx, saved, options.userId ?? null);
@@ -124,6 +124,8 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
           modified_at: now,
           version: 1,
           views: 0,
+          created_by: options.userId ?? null,
+          modified_by: options.userId ?? null,
         });
         await repo.setAuthors(id, fields.authorIds ?? []);
         await repo.setTags(id, fields.tagIds ?? []);
@@ -193,6 +195,85 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
       });
     },
 
+    /** draft → submitted: into the review queue. */
+    async submit(id: string, options: SaveOptions = {}): Promise<Article> {
+      return inTransaction(async (trx) => {
+        const current = await load(trx, id);
+        if (current.status !== 'draft') throw new InvalidTransition(current.status, 'submitted');
+        return save(trx, current, { status: 'submitted' }, options);
+      });
+    },
+
+    /** submitted or scheduled → draft: an editor sends it back to the writer. */
+    async returnToDraft(id: string, options: SaveOptions = {}): Promise<Article> {
+      return inTransaction(async (trx) => {
+        const current = await load(trx, id);
+        if (current.status !== 'submitted' && current.status !== 'scheduled') throw new InvalidTransition(current.status, 'draft');
+        return save(trx, current, { status: 'draft', scheduled_at: null }, options);
+      });
+    },
+
+    /** Publishes automatically at `at` (see publishDue). Refused before an embargo ends. */
+    async schedule(id: string, at: Date, options: SaveOptions = {}): Promise<Article> {
+      return inTransaction(async (trx) => {
+        const current = await load(trx, id);
+        if (current.status === 'published') throw new InvalidTransition(current.status, 'scheduled');
+        if (at <= clock.now()) throw new ValidationError('at', 'A schedule time must be in the future');
+        if (current.embargoUntil && new Date(current.embargoUntil) > at) throw new EmbargoActive(current.embargoUntil);
+        return save(trx, current, { status: 'scheduled', scheduled_at: at.toISOString() }, options);
+      });
+    },
+
+    /**
+     * Publishes every scheduled story whose time has come. Safe with several
+     * processes on one database: each story is claimed by a conditional UPDATE
+     * on its version, so exactly one process publishes it. Returns the ids it published.
+     */
+    async publishDue(limit = 50): Promise<string[]> {
+      const now = clock.now();
+      const due = await db
+        .selectFrom('articles')
+        .select(['id'])
+        .where('status', '=', 'scheduled')
+        .where('scheduled_at', '<=', now.toISOString())
+        .orderBy('scheduled_at')
+        .limit(limit)
+        .execute();
+      const published: string[] = [];
+      for (const { id } of due) {
+        try {
+          await inTransaction(async (trx) => {
+            const current = await load(trx, id);
+            if (current.status !== 'scheduled' || !current.scheduledAt) return;
+            if (current.embargoUntil && new Date(current.embargoUntil) > now) return;
+            const at = current.scheduledAt;
+            await save(trx, current, {
+              status: 'published',
+              first_published_at: current.firstPublishedAt ?? at,
+              published_at: current.publishedAt ?? at,
+              updated_at: current.firstPublishedAt ? now.toISOString() : null,
+              scheduled_at: null,
+            }, { userId: current.modifiedBy ?? null });
+            await createSiteStateRepo(trx).bumpContentGeneration();
+            published.push(id);
+          });
+        } catch (err) {
+          // Another process claimed it first: its version moved on under us. Not an error.
+          if (!(err instanceof VersionConflict)) throw err;
+        }
+      }
+      return published;
+    },
+
+    /** Deletes a story that is not public. Published stories are unpublished first, never deleted. */
+    async remove(id: string): Promise<void> {
+      await inTransaction(async (trx) => {
+        const current = await load(trx, id);
+        if (current.status === 'published') throw new InvalidTransition('published', 'deleted');
+        await trx.deleteFrom('articles').where('id', '=', id).execute();
+      });
+    },
+
     async unpublish(id: string, options: SaveOptions = {}): Promise<Article> {
       return inTransaction(async (trx) => {
         const current = await load(trx, id);
@@ -203,6 +284,34 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
       });
     },
 
+    /**
+     * Brings back the headline, standfirst, body and other fields of an earlier
+     * version as a new save (history is never rewritten).
+     */
+    async restore(id: string, revisionVersion: number, options: SaveOptions = {}): Promise<Article> {
+      const revision = await createArticleRepo(db).revision(id, revisionVersion);
+      if (!revision) throw new ValidationError('revisionVersion', `Article ${id} has no revision ${revisionVersion}`);
+      const old = revision.snapshot as unknown as Article;
+      return this.update(
+        id,
+        {
+          headline: old.headline,
+          standfirst: old.standfirst,
+          body: old.body,
+          sectionId: old.sectionId,
+          authorIds: old.authorIds,
+          tagIds: old.tagIds,
+          heroMediaId: old.heroMediaId,
+          heroCaption: old.heroCaption,
+          datelinePlace: old.datelinePlace,
+          seoTitle: old.seoTitle,
+          seoDescription: old.seoDescription,
+        },
+        options,
+      );
+    },
+
+    revision: (id: string, version: number) => createArticleRepo(db).revision(id, version),
     get: (id: string) => createArticleRepo(db).getById(id),
     revisions: (id: string) => createArticleRepo(db).listRevisions(id),
   };

@@ -10,3 +10,8 @@ export { createSectionRepo } from './section-repo.js';
 export { createPersonRepo } from './person-repo.js';
 export { createTagRepo } from './tag-repo.js';
 export { createSiteStateRepo } from './site-state-repo.js';
+export { createArticleAdminRepo } from './article-admin-repo.js';
+export type { AdminArticleFilter, AdminArticleSort, AdminArticleSummary } from './article-admin-repo.js';
+export { compareRevisions, textDiff } from './revision-diff.js';
+export type { DiffPart } from './revision-diff.js';
+export { RESERVED_SECTION_SLUGS } from './directory-service.js';

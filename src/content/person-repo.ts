@@ -35,6 +35,22 @@ export function createPersonRepo(db: Kysely<Database>) {
       const row = await db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? toPerson(row) : null;
     },
+    async list(text: string | undefined, limit: number, offset: number): Promise<{ items: Person[]; total: number }> {
+      let q = db.selectFrom('people');
+      if (text?.trim()) q = q.where('name', 'like', `%${text.trim().replace(/[\\%_]/g, '')}%`);
+      const [rows, count] = await Promise.all([
+        q.selectAll().orderBy('name').limit(limit).offset(offset).execute(),
+        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map(toPerson), total: Number(count.n) };
+    },
+    async update(id: string, patch: { name?: string; bio?: string; links?: Record<string, string>; slug?: string }): Promise<void> {
+      await db
+        .updateTable('people')
+        .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.bio !== undefined ? { bio: patch.bio } : {}), ...(patch.links ? { links: JSON.stringify(patch.links) } : {}), ...(patch.slug ? { slug: patch.slug } : {}) })
+        .where('id', '=', id)
+        .execute();
+    },
     async slugExists(slug: string): Promise<boolean> {
       return !!(await db.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirst());
     },

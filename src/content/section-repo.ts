@@ -23,6 +23,16 @@ export function createSectionRepo(db: Kysely<Database>) {
       const row = await db.selectFrom('sections').selectAll().where('name', '=', name).executeTakeFirst();
       return row ? toSection(row) : null;
     },
+    async update(id: string, patch: Partial<Omit<Section, 'id'>>): Promise<void> {
+      await db.updateTable('sections').set(patch).where('id', '=', id).execute();
+    },
+    async storyCount(id: string): Promise<number> {
+      const row = await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).where('section_id', '=', id).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom('sections').where('id', '=', id).execute();
+    },
     async list(): Promise<Section[]> {
       const rows = await db.selectFrom('sections').selectAll().orderBy('position').orderBy('name').execute();
       return rows.map(toSection);

@@ -15,10 +15,45 @@ export function createTagRepo(db: Kysely<Database>) {
       if (ids.length === 0) return [];
       return db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('id', 'in', ids).execute();
     },
+    async list(text: string | undefined, limit: number, offset: number): Promise<{ items: (Tag & { aliases: string[] })[]; total: number }> {
+      let q = db.selectFrom('tags');
+      if (text?.trim()) q = q.where('name', 'like', `%${text.trim().replace(/[\\%_]/g, '')}%`);
+      const [rows, count] = await Promise.all([
+        q.select(['id', 'slug', 'name', 'kind', 'aliases']).orderBy('name').limit(limit).offset(offset).execute(),
+        q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { items: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind, aliases: safeList(r.aliases) })), total: Number(count.n) };
+    },
+    async findById(id: string): Promise<Tag | null> {
+      return (await db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('id', '=', id).executeTakeFirst()) ?? null;
+    },
+    async update(id: string, patch: { name?: string; kind?: TagKind; aliases?: string[] }): Promise<void> {
+      await db
+        .updateTable('tags')
+        .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.kind ? { kind: patch.kind } : {}), ...(patch.aliases ? { aliases: JSON.stringify(patch.aliases) } : {}) })
+        .where('id', '=', id)
+        .execute();
+    },
+    /** Removes the tag from every story, then the tag itself. */
+    async remove(id: string): Promise<void> {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('article_tags').where('tag_id', '=', id).execute();
+        await trx.deleteFrom('tags').where('id', '=', id).execute();
+      });
+    },
     async kindOf(kind: TagKind): Promise<Tag[]> {
       return db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('kind', '=', kind).orderBy('name').execute();
     },
   };
+}
+
+function safeList(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 export type TagRepo = ReturnType<typeof createTagRepo>;

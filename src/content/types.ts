@@ -57,6 +57,8 @@ export interface Article {
   modifiedAt: string;
   version: number;
   views: number;
+  createdBy: string | null;
+  modifiedBy: string | null;
   authorIds: string[];
   tagIds: string[];
 }

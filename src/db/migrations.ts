@@ -185,4 +185,44 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0002_editorial_desk': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        // sha256 of the cookie value: a leaked database does not hand out live sessions.
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('user_agent', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('scope', 'text', (c) => c.notNull())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_used_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .execute();
+
+      await db.schema.alterTable('articles').addColumn('created_by', 'text').execute();
+      await db.schema.alterTable('articles').addColumn('modified_by', 'text').execute();
+      await db.schema.alterTable('media').addColumn('uploaded_by', 'text').execute();
+      await db.schema.createIndex('articles_status_scheduled').on('articles').columns(['status', 'scheduled_at']).execute();
+      await db.schema.createIndex('articles_modified').on('articles').column('modified_at').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('api_keys').ifExists().execute();
+      await db.schema.dropTable('sessions').ifExists().execute();
+    },
+  },
 };

@@ -20,6 +20,34 @@ export interface Database {
   corrections: CorrectionTable;
   article_views_daily: ArticleViewsDailyTable;
   site_state: SiteStateTable;
+  sessions: SessionTable;
+  api_keys: ApiKeyTable;
+}
+
+export interface SessionTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  user_agent: string;
+}
+
+export type ApiKeyScope = 'content-read' | 'admin';
+
+export interface ApiKeyTable {
+  id: string;
+  name: string;
+  scope: ApiKeyScope;
+  /** The first characters of the key, shown in lists so people can tell keys apart. */
+  prefix: string;
+  key_hash: string;
+  user_id: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface SectionTable {
@@ -79,6 +107,7 @@ export interface MediaTable {
   /** 'pending' until the background job has made the AVIF variants; 'awaiting' before the original exists. */
   variants_state: VariantState;
   created_at: string;
+  uploaded_by: string | null;
 }
 
 export type VariantFormat = 'avif' | 'webp' | 'jpeg';
@@ -128,6 +157,10 @@ export interface ArticleTable {
   version: number;
   /** Denormalised total of article_views_daily.views. */
   views: number;
+  /** The user who created the story (ownership for contributors and authors). */
+  created_by: string | null;
+  /** The user who saved last (shown in conflict messages). */
+  modified_by: string | null;
 }
 
 export interface ArticleAuthorTable {

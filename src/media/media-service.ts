@@ -6,6 +6,7 @@ import type { Database, VariantFormat } from '../db/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { createMediaRepo } from './media-repo.js';
+import { createMediaAdminRepo } from './media-admin-repo.js';
 import type { MediaStorage } from './media-storage.js';
 import { inspectImage, makeVariants, normaliseOriginal, type EncodedVariant } from './image-variants.js';
 
@@ -17,6 +18,8 @@ export interface MediaFields {
   licence?: string;
   showDisclaimer?: boolean;
   focal?: { x: number; y: number };
+  /** The user who uploaded it (ownership for metadata edits). */
+  uploadedBy?: string | null;
 }
 
 export interface MediaServiceDeps {
@@ -97,6 +100,7 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
           focal_y: focal.y,
           variants_state: 'pending' as const,
           created_at: clock.now().toISOString(),
+          uploaded_by: fields.uploadedBy ?? null,
         };
         return {
           id,
@@ -193,6 +197,12 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
     },
 
     views: (ids: string[]) => createMediaRepo(db).views(ids),
+
+    /** Removes the database rows and then the files of a media item. */
+    async remove(id: string): Promise<void> {
+      const paths = await createMediaAdminRepo(db).remove(id);
+      await Promise.all(paths.map((p) => storage.remove(p).catch(() => {})));
+    },
   };
 }
 

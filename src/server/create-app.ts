@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
@@ -13,10 +14,19 @@ import { createIdGenerator } from '../shared/ids.js';
 import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo } from './seed-demo.js';
+import { adminPlugin, createAuthService, createPresence, createRateLimiter, createSettingsService, createUserService } from '../admin/index.js';
+import { createArticleAdminRepo } from '../content/index.js';
+import { createPublishScheduledJob } from '../jobs/publish-scheduled.js';
+import { newSecret } from '../admin/tokens.js';
+import { articlePath } from '../site/index.js';
 
 export interface AppOptions {
   log?: Logger;
   clock?: Clock;
+  /** How often the scheduler looks for stories due to publish (ms). */
+  schedulerIntervalMs?: number;
+  /** Where the built editor app is (default: dist/admin in the package). */
+  adminAppDir?: string;
   /** Start the background variant worker (off in most tests, which drain it by hand). */
   backgroundJobs?: boolean;
 }
@@ -52,8 +62,18 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     scriptPath: assets.scriptPath,
     css: assets.css,
   };
+  const settings = createSettingsService(db, {
+    siteName: config.site.name,
+    timeZone: config.site.timeZone,
+    locale: config.site.locale,
+    disclaimerTemplate: config.site.disclaimerTemplate,
+    defaultSection: config.site.defaultSection,
+  });
+  /** Sections and editable settings change at run time; both are re-read when content changes. */
   async function refreshSite() {
-    site = { ...site, sections: await sectionRepo.list() };
+    const current = await settings.get();
+    const dates = current.timeZone === site.timeZone && current.locale === site.locale ? site.dates : createDateFormatter(current.locale, current.timeZone);
+    site = { ...site, name: current.siteName, timeZone: current.timeZone, locale: current.locale, disclaimerTemplate: current.disclaimerTemplate, dates, sections: await sectionRepo.list() };
   }
 
   const cache = createPageCache({
@@ -106,6 +126,51 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const personRepo = createPersonRepo(db);
   const tagRepo = createTagRepo(db);
   const pages = createPageBuilder({ read, media, site: () => site, generation: () => cache.knownGeneration() });
+
+  const auth = createAuthService({ db, clock, newId });
+  const users = createUserService({ db, clock, newId });
+  // One-time setup link while the newsroom has no admin (printed by `dateline serve`).
+  let setupToken: string | null = (await users.adminCount()) === 0 ? newSecret(18) : null;
+  const publicChange = async () => {
+    await siteState.bumpContentGeneration();
+    await cache.invalidate();
+  };
+  const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish: () => cache.invalidate() }), {
+    idleMs: options.schedulerIntervalMs ?? 5000,
+    log,
+    name: 'scheduler',
+  });
+  await app.register(adminPlugin, {
+    version: '0.1.0',
+    appDir: options.adminAppDir ?? fileURLToPath(new URL('../../dist/admin/', import.meta.url)),
+    deps: {
+      db,
+      clock,
+      newId,
+      log,
+      auth,
+      users,
+      articles,
+      read,
+      adminArticles: createArticleAdminRepo(db),
+      directory,
+      media,
+      settings,
+      presence: createPresence({ ttlMs: 40_000 }),
+      loginLimits: { perAccount: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }), perAddress: createRateLimiter({ max: 30, windowMs: 15 * 60_000 }) },
+      renderPreview: (view) => pages.article(view),
+      articleUrl: (sectionSlug, slug) => site.url + articlePath(sectionSlug, slug),
+      afterPublicChange: publicChange,
+      nudgeVariants: () => variantWorker.nudge(),
+      setupToken: () => setupToken,
+      consumeSetupToken: () => {
+        setupToken = null;
+      },
+      maxUploadBytes: 25 * 1024 * 1024,
+      siteUrl: config.site.url,
+      secureCookies: config.site.url.startsWith('https://'),
+    },
+  });
   await app.register(sitePlugin, {
     pages,
     read,
@@ -135,7 +200,10 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     config,
     log,
     database,
-    services: { articles, directory, read, media, views, cache, siteState, pages },
+    services: { articles, directory, read, media, views, cache, siteState, pages, auth, users, settings },
+    scheduler,
+    /** The first-run setup path while no admin exists, else null. */
+    setupPath: () => (setupToken ? `/admin/setup?token=${setupToken}` : null),
     variantWorker,
     finishDemoPictures,
     /** Listens on the configured host and port; returns the address. */
@@ -146,10 +214,12 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         void finishDemoPictures()
           .catch((err: unknown) => log.error({ err }, 'demo pictures failed'))
           .finally(() => variantWorker.start());
+        scheduler.start();
       }
       return address;
     },
     async close(): Promise<void> {
+      await scheduler.stop();
       await variantWorker.stop();
       if (started || app.server.listening) await app.close();
       else await app.close().catch(() => {});

@@ -10,10 +10,11 @@ import { errorPage, type SiteInfo } from '../site/index.js';
 export function installErrorHandler(app: FastifyInstance, site: () => SiteInfo): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     let status = 500;
-    let body: { code: string; message: string; field?: string };
+    let body: { code: string; message: string; field?: string; current?: unknown };
     if (err instanceof DatelineError) {
       status = err.status;
-      body = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+      const current = (err as { current?: unknown }).current;
+      body = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(current ? { current } : {}) };
     } else if (err.validation) {
       status = 400;
       const first = err.validation[0];

@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/index.js';
+import type { ArticleReadRepo, ArticleService, ArticleView, DirectoryService, createArticleAdminRepo } from '../content/index.js';
+import type { MediaService } from '../media/index.js';
+import type { Clock } from '../shared/clock.js';
+import type { IdGenerator } from '../shared/ids.js';
+import type { AuthService } from './auth-service.js';
+import type { Presence } from './presence.js';
+import type { RateLimiter } from './rate-limiter.js';
+import type { createUserService } from './user-service.js';
+import type { SettingsService } from './settings-service.js';
+
+/** Everything the admin routes use, built by the composition root (src/server). */
+export interface AdminDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  newId: IdGenerator;
+  log: Logger;
+  auth: AuthService;
+  users: ReturnType<typeof createUserService>;
+  articles: ArticleService;
+  read: ArticleReadRepo;
+  adminArticles: ReturnType<typeof createArticleAdminRepo>;
+  directory: DirectoryService;
+  media: MediaService;
+  settings: SettingsService;
+  presence: Presence;
+  loginLimits: { perAccount: RateLimiter; perAddress: RateLimiter };
+  /** The public page for any status, for previews. */
+  renderPreview(article: ArticleView): Promise<string>;
+  /** Absolute public URL of an article. */
+  articleUrl(sectionSlug: string, slug: string): string;
+  /** After a change readers can see: refresh this node's page cache now. */
+  afterPublicChange(): Promise<void>;
+  /** Wakes the background variant worker after an upload. */
+  nudgeVariants(): void;
+  /** One-time setup token while no admin exists (printed at start), else null. */
+  setupToken(): string | null;
+  consumeSetupToken(): void;
+  /** Upload limit in bytes. */
+  maxUploadBytes: number;
+  siteUrl: string;
+  secureCookies: boolean;
+}

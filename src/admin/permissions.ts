@@ -1,0 +1,95 @@
+import type { ArticleStatus, Role } from '../db/index.js';
+import type { Actor } from './auth-service.js';
+
+/**
+ * Who may do what. One table, enforced on the server for every route; the editor
+ * app only mirrors it (through `articlePermissions`) to hide buttons.
+ *
+ * contributor: own drafts, submit for review, upload media
+ * author:      also edit and publish/schedule own stories
+ * editor:      all content, sections, tags, people, schedule, unpublish, corrections
+ * admin:       also users, settings, API keys
+ */
+export type ArticleAction = 'read' | 'edit' | 'delete' | 'submit' | 'return' | 'publish' | 'schedule' | 'unpublish' | 'correct';
+export type GeneralAction = 'article:create' | 'media:upload' | 'media:delete' | 'media:edit-any' | 'directory:write' | 'settings:read' | 'settings:write' | 'users:manage' | 'api-keys:manage' | 'content:read';
+
+const RANK: Record<Role, number> = { contributor: 1, author: 2, editor: 3, admin: 4 };
+
+export function atLeast(actor: Pick<Actor, 'role'>, role: Role): boolean {
+  return RANK[actor.role] >= RANK[role];
+}
+
+/** Read-only keys may do nothing that writes. */
+function writable(actor: Actor): boolean {
+  return actor.scope !== 'content-read';
+}
+
+export function can(actor: Actor, action: GeneralAction): boolean {
+  if (action === 'content:read') return true;
+  if (!writable(actor)) return action === 'settings:read' && atLeast(actor, 'editor');
+  switch (action) {
+    case 'article:create':
+    case 'media:upload':
+      return true;
+    case 'media:delete':
+    case 'media:edit-any':
+    case 'directory:write':
+    case 'settings:read':
+      return atLeast(actor, 'editor');
+    case 'settings:write':
+    case 'users:manage':
+    case 'api-keys:manage':
+      return atLeast(actor, 'admin');
+  }
+}
+
+export interface ArticleOwnership {
+  status: ArticleStatus;
+  createdBy: string | null;
+  authorIds: string[];
+}
+
+export function owns(actor: Actor, article: ArticleOwnership): boolean {
+  return article.createdBy === actor.userId || (!!actor.personId && article.authorIds.includes(actor.personId));
+}
+
+const PUBLISHABLE_FROM: ReadonlySet<ArticleStatus> = new Set(['draft', 'submitted', 'scheduled', 'unpublished']);
+
+export function canOnArticle(actor: Actor, action: ArticleAction, article: ArticleOwnership): boolean {
+  const editor = atLeast(actor, 'editor');
+  const mine = owns(actor, article);
+  if (action === 'read') return editor || mine;
+  if (!writable(actor)) return false;
+  switch (action) {
+    case 'edit':
+      if (editor) return true;
+      if (!mine) return false;
+      return actor.role === 'author' || article.status === 'draft';
+    case 'delete':
+      if (article.status === 'published') return false;
+      return editor || (mine && article.status === 'draft');
+    case 'submit':
+      return (mine || editor) && article.status === 'draft';
+    case 'return':
+      return editor && (article.status === 'submitted' || article.status === 'scheduled');
+    case 'publish':
+    case 'schedule':
+      return (editor || (actor.role === 'author' && mine)) && PUBLISHABLE_FROM.has(article.status);
+    case 'unpublish':
+      return editor && article.status === 'published';
+    case 'correct':
+      return editor;
+  }
+}
+
+/** What the editor app may offer for this article, by the same rules. */
+export function articlePermissions(actor: Actor, article: ArticleOwnership) {
+  return {
+    edit: canOnArticle(actor, 'edit', article),
+    submit: canOnArticle(actor, 'submit', article),
+    publish: canOnArticle(actor, 'publish', article),
+    schedule: canOnArticle(actor, 'schedule', article),
+    unpublish: canOnArticle(actor, 'unpublish', article),
+    delete: canOnArticle(actor, 'delete', article),
+  };
+}

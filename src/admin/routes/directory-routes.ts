@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { createPersonRepo, createSectionRepo, createTagRepo, PersonNotFound, RESERVED_SECTION_SLUGS, SectionNotFound } from '../../content/index.js';
+import { isValidSlug, slugify } from '../../shared/slug.js';
+import { ValidationError } from '../../shared/errors.js';
+import type { AdminDeps } from '../admin-deps.js';
+import type { Actor } from '../auth-service.js';
+import { Forbidden, SectionInUse, TagNotFound } from '../errors.js';
+import { can } from '../permissions.js';
+import { route, type AdminRoute } from '../route-kit.js';
+import { idParams, pageQuery, tagKind } from '../schemas.js';
+
+const slugField = z.string().max(96).refine(isValidSlug, 'letters, digits and single hyphens only');
+const sectionInput = z.object({ name: z.string().trim().min(1).max(80), slug: slugField.optional(), description: z.string().max(500).optional(), position: z.number().int().min(0).max(10_000).optional() }).strict();
+const linksSchema = z.record(z.string().max(40), z.string().max(500).regex(/^https?:\/\//i, 'must be an http(s) URL'));
+const personInput = z.object({ name: z.string().trim().min(1).max(120), slug: slugField.optional(), bio: z.string().max(2000).optional(), links: linksSchema.optional() }).strict();
+const tagInput = z.object({ name: z.string().trim().min(1).max(80), kind: tagKind.optional(), aliases: z.array(z.string().trim().min(1).max(80)).max(20).optional() }).strict();
+const listQuery = z.object({ q: z.string().max(100).optional(), ...pageQuery }).strict();
+
+function requireDirectoryWrite(actor: Actor): void {
+  if (!can(actor, 'directory:write')) throw new Forbidden(actor.role, 'change sections, people or tags');
+}
+
+/** Sections, people and tags: everyone reads, editors and admins write. */
+export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
+  const sections = createSectionRepo(deps.db);
+  const people = createPersonRepo(deps.db);
+  const tags = createTagRepo(deps.db);
+
+  return [
+    route({ method: 'GET', url: '/sections', summary: 'All sections in navigation order', tag: 'Sections', handler: async () => sections.list() }),
+    route({
+      method: 'POST',
+      url: '/sections',
+      summary: 'Create a section',
+      tag: 'Sections',
+      status: 201,
+      body: sectionInput,
+      async handler({ actor, body }) {
+        requireDirectoryWrite(actor);
+        if (body.slug && (RESERVED_SECTION_SLUGS.has(body.slug) || (await sections.findBySlug(body.slug)))) throw new ValidationError('slug', `The slug "${body.slug}" is taken or reserved`);
+        const section = await deps.directory.createSection(body);
+        await deps.afterPublicChange();
+        return section;
+      },
+    }),
+    route({
+      method: 'PATCH',
+      url: '/sections/:id',
+      summary: 'Rename, describe or reorder a section',
+      tag: 'Sections',
+      params: idParams,
+      body: sectionInput.partial().strict(),
+      async handler({ actor, params, body }) {
+        requireDirectoryWrite(actor);
+        if (!(await sections.findById(params.id))) throw new SectionNotFound(params.id);
+        if (body.slug) {
+          const owner = await sections.findBySlug(body.slug);
+          if (RESERVED_SECTION_SLUGS.has(body.slug) || (owner && owner.id !== params.id)) throw new ValidationError('slug', `The slug "${body.slug}" is taken or reserved`);
+        }
+        await sections.update(params.id, body);
+        await deps.afterPublicChange();
+        return sections.findById(params.id);
+      },
+    }),
+    route({
+      method: 'DELETE',
+      url: '/sections/:id',
+      summary: 'Delete a section with no stories',
+      tag: 'Sections',
+      params: idParams,
+      async handler({ actor, params }) {
+        requireDirectoryWrite(actor);
+        if (!(await sections.findById(params.id))) throw new SectionNotFound(params.id);
+        const count = await sections.storyCount(params.id);
+        if (count > 0) throw new SectionInUse(String(count));
+        await sections.remove(params.id);
+        await deps.afterPublicChange();
+        return undefined;
+      },
+    }),
+
+    route({
+      method: 'GET',
+      url: '/people',
+      summary: 'People (bylines), by name',
+      tag: 'People',
+      query: listQuery,
+      async handler({ query }) {
+        const { items, total } = await people.list(query.q, query.pageSize, (query.page - 1) * query.pageSize);
+        return { items, total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/people',
+      summary: 'Create a person',
+      tag: 'People',
+      status: 201,
+      body: personInput,
+      async handler({ actor, body }) {
+        requireDirectoryWrite(actor);
+        return deps.directory.createPerson(body);
+      },
+    }),
+    route({
+      method: 'PATCH',
+      url: '/people/:id',
+      summary: 'Edit a person',
+      tag: 'People',
+      params: idParams,
+      body: personInput.partial().strict(),
+      async handler({ actor, params, body }) {
+        requireDirectoryWrite(actor);
+        if (!(await people.findById(params.id))) throw new PersonNotFound(params.id);
+        if (body.slug && (await people.slugExists(body.slug)) && (await people.findBySlug(body.slug))?.id !== params.id) throw new ValidationError('slug', `The slug "${body.slug}" is taken`);
+        await people.update(params.id, body);
+        await deps.afterPublicChange();
+        return people.findById(params.id);
+      },
+    }),
+
+    route({
+      method: 'GET',
+      url: '/tags',
+      summary: 'Tags and topics, by name',
+      tag: 'Tags',
+      query: listQuery,
+      async handler({ query }) {
+        const { items, total } = await tags.list(query.q, query.pageSize, (query.page - 1) * query.pageSize);
+        return { items, total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/tags',
+      summary: 'Create a tag',
+      tag: 'Tags',
+      status: 201,
+      body: tagInput,
+      async handler({ actor, body }) {
+        requireDirectoryWrite(actor);
+        if (!slugify(body.name)) throw new ValidationError('name', 'A tag name needs letters or digits');
+        if (await tags.findBySlug(slugify(body.name))) throw new ValidationError('name', `A tag "${body.name}" exists already`);
+        const tag = await deps.directory.ensureTag(body.name, body.kind ?? 'topic');
+        if (body.aliases) await tags.update(tag.id, { aliases: body.aliases });
+        return tag;
+      },
+    }),
+    route({
+      method: 'PATCH',
+      url: '/tags/:id',
+      summary: 'Rename a tag, change its kind or aliases',
+      tag: 'Tags',
+      params: idParams,
+      body: tagInput.partial().strict(),
+      async handler({ actor, params, body }) {
+        requireDirectoryWrite(actor);
+        if (!(await tags.findById(params.id))) throw new TagNotFound(params.id);
+        await tags.update(params.id, body);
+        await deps.afterPublicChange();
+        return tags.findById(params.id);
+      },
+    }),
+    route({
+      method: 'DELETE',
+      url: '/tags/:id',
+      summary: 'Delete a tag (it is removed from every story)',
+      tag: 'Tags',
+      params: idParams,
+      async handler({ actor, params }) {
+        requireDirectoryWrite(actor);
+        if (!(await tags.findById(params.id))) throw new TagNotFound(params.id);
+        await tags.remove(params.id);
+        await deps.afterPublicChange();
+        return undefined;
+      },
+    }),
+  ];
+}

@@ -1,0 +1,179 @@
+import type {} from '@fastify/multipart';
+import { z } from 'zod';
+import { createMediaAdminRepo, ImageTooLarge, MediaNotFound, type MediaRecord } from '../../media/index.js';
+import { ValidationError } from '../../shared/errors.js';
+import type { AdminDeps } from '../admin-deps.js';
+import type { Actor } from '../auth-service.js';
+import { Forbidden, MediaInUse } from '../errors.js';
+import { can } from '../permissions.js';
+import { route, type AdminRoute } from '../route-kit.js';
+import { idParams, pageQuery } from '../schemas.js';
+
+const metadataSchema = z
+  .object({
+    alt: z.string().max(500).optional(),
+    caption: z.string().max(1000).optional(),
+    credit: z.string().max(200).optional(),
+    sourceUrl: z.string().max(2000).refine((v) => v === '' || /^https?:\/\//i.test(v), 'must be an http(s) URL').nullable().optional(),
+    licence: z.string().max(500).optional(),
+    showDisclaimer: z.boolean().optional(),
+    focal: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }).strict().optional(),
+  })
+  .strict();
+
+/** Multipart form fields arrive as strings; this reads them into the metadata shape. */
+const formFieldsSchema = z
+  .object({
+    alt: z.string().max(500).optional(),
+    caption: z.string().max(1000).optional(),
+    credit: z.string().max(200).optional(),
+    sourceUrl: z.string().max(2000).refine((v) => v === '' || /^https?:\/\//i.test(v), 'must be an http(s) URL').optional(),
+    licence: z.string().max(500).optional(),
+    showDisclaimer: z.enum(['true', 'false', 'on', '1', '0']).optional(),
+    focalX: z.coerce.number().min(0).max(1).optional(),
+    focalY: z.coerce.number().min(0).max(1).optional(),
+  })
+  .strict();
+
+export function mediaJson(record: MediaRecord) {
+  const url = (path: string | null) => (path ? `/media/${path}` : null);
+  return {
+    id: record.id,
+    width: record.width,
+    height: record.height,
+    alt: record.alt,
+    caption: record.caption,
+    credit: record.credit,
+    sourceUrl: record.sourceUrl,
+    licence: record.licence,
+    showDisclaimer: record.showDisclaimer,
+    focal: record.focal,
+    url: url(record.paths.full),
+    thumbUrl: url(record.paths.thumb),
+    variantsState: record.variantsState,
+    createdAt: record.createdAt,
+  };
+}
+
+export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
+  const repo = createMediaAdminRepo(deps.db);
+
+  async function load(id: string): Promise<MediaRecord> {
+    const record = await repo.get(id);
+    if (!record) throw new MediaNotFound(id);
+    return record;
+  }
+
+  function mayEdit(actor: Actor, record: MediaRecord): boolean {
+    return can(actor, 'media:edit-any') || (record.uploadedBy === actor.userId && can(actor, 'media:upload'));
+  }
+
+  return [
+    route({
+      method: 'GET',
+      url: '/media',
+      summary: 'Search the media library (alt text, caption, credit)',
+      tag: 'Media',
+      query: z.object({ q: z.string().max(200).optional(), ...pageQuery }).strict(),
+      async handler({ query }) {
+        const { items, total } = await repo.search(query.q, query.page, query.pageSize);
+        return { items: items.map(mediaJson), total, page: query.page, pageSize: query.pageSize };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/media',
+      summary: 'Upload a picture (multipart: file plus metadata fields)',
+      tag: 'Media',
+      status: 201,
+      consumes: 'multipart/form-data',
+      async handler({ actor, request }) {
+        if (!can(actor, 'media:upload')) throw new Forbidden(actor.role, 'upload media');
+        // Refuse an announced oversize body before reading any of it.
+        const announced = Number(request.headers['content-length'] ?? 0);
+        if (announced > deps.maxUploadBytes + 64 * 1024) throw new ImageTooLarge(`the upload limit is ${Math.round(deps.maxUploadBytes / 1048576)} MB`);
+        if (!request.isMultipart()) throw new ValidationError('file', 'Send the picture as multipart/form-data with a "file" part');
+        const fields: Record<string, string> = {};
+        let bytes: Buffer | null = null;
+        for await (const part of request.parts({ limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 20, fieldSize: 4000, parts: 25 } })) {
+          if (part.type === 'file') {
+            if (part.fieldname !== 'file') throw new ValidationError(part.fieldname, 'The picture goes in the "file" part');
+            // The client's file name is never used: storage paths are made from the new id.
+            bytes = await part.toBuffer();
+          } else {
+            fields[part.fieldname] = String(part.value);
+          }
+        }
+        if (!bytes) throw new ValidationError('file', 'No file was sent');
+        const parsed = formFieldsSchema.safeParse(fields);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw new ValidationError(String(issue.path[0] ?? 'fields'), issue.message);
+        }
+        const f = parsed.data;
+        const prepared = await deps.media.prepare(bytes, {
+          alt: f.alt ?? '',
+          caption: f.caption ?? '',
+          credit: f.credit ?? '',
+          sourceUrl: f.sourceUrl || null,
+          licence: f.licence ?? '',
+          showDisclaimer: f.showDisclaimer === 'true' || f.showDisclaimer === 'on' || f.showDisclaimer === '1',
+          focal: { x: f.focalX ?? 0.5, y: f.focalY ?? 0.5 },
+          uploadedBy: actor.userId,
+        });
+        try {
+          await deps.db.transaction().execute((trx) => prepared.commit(trx));
+        } catch (err) {
+          await prepared.discard();
+          throw err;
+        }
+        deps.nudgeVariants();
+        return mediaJson(await load(prepared.id));
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/media/:id',
+      summary: 'One media item with the stories that use it',
+      tag: 'Media',
+      params: idParams,
+      async handler({ params }) {
+        const record = await load(params.id);
+        return { ...mediaJson(record), usedBy: await repo.usedBy(params.id) };
+      },
+    }),
+    route({
+      method: 'PATCH',
+      url: '/media/:id',
+      summary: 'Edit alt text, caption, credit, source, licence, disclaimer switch, focal point',
+      tag: 'Media',
+      params: idParams,
+      body: metadataSchema,
+      async handler({ actor, params, body }) {
+        const record = await load(params.id);
+        if (!mayEdit(actor, record)) throw new Forbidden(actor.role, "edit someone else's media");
+        await repo.update(params.id, { ...body, sourceUrl: body.sourceUrl === '' ? null : body.sourceUrl });
+        if ((await repo.usedBy(params.id)).length) await deps.afterPublicChange();
+        return mediaJson(await load(params.id));
+      },
+    }),
+    route({
+      method: 'DELETE',
+      url: '/media/:id',
+      summary: 'Delete a picture no story uses',
+      tag: 'Media',
+      params: idParams,
+      async handler({ actor, params }) {
+        if (!can(actor, 'media:delete')) throw new Forbidden(actor.role, 'delete media');
+        await load(params.id);
+        const usedBy = await repo.usedBy(params.id);
+        if (usedBy.length) {
+          const err = Object.assign(new MediaInUse(String(usedBy.length)), { current: { usedBy } });
+          throw err;
+        }
+        await deps.media.remove(params.id);
+        return undefined;
+      },
+    }),
+  ];
+}

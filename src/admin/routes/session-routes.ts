@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { AdminDeps } from '../admin-deps.js';
+import type { Actor } from '../auth-service.js';
+import { SESSION_DAYS } from '../auth-service.js';
+import { InvalidCredentials, RateLimited, SetupUnavailable, Unauthenticated } from '../errors.js';
+import { SESSION_COOKIE, resolveActor, route, type AdminRoute } from '../route-kit.js';
+import { sameSecret } from '../tokens.js';
+
+function userJson(actor: Actor) {
+  return { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, personId: actor.personId };
+}
+
+export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, maxAge: SESSION_DAYS * 86_400 };
+
+  return [
+    route({
+      method: 'POST',
+      url: '/session',
+      summary: 'Sign in with e-mail and password',
+      tag: 'Session',
+      auth: 'public',
+      body: z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(256) }).strict(),
+      async handler({ body, request, reply }) {
+        const { perAccount, perAddress } = deps.loginLimits;
+        const accountKey = `account:${body.email}`;
+        const addressKey = `address:${request.ip}`;
+        const wait = Math.max(perAccount.blockedFor(accountKey), perAddress.blockedFor(addressKey));
+        if (wait > 0) {
+          reply.header('retry-after', String(wait));
+          throw new RateLimited(String(wait));
+        }
+        const user = await deps.auth.checkPassword(body.email, body.password);
+        if (!user) {
+          perAccount.fail(accountKey);
+          perAddress.fail(addressKey);
+          deps.log.warn({ email: body.email, ip: request.ip }, 'sign-in failed');
+          throw new InvalidCredentials();
+        }
+        perAccount.reset(accountKey);
+        const session = await deps.auth.createSession(user.id, String(request.headers['user-agent'] ?? ''));
+        const actor = (await deps.auth.sessionActor(session.token))!;
+        reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
+        return { user: userJson(actor), csrfToken: session.csrfToken };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/session',
+      summary: 'Who am I; returns the CSRF token again',
+      tag: 'Session',
+      async handler({ actor }) {
+        return { user: userJson(actor), csrfToken: actor.csrfToken };
+      },
+    }),
+    route({
+      method: 'DELETE',
+      url: '/session',
+      summary: 'Sign out of this session',
+      tag: 'Session',
+      async handler({ actor, reply }) {
+        if (actor.sessionId) await deps.auth.endSession(actor.sessionId);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return undefined;
+      },
+    }),
+    route({
+      method: 'DELETE',
+      url: '/sessions',
+      summary: 'Sign out everywhere: ends every session of this user',
+      tag: 'Session',
+      async handler({ actor, reply }) {
+        const ended = await deps.auth.endAllSessions(actor.userId);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return { ended };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/setup',
+      summary: 'Whether first-run setup is open (no admin exists yet)',
+      tag: 'Session',
+      auth: 'public',
+      async handler() {
+        return { needed: deps.setupToken() !== null };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/setup',
+      summary: 'Create the first admin with the one-time setup token printed at start',
+      tag: 'Session',
+      auth: 'public',
+      status: 201,
+      body: z.object({ token: z.string().max(200), email: z.string(), name: z.string(), password: z.string() }).strict(),
+      async handler({ body, request, reply }) {
+        const expected = deps.setupToken();
+        if (!expected || !sameSecret(body.token, expected)) throw new SetupUnavailable();
+        const created = await deps.users.add({ email: body.email, name: body.name, role: 'admin', password: body.password });
+        deps.consumeSetupToken();
+        const session = await deps.auth.createSession(created.id, String(request.headers['user-agent'] ?? ''));
+        const actor = await deps.auth.sessionActor(session.token);
+        if (!actor) throw new Unauthenticated();
+        reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
+        return { user: userJson(actor), csrfToken: session.csrfToken };
+      },
+    }),
+  ];
+}
+
+export { resolveActor };

@@ -1,0 +1,60 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Database } from '../db/index.js';
+
+/**
+ * Site settings editors change at run time. Stored as `setting:<name>` rows in
+ * site_state; the configuration (environment) gives the defaults.
+ */
+export const settingsSchema = z
+  .object({
+    siteName: z.string().trim().min(1).max(100),
+    timeZone: z.string().refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not an IANA time zone'),
+    locale: z.string().refine((l) => {
+      try {
+        return Intl.DateTimeFormat.supportedLocalesOf([l]).length > 0;
+      } catch {
+        return false;
+      }
+    }, 'not a supported locale'),
+    disclaimerTemplate: z.string().max(300).includes('{credit}', { message: 'must contain {credit}' }),
+    defaultSection: z.string().min(1).max(96),
+  })
+  .strict();
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function createSettingsService(db: Kysely<Database>, defaults: Settings) {
+  return {
+    async get(): Promise<Settings> {
+      const rows = await db.selectFrom('site_state').select(['key', 'value']).where('key', 'like', 'setting:%').execute();
+      const stored = Object.fromEntries(rows.map((r) => [r.key.slice('setting:'.length), r.value]));
+      const merged = { ...defaults };
+      for (const key of Object.keys(defaults) as (keyof Settings)[]) if (typeof stored[key] === 'string') merged[key] = stored[key];
+      return merged;
+    },
+    /** Saves the given settings (already validated) and bumps the content generation so pages re-render. */
+    async update(patch: Partial<Settings>): Promise<Settings> {
+      await db.transaction().execute(async (trx) => {
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === undefined) continue;
+          await trx
+            .insertInto('site_state')
+            .values({ key: `setting:${key}`, value: String(value) })
+            .onConflict((oc) => oc.column('key').doUpdateSet({ value: String(value) }))
+            .execute();
+        }
+      });
+      return this.get();
+    },
+  };
+}
+
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { ArticleService } from '../content/index.js';
+
+/**
+ * The scheduler's one job: publish stories whose time has come. Each story is
+ * claimed by a conditional update, so several processes running this job on one
+ * database still publish it exactly once. Because the schedule lives in the
+ * database, a restart misses nothing: the first tick publishes what fell due.
+ */
+export function createPublishScheduledJob(deps: { articles: ArticleService; log: Logger; afterPublish: () => Promise<void> }) {
+  return async function publishScheduled(): Promise<number> {
+    const published = await deps.articles.publishDue();
+    if (published.length) {
+      deps.log.info({ ids: published }, 'scheduled stories published');
+      await deps.afterPublish();
+    }
+    // Zero tells the worker to wait for the next tick rather than loop at once.
+    return 0;
+  };
+}
