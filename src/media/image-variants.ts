@@ -63,7 +63,8 @@ export async function inspectImage(input: Buffer): Promise<InspectedImage> {
  */
 export async function normaliseOriginal(input: Buffer, inspected: InspectedImage): Promise<{ bytes: Buffer; ext: string; mime: string }> {
   const pipeline = open(input).rotate();
-  if (inspected.format === 'jpeg') return { bytes: await pipeline.jpeg({ quality: 92, mozjpeg: true }).toBuffer(), ext: 'jpg', mime: 'image/jpeg' };
+  // Plain libjpeg-turbo at high quality: mozjpeg's trellis search costs seconds on a 12 MP master for a few per cent.
+  if (inspected.format === 'jpeg') return { bytes: await pipeline.jpeg({ quality: 90 }).toBuffer(), ext: 'jpg', mime: 'image/jpeg' };
   if (inspected.format === 'webp') return { bytes: await pipeline.webp({ quality: 92 }).toBuffer(), ext: 'webp', mime: 'image/webp' };
   if (inspected.format === 'heif') return { bytes: await pipeline.avif({ quality: 70 }).toBuffer(), ext: 'avif', mime: 'image/avif' };
   return { bytes: await pipeline.png({ compressionLevel: 6 }).toBuffer(), ext: 'png', mime: 'image/png' };
@@ -72,8 +73,9 @@ export async function normaliseOriginal(input: Buffer, inspected: InspectedImage
 function encode(pipeline: Sharp, format: VariantFormat): Sharp {
   if (format === 'jpeg') return pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: QUALITY.jpeg, mozjpeg: true, progressive: true });
   if (format === 'webp') return pipeline.webp({ quality: QUALITY.webp, effort: 4 });
-  // Effort 3 keeps a 1920 px AVIF near a second on this hardware; see STACK-NOTES.
-  return pipeline.avif({ quality: QUALITY.avif, effort: 3 });
+  // Effort 1: a 1920 px AVIF in ~0.1 s instead of ~0.9 s at effort 3 on these 2-core machines,
+  // for files a few per cent larger. Measured with bench/admin.ts; see docs/benchmarks.md.
+  return pipeline.avif({ quality: QUALITY.avif, effort: 1 });
 }
 
 export function variantWidths(originalWidth: number): number[] {
@@ -82,21 +84,35 @@ export function variantWidths(originalWidth: number): number[] {
   return widths;
 }
 
-/** Makes the responsive set and the thumbnail in the given formats from the normalised master. */
-export async function makeVariants(master: Buffer, size: { width: number; height: number }, formats: VariantFormat[], focal = { x: 0.5, y: 0.5 }): Promise<EncodedVariant[]> {
-  const base = sharp(master, { limitInputPixels: MAX_INPUT_PIXELS });
+/**
+ * Makes the responsive set and the thumbnail in the given formats. The source is
+ * decoded once, already shrunk to the largest width we serve (JPEG shrink-on-load
+ * makes that decode several times cheaper than a full one), and every variant is
+ * resized from those pixels. Orientation is applied, so the input may be the raw upload.
+ */
+export async function makeVariants(source: Buffer, size: { width: number; height: number }, formats: VariantFormat[], focal = { x: 0.5, y: 0.5 }): Promise<EncodedVariant[]> {
+  const largest = Math.min(size.width, RESPONSIVE_WIDTHS[RESPONSIVE_WIDTHS.length - 1]!);
+  const { data, info } = await sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
+    .rotate()
+    .resize({ width: largest, withoutEnlargement: true })
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  const scaled = { width: info.width, height: info.height };
   const jobs: Promise<EncodedVariant>[] = [];
   for (const format of formats) {
     for (const width of variantWidths(size.width)) {
       const height = Math.round((size.height * width) / size.width);
+      const w = Math.min(width, info.width);
       jobs.push(
-        encode(base.clone().resize({ width, withoutEnlargement: true }), format)
+        encode(w === info.width ? pixels() : pixels().resize({ width: w }), format)
           .toBuffer()
           .then((bytes) => ({ purpose: 'full' as const, format, width, height, bytes })),
       );
     }
     jobs.push(
-      encode(base.clone().extract(focalCrop(size, THUMB_SIZE, focal)).resize(THUMB_SIZE.width, THUMB_SIZE.height), format)
+      encode(pixels().extract(focalCrop(scaled, THUMB_SIZE, focal)).resize(THUMB_SIZE.width, THUMB_SIZE.height), format)
         .toBuffer()
         .then((bytes) => ({ purpose: 'thumb' as const, format, ...THUMB_SIZE, bytes })),
     );
@@ -117,4 +133,12 @@ export function focalCrop(size: { width: number; height: number }, target: { wid
   const left = clamp(Math.round(focal.x * size.width - width / 2), size.width - width);
   const top = clamp(Math.round(focal.y * size.height - height / 2), size.height - height);
   return { left, top, width, height };
+}
+
+/**
+ * libvips threads per image. sharp picks one thread on these machines by default;
+ * using every core roughly halves AVIF time (STACK-NOTES). Called by the composition root.
+ */
+export function useAllCoresForImages(cores: number): void {
+  sharp.concurrency(Math.max(1, cores));
 }

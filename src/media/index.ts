@@ -6,6 +6,6 @@ export type { MediaService, MediaFields, PreparedMedia } from './media-service.j
 export { createMediaRepo } from './media-repo.js';
 export type { MediaView } from './media-repo.js';
 export { createBackgroundWorker } from './variant-worker.js';
-export { inspectImage, focalCrop, variantWidths, MAX_INPUT_PIXELS, RESPONSIVE_WIDTHS, THUMB_SIZE } from './image-variants.js';
+export { inspectImage, focalCrop, variantWidths, useAllCoresForImages, MAX_INPUT_PIXELS, RESPONSIVE_WIDTHS, THUMB_SIZE } from './image-variants.js';
 export { createMediaAdminRepo } from './media-admin-repo.js';
 export type { MediaAdminRepo, MediaRecord, MediaPatch } from './media-admin-repo.js';

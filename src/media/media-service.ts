@@ -74,13 +74,14 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
         await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
       };
       try {
-        const original = await normaliseOriginal(input, inspected);
         const size = { width: inspected.width, height: inspected.height };
         const focal = fields.focal ?? { x: 0.5, y: 0.5 };
+        // The master and the variants are made from the upload side by side: one per core.
+        const [original, encoded] = await Promise.all([normaliseOriginal(input, inspected), makeVariants(input, size, IMMEDIATE_FORMATS, focal)]);
         const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
         await storage.put(originalKey, original.bytes);
         written.push(originalKey);
-        const variantRows = await storeVariants(id, await makeVariants(original.bytes, size, IMMEDIATE_FORMATS, focal), written);
+        const variantRows = await storeVariants(id, encoded, written);
         const mediaRow = {
           id,
           kind: 'image' as const,
@@ -154,12 +155,12 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
       const inspected = await inspectImage(input);
       const written: string[] = [];
       try {
-        const original = await normaliseOriginal(input, inspected);
         const size = { width: inspected.width, height: inspected.height };
+        const [original, encoded] = await Promise.all([normaliseOriginal(input, inspected), makeVariants(input, size, IMMEDIATE_FORMATS, focal)]);
         const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
         await storage.put(originalKey, original.bytes);
         written.push(originalKey);
-        const variantRows = await storeVariants(id, await makeVariants(original.bytes, size, IMMEDIATE_FORMATS, focal), written);
+        const variantRows = await storeVariants(id, encoded, written);
         const patch = { original_path: originalKey, mime: original.mime, ...size, bytes: original.bytes.length, sha256: createHash('sha256').update(input).digest('hex') };
         await db.transaction().execute((trx) => createMediaRepo(trx).fillOriginal(id, patch, variantRows));
       } catch (err) {

@@ -6,7 +6,8 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { createDatabase, type DatabaseHandle } from '../db/index.js';
 import { createArticleReadRepo, createArticleService, createDirectoryService, createPersonRepo, createSectionRepo, createSiteStateRepo, createTagRepo } from '../content/index.js';
-import { createBackgroundWorker, createLocalMediaStorage, createMediaService } from '../media/index.js';
+import { createBackgroundWorker, createLocalMediaStorage, createMediaService, useAllCoresForImages } from '../media/index.js';
+import { availableParallelism } from 'node:os';
 import { createViewCounter } from '../audience/index.js';
 import { createPageBuilder, createPageCache, createDateFormatter, loadSiteAssets, sitePlugin, type SiteInfo } from '../site/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -91,6 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   });
   let lastGeneration = -1;
 
+  useAllCoresForImages(availableParallelism());
   const mediaRoot = join(config.dataDir, 'media');
   mkdirSync(mediaRoot, { recursive: true });
   const storage = createLocalMediaStorage(mediaRoot);
