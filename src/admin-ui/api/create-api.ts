@@ -1,0 +1,26 @@
+import { createAdminApi } from './admin-api.js';
+import { createArticlesApi } from './articles-api.js';
+import { createDirectoryApi } from './directory-api.js';
+import type { Http } from './http.js';
+import { createMediaApi } from './media-api.js';
+import { createSessionApi } from './session-api.js';
+
+/** Every typed API call the desk makes, grouped by resource. */
+export function createApi(http: Http) {
+  const directory = createDirectoryApi(http);
+  const admin = createAdminApi(http);
+  return {
+    http,
+    session: createSessionApi(http),
+    articles: createArticlesApi(http),
+    media: createMediaApi(http),
+    sections: directory.sections,
+    people: directory.people,
+    tags: directory.tags,
+    users: admin.users,
+    apiKeys: admin.apiKeys,
+    settings: admin.settings,
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;

@@ -1,0 +1,159 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import type { Transaction } from '@tiptap/pm/state';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocNode, Media } from '../api/types.js';
+import { MediaPicker } from '../components/media-picker.js';
+import { toEditorDoc, toServerDoc, type EditorJson } from './doc-mapping.js';
+import { EditorActionsContext, type EditorActions, type ImageAttrs, type SocialPostAttrs } from './editor-actions.js';
+import { createExtensions } from './extensions.js';
+import { ImageDetailsDialog } from './image-details-dialog.js';
+import { LinkDialog } from './link-dialog.js';
+import { cleanPastedHtml } from './paste-cleanup.js';
+import { SocialPostDialog } from './social-post-dialog.js';
+import { Toolbar } from './toolbar.js';
+
+export interface BodyEditorProps {
+  /** The stored body; to load another version, remount with a new key. */
+  initial: DocNode;
+  editable: boolean;
+  /** Called on every change; read the document with the getter from onReady when saving. */
+  onChange: () => void;
+  onReady: (getDocument: () => DocNode) => void;
+  labelId: string;
+}
+
+type Dialog =
+  | { kind: 'none' }
+  | { kind: 'link'; href: string; needsText: boolean }
+  | { kind: 'social'; pos: number | null; attrs: SocialPostAttrs | null }
+  | { kind: 'image'; pos: number; attrs: ImageAttrs }
+  | { kind: 'picker' };
+
+/** The story body: TipTap with the newsroom's toolbar, custom blocks and paste clean-up. */
+export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange, onReady, labelId }: BodyEditorProps) {
+  const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const openLinkRef = useRef<() => void>(() => {});
+
+  // Options must be the same objects on every render: @tiptap/react compares them and
+  // otherwise calls setOptions(), whose view.updateState() can drop keys typed meanwhile.
+  const options = useMemo(
+    () => ({
+      extensions: createExtensions({ placeholder: 'Write the story…', onLinkShortcut: () => openLinkRef.current() }),
+      content: toEditorDoc(initial),
+      editable,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        transformPastedHTML: cleanPastedHtml,
+        attributes: { id: 'story-body', class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': labelId },
+      },
+      onUpdate: ({ transaction }: { transaction: Transaction }) => {
+        if (transaction.docChanged) onChangeRef.current();
+      },
+    }),
+    // The document is loaded once per mount (remount with a new key to load another).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const editor = useEditor(options);
+
+  useEffect(() => {
+    if (editor) onReady(() => toServerDoc(editor.getJSON() as EditorJson));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
+
+  useEffect(() => {
+    editor?.setEditable(editable);
+  }, [editor, editable]);
+
+  openLinkRef.current = () => {
+    if (!editor || !editor.isEditable) return;
+    const href = (editor.getAttributes('link').href as string | undefined) ?? '';
+    if (href) editor.chain().extendMarkRange('link').run();
+    setDialog({ kind: 'link', href, needsText: !href && editor.state.selection.empty });
+  };
+
+  const actions: EditorActions = useMemo(
+    () => ({
+      editSocialPost: (pos, attrs) => setDialog({ kind: 'social', pos, attrs }),
+      editImage: (pos, attrs) => setDialog({ kind: 'image', pos, attrs }),
+    }),
+    [],
+  );
+
+  if (!editor) return null;
+  const close = () => setDialog({ kind: 'none' });
+  // Synchronous (TipTap's focus() waits a frame): keys typed right after a dialog closes must land in the text.
+  const focusEditor = () => editor.view.focus();
+
+  function setNodeAttrs(pos: number, attrs: object) {
+    editor!
+      .chain()
+      .command(({ tr }) => {
+        tr.setNodeMarkup(pos, undefined, attrs);
+        return true;
+      })
+      .run();
+  }
+
+  /** Inserts an atom block with a paragraph after it, so the cursor lands in text, not on the block (typing would replace it). */
+  function insertBlock(node: { type: string; attrs: object }) {
+    editor!.chain().insertContent([node, { type: 'paragraph' }]).run();
+  }
+
+  function insertPicture(media: Media) {
+    close();
+    insertBlock({ type: 'image', attrs: { mediaId: media.id, alt: media.alt || null, caption: media.caption || null, credit: media.credit || null } });
+  }
+
+  return (
+    <EditorActionsContext.Provider value={actions}>
+      <div className="body-editor">
+        <Toolbar editor={editor} onLink={() => openLinkRef.current()} onSocialPost={() => setDialog({ kind: 'social', pos: null, attrs: null })} onPicture={() => setDialog({ kind: 'picker' })} />
+        <EditorContent editor={editor} className="body-editor-content" />
+      </div>
+      <LinkDialog
+        open={dialog.kind === 'link'}
+        initialHref={dialog.kind === 'link' ? dialog.href : ''}
+        needsText={dialog.kind === 'link' && dialog.needsText}
+        restoreFocus={focusEditor}
+        onClose={close}
+        onRemove={() => {
+          close();
+          editor.chain().extendMarkRange('link').unsetLink().run();
+        }}
+        onApply={(href, text) => {
+          close();
+          if (dialog.kind === 'link' && dialog.needsText) {
+            editor.chain().insertContent({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] }).run();
+          } else {
+            editor.chain().extendMarkRange('link').setLink({ href }).run();
+          }
+        }}
+      />
+      <SocialPostDialog
+        open={dialog.kind === 'social'}
+        initial={dialog.kind === 'social' ? dialog.attrs : null}
+        restoreFocus={focusEditor}
+        onClose={close}
+        onSave={(attrs) => {
+          close();
+          if (dialog.kind === 'social' && dialog.pos !== null) setNodeAttrs(dialog.pos, attrs);
+          else insertBlock({ type: 'socialPost', attrs });
+        }}
+      />
+      <ImageDetailsDialog
+        open={dialog.kind === 'image'}
+        initial={dialog.kind === 'image' ? dialog.attrs : null}
+        restoreFocus={focusEditor}
+        onClose={close}
+        onSave={(attrs) => {
+          close();
+          if (dialog.kind === 'image') setNodeAttrs(dialog.pos, attrs);
+        }}
+      />
+      <MediaPicker open={dialog.kind === 'picker'} title="Insert a picture" onChoose={insertPicture} onClose={close} restoreFocus={focusEditor} />
+    </EditorActionsContext.Provider>
+  );
+});

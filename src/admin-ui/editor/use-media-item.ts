@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/api-context.js';
+import type { Media } from '../api/types.js';
+
+/**
+ * One media item by id (GET /api/admin/media/:id), shared between every
+ * picture in a story that shows it. Retries while the server is still making
+ * the picture's sizes (url is null until then).
+ */
+const cache = new Map<string, Promise<Media>>();
+
+export function useMediaItem(mediaId: string | null | undefined): { media: Media | null; failed: boolean } {
+  const api = useApi();
+  const [media, setMedia] = useState<Media | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (!mediaId) return;
+    let alive = true;
+    let timer: number | undefined;
+    const load = (attempt: number) => {
+      let pending = cache.get(mediaId);
+      if (!pending) {
+        pending = api.media.get(mediaId);
+        cache.set(mediaId, pending);
+      }
+      pending.then(
+        (item) => {
+          if (!alive) return;
+          setMedia(item);
+          if (!item.url && attempt < 10) {
+            cache.delete(mediaId);
+            timer = window.setTimeout(() => load(attempt + 1), 3000);
+          }
+        },
+        () => {
+          cache.delete(mediaId);
+          if (alive) setFailed(true);
+        },
+      );
+    };
+    load(0);
+    return () => {
+      alive = false;
+      window.clearTimeout(timer);
+    };
+  }, [api, mediaId]);
+
+  return { media: mediaId ? media : null, failed };
+}
+
+/** Forget a cached item after it was edited, so the next view shows the new details. */
+export function forgetMediaItem(mediaId: string) {
+  cache.delete(mediaId);
+}

@@ -1,0 +1,133 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { errorMessage } from '../api/http.js';
+import { Dialog } from '../components/dialog.js';
+import { TextArea, TextField } from '../components/field.js';
+import { ErrorNotice } from '../components/notice.js';
+import { browserTimeZone, fromLocalInput, toLocalInput } from '../lib/format.js';
+
+function nextHour(): string {
+  const date = new Date(Date.now() + 60 * 60 * 1000);
+  date.setMinutes(0, 0, 0);
+  return toLocalInput(date.toISOString());
+}
+
+export interface ScheduleDialogProps {
+  open: boolean;
+  current: string | null;
+  embargoUntil: string | null;
+  onSchedule: (at: string) => Promise<void>;
+  onClose: () => void;
+}
+
+/** Pick when the story goes live; the time is read in the editor's own time zone. */
+export function ScheduleDialog({ open, current, embargoUntil, onSchedule, onClose }: ScheduleDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      title="Schedule publication"
+      onClose={onClose}
+      size="small"
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="schedule-form" className="button button-primary">
+            Schedule story
+          </button>
+        </>
+      }
+    >
+      {open && <ScheduleForm current={current} embargoUntil={embargoUntil} onSchedule={onSchedule} onClose={onClose} />}
+    </Dialog>
+  );
+}
+
+/** Mounted per opening, so the suggested time is there from the first frame. */
+function ScheduleForm({ current, embargoUntil, onSchedule, onClose }: Omit<ScheduleDialogProps, 'open'>) {
+  const [value, setValue] = useState(() => (current && Date.parse(current) > Date.now() ? toLocalInput(current) : nextHour()));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const at = fromLocalInput(value);
+    if (!at) return setError('Enter a date and time.');
+    if (Date.parse(at) <= Date.now()) return setError('Choose a time in the future.');
+    if (embargoUntil && Date.parse(at) < Date.parse(embargoUntil)) return setError('The story is under embargo until then; choose a later time.');
+    setBusy(true);
+    setError(null);
+    try {
+      await onSchedule(at);
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form id="schedule-form" onSubmit={submit} className="stack" noValidate aria-busy={busy}>
+      <TextField label="Publish at" type="datetime-local" value={value} onChange={setValue} min={toLocalInput(new Date().toISOString())} required hint={`Your time zone: ${browserTimeZone()}.`} />
+      {error && <ErrorNotice>{error}</ErrorNotice>}
+    </form>
+  );
+}
+
+export interface ReturnDialogProps {
+  open: boolean;
+  onReturn: (note: string) => Promise<void>;
+  onClose: () => void;
+}
+
+/** An editor sends a submitted story back to its writer, optionally saying why. */
+export function ReturnDialog({ open, onReturn, onClose }: ReturnDialogProps) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setNote('');
+      setError(null);
+    }
+  }, [open]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onReturn(note.trim());
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title="Return to draft"
+      onClose={onClose}
+      size="small"
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="return-form" className="button button-primary" disabled={busy}>
+            {busy ? 'Returning…' : 'Return story'}
+          </button>
+        </>
+      }
+    >
+      <form id="return-form" onSubmit={submit} className="stack">
+        <TextArea label="Note to the writer" maxLength={1000} value={note} onChange={setNote} rows={4} hint="Optional: what needs to change." />
+        {error && <ErrorNotice>{error}</ErrorNotice>}
+      </form>
+    </Dialog>
+  );
+}
