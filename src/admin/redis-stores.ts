@@ -11,7 +11,9 @@ export function createRedisRateLimiter(redis: Redis, options: { max: number; win
   const k = (key: string) => `${options.prefix}${key}`;
   return {
     async blockedFor(key) {
-      const [count, ttl] = await redis.multi().get(k(key)).pttl(k(key)).exec().then((r) => [Number(r?.[0]?.[1] ?? 0), Number(r?.[1]?.[1] ?? -1)]);
+      const replies = await redis.multi().get(k(key)).pttl(k(key)).exec();
+      const count = Number(replies?.[0]?.[1] ?? 0);
+      const ttl = Number(replies?.[1]?.[1] ?? -1);
       return count >= options.max && ttl > 0 ? Math.ceil(ttl / 1000) : 0;
     },
     async fail(key) {

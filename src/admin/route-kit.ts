@@ -46,8 +46,14 @@ export function parseOrThrow<T>(schema: ZodType<T>, input: unknown, where: 'para
   const result = schema.safeParse(input ?? (where === 'body' ? undefined : {}));
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const field = issue.path.length ? issue.path.join('.') : where;
+  const field = issueField(issue) ?? where;
   throw new ValidationError(field, `${field}: ${issue.message}`);
+}
+
+/** The input a zod issue is about; an unknown key (a forged `role`) is named by the key itself. */
+export function issueField(issue: { path: PropertyKey[]; code: string; keys?: string[] }): string | undefined {
+  const path = issue.code === 'unrecognized_keys' && issue.keys?.length ? [...issue.path, issue.keys[0]!] : issue.path;
+  return path.length ? path.map(String).join('.') : undefined;
 }
 
 /** Resolves who is calling: a Bearer API key or the session cookie. Enforces CSRF on cookie writes. */

@@ -75,12 +75,10 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
 
     /** Changes name, role or the disabled switch. Disabling ends the user's sessions at once. */
     async update(id: string, patch: { name?: string; role?: Role; disabled?: boolean }): Promise<void> {
+      const columns = { ...(patch.name ? { name: patch.name } : {}), ...(patch.role ? { role: patch.role } : {}), ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}) };
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.role ? { role: patch.role } : {}), ...(patch.disabled !== undefined ? { disabled: patch.disabled ? 1 : 0 } : {}) })
-          .where('id', '=', id)
-          .execute();
+        // A patch with only a password (set elsewhere) has no column here; an empty SET is invalid SQL.
+        if (Object.keys(columns).length) await trx.updateTable('users').set(columns).where('id', '=', id).execute();
         if (patch.disabled || patch.role) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
       });
     },

@@ -59,6 +59,11 @@ const variables = {
   DATELINE_DEMO: { schema: flagSchema, default: '1', expects: '1 or 0' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent' },
   FETCH_ALLOW_HOSTS: { schema: listSchema, default: '', expects: 'a comma-separated list of host or host:port entries' },
+  REDIS_URL: {
+    schema: z.string().refine((v) => v === '' || /^rediss?:\/\/[^\s]+$/.test(v), 'bad URL'),
+    default: '',
+    expects: 'a redis:// or rediss:// URL, or empty for no Redis',
+  },
   PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
 } as const;
 
@@ -88,6 +93,8 @@ export interface Config {
   readonly logLevel: string;
   readonly fetchAllowHosts: readonly string[];
   readonly pageCacheEntries: number;
+  /** Shared rate limits, editor presence and instant cross-node cache invalidation; null without Redis. */
+  readonly redisUrl: string | null;
 }
 
 function readConfigFile(env: Record<string, string | undefined>, cwd: string): Record<string, string> {
@@ -151,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: values.LOG_LEVEL as string,
     fetchAllowHosts: Object.freeze(values.FETCH_ALLOW_HOSTS as string[]),
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
+    redisUrl: (values.REDIS_URL as string) || null,
   };
   return deepFreeze(config);
 }

@@ -55,6 +55,17 @@ export function createArticleRepo(db: Kysely<Database>) {
       return Number(result.numUpdatedRows) === 1;
     },
 
+    /**
+     * Takes the row's write lock when the article is still scheduled; returns whether it is.
+     * As a transaction's first statement it waits its turn on both databases (a row lock on
+     * PostgreSQL, the busy timeout on SQLite), where reading first would leave SQLite with a
+     * snapshot it cannot upgrade once another process has written ("database is locked").
+     */
+    async claimScheduled(id: string): Promise<boolean> {
+      const result = await db.updateTable('articles').set({ status: 'scheduled' }).where('id', '=', id).where('status', '=', 'scheduled').executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     async getById(id: string): Promise<Article | null> {
       const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row) return null;

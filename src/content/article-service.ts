@@ -227,7 +227,8 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
     /**
      * Publishes every scheduled story whose time has come. Safe with several
      * processes on one database: each story is claimed by a conditional UPDATE
-     * on its version, so exactly one process publishes it. Returns the ids it published.
+     * before it is read, and saved on its version, so exactly one process publishes
+     * it. Returns the ids it published.
      */
     async publishDue(limit = 50): Promise<string[]> {
       const now = clock.now();
@@ -243,10 +244,12 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
       for (const { id } of due) {
         try {
           await inTransaction(async (trx) => {
+            if (!(await createArticleRepo(trx).claimScheduled(id))) return;
             const current = await load(trx, id);
             if (current.status !== 'scheduled' || !current.scheduledAt) return;
             if (current.embargoUntil && new Date(current.embargoUntil) > now) return;
-            const at = current.scheduledAt;
+            // An embargo moved past the schedule held the story; it is never dated inside the embargo.
+            const at = current.embargoUntil && current.embargoUntil > current.scheduledAt ? current.embargoUntil : current.scheduledAt;
             await save(trx, current, {
               status: 'published',
               first_published_at: current.firstPublishedAt ?? at,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { Tag, TagKind } from './types.js';
 
@@ -17,15 +17,18 @@ export function createTagRepo(db: Kysely<Database>) {
     },
     async list(text: string | undefined, limit: number, offset: number): Promise<{ items: (Tag & { aliases: string[] })[]; total: number }> {
       let q = db.selectFrom('tags');
-      if (text?.trim()) q = q.where('name', 'like', `%${text.trim().replace(/[\\%_]/g, '')}%`);
+      // lower() on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+      if (text?.trim()) q = q.where(sql<string>`lower(name)`, 'like', `%${text.trim().toLowerCase().replace(/[\\%_]/g, '')}%`);
       const [rows, count] = await Promise.all([
         q.select(['id', 'slug', 'name', 'kind', 'aliases']).orderBy('name').limit(limit).offset(offset).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, kind: r.kind, aliases: safeList(r.aliases) })), total: Number(count.n) };
     },
-    async findById(id: string): Promise<Tag | null> {
-      return (await db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('id', '=', id).executeTakeFirst()) ?? null;
+    /** One tag with its aliases (the admin API's Tag shape). */
+    async findById(id: string): Promise<(Tag & { aliases: string[] }) | null> {
+      const row = await db.selectFrom('tags').select(['id', 'slug', 'name', 'kind', 'aliases']).where('id', '=', id).executeTakeFirst();
+      return row ? { id: row.id, slug: row.slug, name: row.name, kind: row.kind, aliases: safeList(row.aliases) } : null;
     },
     async update(id: string, patch: { name?: string; kind?: TagKind; aliases?: string[] }): Promise<void> {
       await db

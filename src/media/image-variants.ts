@@ -63,11 +63,22 @@ export async function inspectImage(input: Buffer): Promise<InspectedImage> {
  */
 export async function normaliseOriginal(input: Buffer, inspected: InspectedImage): Promise<{ bytes: Buffer; ext: string; mime: string }> {
   const pipeline = open(input).rotate();
-  // Plain libjpeg-turbo at high quality: mozjpeg's trellis search costs seconds on a 12 MP master for a few per cent.
-  if (inspected.format === 'jpeg') return { bytes: await pipeline.jpeg({ quality: 90 }).toBuffer(), ext: 'jpg', mime: 'image/jpeg' };
-  if (inspected.format === 'webp') return { bytes: await pipeline.webp({ quality: 92 }).toBuffer(), ext: 'webp', mime: 'image/webp' };
-  if (inspected.format === 'heif') return { bytes: await pipeline.avif({ quality: 70 }).toBuffer(), ext: 'avif', mime: 'image/avif' };
-  return { bytes: await pipeline.png({ compressionLevel: 6 }).toBuffer(), ext: 'png', mime: 'image/png' };
+  return decoded(async () => {
+    // Plain libjpeg-turbo at high quality: mozjpeg's trellis search costs seconds on a 12 MP master for a few per cent.
+    if (inspected.format === 'jpeg') return { bytes: await pipeline.jpeg({ quality: 90 }).toBuffer(), ext: 'jpg', mime: 'image/jpeg' };
+    if (inspected.format === 'webp') return { bytes: await pipeline.webp({ quality: 92 }).toBuffer(), ext: 'webp', mime: 'image/webp' };
+    if (inspected.format === 'heif') return { bytes: await pipeline.avif({ quality: 70 }).toBuffer(), ext: 'avif', mime: 'image/avif' };
+    return { bytes: await pipeline.png({ compressionLevel: 6 }).toBuffer(), ext: 'png', mime: 'image/png' };
+  });
+}
+
+/** A sound header over broken pixels (a truncated upload) is the file's fault: 415, not a 500. */
+async function decoded<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch {
+    throw new UnsupportedImage('damaged or truncated image data');
+  }
 }
 
 function encode(pipeline: Sharp, format: VariantFormat): Sharp {
@@ -92,12 +103,14 @@ export function variantWidths(originalWidth: number): number[] {
  */
 export async function makeVariants(source: Buffer, size: { width: number; height: number }, formats: VariantFormat[], focal = { x: 0.5, y: 0.5 }): Promise<EncodedVariant[]> {
   const largest = Math.min(size.width, RESPONSIVE_WIDTHS[RESPONSIVE_WIDTHS.length - 1]!);
-  const { data, info } = await sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
-    .rotate()
-    .resize({ width: largest, withoutEnlargement: true })
-    .removeAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await decoded(() =>
+    sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
+      .rotate()
+      .resize({ width: largest, withoutEnlargement: true })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  );
   const pixels = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   const scaled = { width: info.width, height: info.height };
   const jobs: Promise<EncodedVariant>[] = [];

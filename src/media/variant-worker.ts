@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 export function createBackgroundWorker(step: () => Promise<number>, options: { idleMs: number; log: Logger; name: string }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let started = false;
   let stopped = false;
 
   function schedule(delay: number) {
@@ -34,8 +35,15 @@ export function createBackgroundWorker(step: () => Promise<number>, options: { i
   }
 
   return {
-    start: () => schedule(0),
-    nudge: () => schedule(0),
+    start: () => {
+      started = true;
+      schedule(0);
+    },
+    // Only a started worker is woken: before start (tests that drain by hand, a server still
+    // making its demo pictures) a nudge must not set it running.
+    nudge: () => {
+      if (started) schedule(0);
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

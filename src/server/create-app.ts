@@ -15,6 +15,8 @@ import { createIdGenerator } from '../shared/ids.js';
 import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo } from './seed-demo.js';
+import { connectRedis } from './redis-connection.js';
+import { createRedisPresence, createRedisRateLimiter } from '../admin/redis-stores.js';
 import { adminPlugin, createAuthService, createPresence, createRateLimiter, createSettingsService, createUserService } from '../admin/index.js';
 import { createArticleAdminRepo } from '../content/index.js';
 import { createPublishScheduledJob } from '../jobs/publish-scheduled.js';
@@ -133,11 +135,19 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const users = createUserService({ db, clock, newId });
   // One-time setup link while the newsroom has no admin (printed by `dateline serve`).
   let setupToken: string | null = (await users.adminCount()) === 0 ? newSecret(18) : null;
+  // With Redis, rate limits and presence are shared by every node, and a change on one
+  // node clears every node's page cache at once (without it, nodes notice within a second).
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log, () => cache.invalidate()) : null;
+  const nowMs = () => clock.now().getTime();
   const publicChange = async () => {
     await siteState.bumpContentGeneration();
     await cache.invalidate();
+    await redis?.invalidation.announce();
   };
-  const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish: () => cache.invalidate() }), {
+  const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish: async () => {
+    await cache.invalidate();
+    await redis?.invalidation.announce();
+  } }), {
     idleMs: options.schedulerIntervalMs ?? 5000,
     log,
     name: 'scheduler',
@@ -158,8 +168,13 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       directory,
       media,
       settings,
-      presence: createPresence({ ttlMs: 40_000 }),
-      loginLimits: { perAccount: createRateLimiter({ max: 5, windowMs: 15 * 60_000 }), perAddress: createRateLimiter({ max: 30, windowMs: 15 * 60_000 }) },
+      presence: redis ? createRedisPresence(redis.client, { ttlMs: 40_000, prefix: 'dateline:presence:', now: nowMs }) : createPresence({ ttlMs: 40_000, now: nowMs }),
+      loginLimits: redis
+        ? {
+            perAccount: createRedisRateLimiter(redis.client, { max: 5, windowMs: 15 * 60_000, prefix: 'dateline:login:' }),
+            perAddress: createRedisRateLimiter(redis.client, { max: 30, windowMs: 15 * 60_000, prefix: 'dateline:login:' }),
+          }
+        : { perAccount: createRateLimiter({ max: 5, windowMs: 15 * 60_000, now: nowMs }), perAddress: createRateLimiter({ max: 30, windowMs: 15 * 60_000, now: nowMs }) },
       renderPreview: (view) => pages.article(view),
       articleUrl: (sectionSlug, slug) => site.url + articlePath(sectionSlug, slug),
       afterPublicChange: publicChange,
@@ -204,6 +219,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     database,
     services: { articles, directory, read, media, views, cache, siteState, pages, auth, users, settings },
     scheduler,
+    /** Announces a content change to every node (no-op without Redis); tests use it. */
+    announceChange: publicChange,
     /** The first-run setup path while no admin exists, else null. */
     setupPath: () => (setupToken ? `/admin/setup?token=${setupToken}` : null),
     variantWorker,
@@ -222,6 +239,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     },
     async close(): Promise<void> {
       await scheduler.stop();
+      await redis?.close();
       await variantWorker.stop();
       if (started || app.server.listening) await app.close();
       else await app.close().catch(() => {});

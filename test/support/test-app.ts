@@ -10,16 +10,24 @@ import type { DatabaseHandle } from '../../src/db/index.js';
 import type { DocNode } from '../../src/doc/index.js';
 import type { TestDatabase } from './databases.js';
 
+export interface TestAppOptions {
+  /**
+   * An open test database to run on instead of a fresh one: a restart, or a second
+   * process on the same database. The caller created it and closes it; the app leaves it open.
+   */
+  database?: DatabaseHandle;
+}
+
 /**
  * A whole Dateline app on a fresh database (SQLite file or PostgreSQL schema)
  * and a temp data folder, with a clock the test moves. Demo content is off so
  * tests see only what they create.
  */
-export async function createTestApp(target: TestDatabase, env: Record<string, string> = {}) {
+export async function createTestApp(target: TestDatabase, env: Record<string, string> = {}, options: TestAppOptions = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-app-'));
   const clock = createManualClock('2025-06-27T04:30:00Z');
   // The test database handle gives us a migrated schema; the app connects to the same place.
-  const handle: DatabaseHandle = await target.create();
+  const handle: DatabaseHandle = options.database ?? (await target.create());
   const config = loadConfig(
     { DATA_DIR: dataDir, DATELINE_DEMO: '0', SITE_URL: 'https://news.example.com', SITE_NAME: 'The Test Times', SITE_TIMEZONE: 'Asia/Kolkata', LOG_LEVEL: 'silent', ...env },
     dataDir,
@@ -31,7 +39,7 @@ export async function createTestApp(target: TestDatabase, env: Record<string, st
     dataDir,
     async close() {
       await app.close();
-      await handle.close();
+      if (!options.database) await handle.close();
     },
   };
 }

@@ -50,8 +50,8 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         requireAction(actor, 'users:manage', 'manage users');
         const user = await deps.users.get(params.id);
         if (!user) throw new UserNotFound(params.id);
-        // Never leave the newsroom without an admin.
-        if (user.role === 'admin' && ((body.role && body.role !== 'admin') || body.disabled) && (await deps.users.adminCount()) <= 1) {
+        // Never leave the newsroom without an active admin (a disabled admin is not one of them).
+        if (user.role === 'admin' && !user.disabled && ((body.role && body.role !== 'admin') || body.disabled) && (await deps.users.adminCount()) <= 1) {
           throw new ValidationError(body.role ? 'role' : 'disabled', 'This is the last active admin');
         }
         if (body.password !== undefined) await deps.auth.setPassword(params.id, body.password);

@@ -257,7 +257,7 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       params: idParams,
       async handler({ actor, params }) {
         await authorize(actor, 'read', params.id);
-        return { editors: deps.presence.beat(params.id, { id: actor.userId, name: actor.name }) };
+        return { editors: await deps.presence.beat(params.id, { id: actor.userId, name: actor.name }) };
       },
     }),
     route({
@@ -267,7 +267,7 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       tag: 'Articles',
       params: idParams,
       async handler({ actor, params }) {
-        deps.presence.leave(params.id, actor.userId);
+        await deps.presence.leave(params.id, actor.userId);
         return undefined;
       },
     }),

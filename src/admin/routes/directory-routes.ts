@@ -143,7 +143,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         if (await tags.findBySlug(slugify(body.name))) throw new ValidationError('name', `A tag "${body.name}" exists already`);
         const tag = await deps.directory.ensureTag(body.name, body.kind ?? 'topic');
         if (body.aliases) await tags.update(tag.id, { aliases: body.aliases });
-        return tag;
+        return tags.findById(tag.id);
       },
     }),
     route({

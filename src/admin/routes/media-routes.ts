@@ -6,7 +6,7 @@ import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
 import { Forbidden, MediaInUse } from '../errors.js';
 import { can } from '../permissions.js';
-import { route, type AdminRoute } from '../route-kit.js';
+import { issueField, route, type AdminRoute } from '../route-kit.js';
 import { idParams, pageQuery } from '../schemas.js';
 
 const metadataSchema = z
@@ -108,7 +108,7 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         const parsed = formFieldsSchema.safeParse(fields);
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
-          throw new ValidationError(String(issue.path[0] ?? 'fields'), issue.message);
+          throw new ValidationError(issueField(issue) ?? 'fields', issue.message);
         }
         const f = parsed.data;
         const prepared = await deps.media.prepare(bytes, {

@@ -25,19 +25,18 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         const { perAccount, perAddress } = deps.loginLimits;
         const accountKey = `account:${body.email}`;
         const addressKey = `address:${request.ip}`;
-        const wait = Math.max(perAccount.blockedFor(accountKey), perAddress.blockedFor(addressKey));
+        const wait = Math.max(await perAccount.blockedFor(accountKey), await perAddress.blockedFor(addressKey));
         if (wait > 0) {
           reply.header('retry-after', String(wait));
           throw new RateLimited(String(wait));
         }
         const user = await deps.auth.checkPassword(body.email, body.password);
         if (!user) {
-          perAccount.fail(accountKey);
-          perAddress.fail(addressKey);
+          await Promise.all([perAccount.fail(accountKey), perAddress.fail(addressKey)]);
           deps.log.warn({ email: body.email, ip: request.ip }, 'sign-in failed');
           throw new InvalidCredentials();
         }
-        perAccount.reset(accountKey);
+        await perAccount.reset(accountKey);
         const session = await deps.auth.createSession(user.id, String(request.headers['user-agent'] ?? ''));
         const actor = (await deps.auth.sessionActor(session.token))!;
         reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
@@ -82,7 +81,7 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       tag: 'Session',
       auth: 'public',
       async handler() {
-        return { needed: deps.setupToken() !== null };
+        return { needed: deps.setupToken() !== null && (await deps.users.adminCount()) === 0 };
       },
     }),
     route({
@@ -96,6 +95,11 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ body, request, reply }) {
         const expected = deps.setupToken();
         if (!expected || !sameSecret(body.token, expected)) throw new SetupUnavailable();
+        // An admin made since start (the CLI, another node's setup) ends setup: the token only ever makes the first.
+        if ((await deps.users.adminCount()) > 0) {
+          deps.consumeSetupToken();
+          throw new SetupUnavailable();
+        }
         const created = await deps.users.add({ email: body.email, name: body.name, role: 'admin', password: body.password });
         deps.consumeSetupToken();
         const session = await deps.auth.createSession(created.id, String(request.headers['user-agent'] ?? ''));
