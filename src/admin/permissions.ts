@@ -90,6 +90,8 @@ export function articlePermissions(actor: Actor, article: ArticleOwnership) {
     publish: canOnArticle(actor, 'publish', article),
     schedule: canOnArticle(actor, 'schedule', article),
     unpublish: canOnArticle(actor, 'unpublish', article),
+    return: canOnArticle(actor, 'return', article),
+    correct: canOnArticle(actor, 'correct', article),
     delete: canOnArticle(actor, 'delete', article),
   };
 }

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
 
@@ -43,7 +43,12 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
     target,
     capabilities,
     async migrate() {
-      const migrator = new Migrator({ db, provider });
+      // Kysely looks for its bookkeeping tables in *any* schema unless told which one; on a
+      // PostgreSQL database shared by several schemas (tests, several sites) that would find
+      // another schema's tables and skip creating ours. Name the current schema explicitly.
+      const migrationTableSchema =
+        target.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+      const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -101,7 +101,7 @@ export function variantWidths(originalWidth: number): number[] {
  * makes that decode several times cheaper than a full one), and every variant is
  * resized from those pixels. Orientation is applied, so the input may be the raw upload.
  */
-export async function makeVariants(source: Buffer, size: { width: number; height: number }, formats: VariantFormat[], focal = { x: 0.5, y: 0.5 }): Promise<EncodedVariant[]> {
+export async function makeVariants(source: Buffer, size: { width: number; height: number }, formats: VariantFormat[], focal = { x: 0.5, y: 0.5 }, only?: 'thumb'): Promise<EncodedVariant[]> {
   const largest = Math.min(size.width, RESPONSIVE_WIDTHS[RESPONSIVE_WIDTHS.length - 1]!);
   const { data, info } = await decoded(() =>
     sharp(source, { limitInputPixels: MAX_INPUT_PIXELS, pages: 1 })
@@ -115,7 +115,7 @@ export async function makeVariants(source: Buffer, size: { width: number; height
   const scaled = { width: info.width, height: info.height };
   const jobs: Promise<EncodedVariant>[] = [];
   for (const format of formats) {
-    for (const width of variantWidths(size.width)) {
+    for (const width of only === 'thumb' ? [] : variantWidths(size.width)) {
       const height = Math.round((size.height * width) / size.width);
       const w = Math.min(width, info.width);
       jobs.push(

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database, VariantFormat } from '../db/index.js';
+import type { Database, MediaVariantTable, VariantFormat } from '../db/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { createMediaRepo } from './media-repo.js';
@@ -175,6 +175,40 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
      * Makes the slow (AVIF) variants for media still pending. Run by the background
      * worker; pages use whatever variants exist meanwhile. Returns how many it finished.
      */
+    /**
+     * Re-crops the listing thumbnails around a new focal point. The new files get
+     * new names (the old ones may sit in CDN and browser caches for a year), then
+     * the rows are swapped in one transaction and the old files removed.
+     */
+    async recropThumbnails(id: string): Promise<void> {
+      const row = await db.selectFrom('media').select(['original_path', 'width', 'height', 'focal_x', 'focal_y']).where('id', '=', id).executeTakeFirst();
+      if (!row?.original_path) return;
+      const old = await db.selectFrom('media_variants').select(['path', 'format']).where('media_id', '=', id).where('purpose', '=', 'thumb').execute();
+      const formats = [...new Set(old.map((v) => v.format))] as VariantFormat[];
+      if (!formats.length) return;
+      const master = await readFile(storage.resolveKey(row.original_path));
+      const encoded = await makeVariants(master, { width: Number(row.width), height: Number(row.height) }, formats, { x: Number(row.focal_x), y: Number(row.focal_y) }, 'thumb');
+      const written: string[] = [];
+      const stamp = clock.now().getTime().toString(36);
+      const rows: Insertable<MediaVariantTable>[] = [];
+      try {
+        for (const v of encoded) {
+          const key = variantKey(id, v).replace(/\.(\w+)$/, `-${stamp}.$1`);
+          await storage.put(key, v.bytes);
+          written.push(key);
+          rows.push({ media_id: id, purpose: v.purpose, format: v.format, width: v.width, height: v.height, path: key, bytes: v.bytes.length });
+        }
+        await db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('media_variants').where('media_id', '=', id).where('purpose', '=', 'thumb').execute();
+          await trx.insertInto('media_variants').values(rows).execute();
+        });
+      } catch (err) {
+        await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
+        throw err;
+      }
+      await Promise.all(old.map((v) => storage.remove(v.path).catch(() => {})));
+    },
+
     async processPending(limit = 4): Promise<number> {
       const repo = createMediaRepo(db);
       const pending = await repo.pending(limit);

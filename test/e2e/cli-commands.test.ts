@@ -55,6 +55,17 @@ for (const target of await testDatabases()) {
       assert.equal(shortPassword.code, 1);
       assert.match(shortPassword.stderr, /--password: A password has at least 10 characters/);
       assert.equal((await handle.db.selectFrom('users').select('id').execute()).length, 1, 'refused users were not written');
+
+      await handle.db.insertInto('sessions').values({ id: 'session-to-end', token_hash: 'x'.repeat(64), user_id: user.id, csrf_token: 'c', created_at: '2025-01-01T00:00:00.000Z', last_seen_at: '2025-01-01T00:00:00.000Z', expires_at: '2099-01-01T00:00:00.000Z', user_agent: '' }).execute();
+      const reset = await runCli(['user', 'reset-password', '--email', 'editor@example.com'], env, 'a brand new password\n');
+      assert.equal(reset.code, 0, reset.stderr);
+      const after = await handle.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+      assert.equal(await verifyPassword(after.password_hash!, 'a brand new password'), true);
+      assert.equal(await verifyPassword(after.password_hash!, 'correct horse battery'), false);
+      assert.equal((await handle.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).length, 0, 'sessions were ended');
+      const unknown = await runCli(['user', 'reset-password', '--email', 'nobody@example.com'], env, 'a brand new password\n');
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stderr, /no user nobody@example\.com/);
     } finally {
       await handle.close();
     }

@@ -153,6 +153,8 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         const record = await load(params.id);
         if (!mayEdit(actor, record)) throw new Forbidden(actor.role, "edit someone else's media");
         await repo.update(params.id, { ...body, sourceUrl: body.sourceUrl === '' ? null : body.sourceUrl });
+        // The focal point decides the thumbnail crop: a new one means new thumbnails.
+        if (body.focal && (body.focal.x !== record.focal.x || body.focal.y !== record.focal.y)) await deps.media.recropThumbnails(params.id);
         if ((await repo.usedBy(params.id)).length) await deps.afterPublicChange();
         return mediaJson(await load(params.id));
       },
