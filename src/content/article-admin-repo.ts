@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { allWordsIn } from '../db/index.js';
 import type { ArticleStatus, Database } from '../db/index.js';
 
 export interface AdminArticleFilter {
@@ -46,18 +47,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
       const tagId = filter.tagId;
       q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
     }
-    if (filter.text) {
-      // Each word must appear in the headline or standfirst; LIKE wildcards in the input are escaped.
-      for (const word of filter.text.trim().split(/\s+/).slice(0, 8)) {
-        const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) =>
-          eb.or([
-            eb(sql`lower(articles.headline)`, 'like', sql`${pattern} escape '\\'`),
-            eb(sql`lower(articles.standfirst)`, 'like', sql`${pattern} escape '\\'`),
-          ]),
-        );
-      }
-    }
+    if (filter.text) q = q.where(allWordsIn(['articles.headline', 'articles.standfirst'], filter.text));
     if (filter.from) q = q.where('articles.modified_at', '>=', filter.from);
     if (filter.to) q = q.where('articles.modified_at', '<=', filter.to);
     if (filter.ownedBy) {

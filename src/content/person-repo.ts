@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { allWordsIn } from '../db/index.js';
 import type { Database, PersonTable } from '../db/index.js';
 import type { Person } from './types.js';
 
@@ -38,7 +39,7 @@ export function createPersonRepo(db: Kysely<Database>) {
     async list(text: string | undefined, limit: number, offset: number): Promise<{ items: Person[]; total: number }> {
       let q = db.selectFrom('people');
       // lower() on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
-      if (text?.trim()) q = q.where(sql<string>`lower(name)`, 'like', `%${text.trim().toLowerCase().replace(/[\\%_]/g, '')}%`);
+      if (text?.trim()) q = q.where(allWordsIn(['name'], text));
       const [rows, count] = await Promise.all([
         q.selectAll().orderBy('name').limit(limit).offset(offset).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { allWordsIn } from '../db/index.js';
 import type { Database } from '../db/index.js';
 import type { Tag, TagKind } from './types.js';
 
@@ -18,7 +19,7 @@ export function createTagRepo(db: Kysely<Database>) {
     async list(text: string | undefined, limit: number, offset: number): Promise<{ items: (Tag & { aliases: string[] })[]; total: number }> {
       let q = db.selectFrom('tags');
       // lower() on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
-      if (text?.trim()) q = q.where(sql<string>`lower(name)`, 'like', `%${text.trim().toLowerCase().replace(/[\\%_]/g, '')}%`);
+      if (text?.trim()) q = q.where(allWordsIn(['name'], text));
       const [rows, count] = await Promise.all([
         q.select(['id', 'slug', 'name', 'kind', 'aliases']).orderBy('name').limit(limit).offset(offset).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

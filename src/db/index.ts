@@ -2,3 +2,4 @@ export { createDatabase } from './create-database.js';
 export type { DatabaseHandle, DatabaseTarget, DbCapabilities } from './create-database.js';
 export type * from './schema.js';
 export { migrations } from './migrations.js';
+export { allWordsIn } from './text-match.js';

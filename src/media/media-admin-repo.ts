@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
+import { allWordsIn } from '../db/index.js';
 import type { Database, MediaTable } from '../db/index.js';
 
 export interface MediaRecord {
@@ -68,16 +69,7 @@ export function createMediaAdminRepo(db: Kysely<Database>) {
   return {
     async search(text: string | undefined, page: number, pageSize: number): Promise<{ items: MediaRecord[]; total: number }> {
       let q = db.selectFrom('media');
-      for (const word of (text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
-        const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        q = q.where((eb) =>
-          eb.or([
-            eb(sql`lower(alt)`, 'like', sql`${pattern} escape '\\'`),
-            eb(sql`lower(caption)`, 'like', sql`${pattern} escape '\\'`),
-            eb(sql`lower(credit)`, 'like', sql`${pattern} escape '\\'`),
-          ]),
-        );
-      }
+      if (text?.trim()) q = q.where(allWordsIn(['alt', 'caption', 'credit'], text));
       const [rows, count] = await Promise.all([
         q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute(),
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
