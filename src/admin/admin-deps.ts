@@ -38,6 +38,8 @@ export interface AdminDeps {
   /** One-time setup token while no admin exists (printed at start), else null. */
   setupToken(): string | null;
   consumeSetupToken(): void;
+  /** Puts the token back after a setup attempt the validation refused. */
+  restoreSetupToken(token: string): void;
   /** Upload limit in bytes. */
   maxUploadBytes: number;
   siteUrl: string;

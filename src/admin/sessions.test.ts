@@ -234,4 +234,22 @@ for (const target of await testDatabases()) {
       await app.close();
     }
   });
+
+  test(name('two simultaneous setup requests make one admin, and a refused form leaves the link usable'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const token = new URL(app.setupPath()!, 'https://x').searchParams.get('token')!;
+      const short = await app.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { token, email: 'first@example.com', name: 'First', password: 'short' } });
+      assert.equal(short.statusCode, 400);
+      assert.equal(short.json().error.field, 'password');
+      assert.ok(app.setupPath(), 'the link still works after a refused form');
+      const [a, b] = await Promise.all(
+        ['one@example.com', 'two@example.com'].map((email) => app.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { token, email, name: email, password: 'a long enough password' } })),
+      );
+      assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 403]);
+      assert.equal((await app.services.users.list()).filter((u) => u.role === 'admin').length, 1);
+    } finally {
+      await app.close();
+    }
+  });
 }

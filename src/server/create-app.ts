@@ -183,6 +183,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       consumeSetupToken: () => {
         setupToken = null;
       },
+      restoreSetupToken: (token) => {
+        setupToken = token;
+      },
       maxUploadBytes: 25 * 1024 * 1024,
       siteUrl: config.site.url,
       secureCookies: config.site.url.startsWith('https://'),

@@ -95,13 +95,18 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ body, request, reply }) {
         const expected = deps.setupToken();
         if (!expected || !sameSecret(body.token, expected)) throw new SetupUnavailable();
-        // An admin made since start (the CLI, another node's setup) ends setup: the token only ever makes the first.
-        if ((await deps.users.adminCount()) > 0) {
-          deps.consumeSetupToken();
-          throw new SetupUnavailable();
-        }
-        const created = await deps.users.add({ email: body.email, name: body.name, role: 'admin', password: body.password });
+        // Taken before the first await, so two simultaneous requests cannot both use it.
         deps.consumeSetupToken();
+        // An admin made since start (the CLI, another node's setup) ends setup: the token only ever makes the first.
+        if ((await deps.users.adminCount()) > 0) throw new SetupUnavailable();
+        let created;
+        try {
+          created = await deps.users.add({ email: body.email, name: body.name, role: 'admin', password: body.password });
+        } catch (err) {
+          // A refused form (short password, bad e-mail) leaves the link usable for the next try.
+          deps.restoreSetupToken(expected);
+          throw err;
+        }
         const session = await deps.auth.createSession(created.id, String(request.headers['user-agent'] ?? ''));
         const actor = await deps.auth.sessionActor(session.token);
         if (!actor) throw new Unauthenticated();
