@@ -243,10 +243,10 @@ for (const target of await testDatabases()) {
       assert.equal(short.statusCode, 400);
       assert.equal(short.json().error.field, 'password');
       assert.ok(app.setupPath(), 'the link still works after a refused form');
-      const [a, b] = await Promise.all(
+      const answers = await Promise.all(
         ['one@example.com', 'two@example.com'].map((email) => app.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { token, email, name: email, password: 'a long enough password' } })),
       );
-      assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 403]);
+      assert.deepEqual(answers.map((r) => r.statusCode).sort(), [201, 403]);
       assert.equal((await app.services.users.list()).filter((u) => u.role === 'admin').length, 1);
     } finally {
       await app.close();
