@@ -57,9 +57,17 @@ export function createMediaRepo(db: Kysely<Database>) {
         .execute();
     },
 
-    async findBySha256(sha256: string): Promise<string | null> {
-      const row = await db.selectFrom('media').select('id').where('sha256', '=', sha256).executeTakeFirst();
-      return row?.id ?? null;
+    /** What re-cropping needs: the master, its size and focal point, and the current thumbnails. */
+    async cropSource(mediaId: string): Promise<{ original_path: string; width: number; height: number; focal_x: number; focal_y: number; thumbs: { path: string; format: VariantFormat }[] } | null> {
+      const row = await db.selectFrom('media').select(['original_path', 'width', 'height', 'focal_x', 'focal_y']).where('id', '=', mediaId).executeTakeFirst();
+      if (!row?.original_path) return null;
+      const thumbs = await db.selectFrom('media_variants').select(['path', 'format']).where('media_id', '=', mediaId).where('purpose', '=', 'thumb').execute();
+      return { ...row, thumbs };
+    },
+
+    async replaceThumbs(mediaId: string, thumbs: Insertable<MediaVariantTable>[]): Promise<void> {
+      await db.deleteFrom('media_variants').where('media_id', '=', mediaId).where('purpose', '=', 'thumb').execute();
+      if (thumbs.length) await db.insertInto('media_variants').values(thumbs).execute();
     },
 
     /** Media with their current variants, keyed by id. Unknown ids are simply absent. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Insertable, Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database, MediaVariantTable, VariantFormat } from '../db/index.js';
+import type { Database, MediaTable, MediaVariantTable, VariantFormat } from '../db/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { createMediaRepo } from './media-repo.js';
@@ -43,21 +43,73 @@ export interface PreparedMedia {
   discard(): Promise<void>;
 }
 
-function variantKey(id: string, v: { purpose: string; format: VariantFormat; width: number }): string {
+function variantKey(id: string, v: { purpose: string; format: VariantFormat; width: number }, suffix = ''): string {
   const ext = v.format === 'jpeg' ? 'jpg' : v.format;
-  return `v/${id.slice(-2)}/${id}-${v.purpose}-${v.width}.${ext}`;
+  return `v/${id.slice(-2)}/${id}-${v.purpose}-${v.width}${suffix}.${ext}`;
+}
+
+/** What a written image adds to its media row. */
+interface WrittenImage {
+  original_path: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
 }
 
 export function createMediaService({ db, storage, clock, newId, log, onVariantsReady }: MediaServiceDeps) {
-  async function storeVariants(id: string, encoded: EncodedVariant[], written: string[]) {
-    const rows = [];
+  /** Removes files written by a step that then failed; a file already gone is fine. */
+  async function removeAll(keys: string[]): Promise<void> {
+    await Promise.all(keys.map((key) => storage.remove(key).catch(() => {})));
+  }
+
+  async function storeVariants(id: string, encoded: EncodedVariant[], written: string[], suffix = ''): Promise<Insertable<MediaVariantTable>[]> {
+    const rows: Insertable<MediaVariantTable>[] = [];
     for (const v of encoded) {
-      const key = variantKey(id, v);
+      const key = variantKey(id, v, suffix);
       await storage.put(key, v.bytes);
       written.push(key);
       rows.push({ media_id: id, purpose: v.purpose, format: v.format, width: v.width, height: v.height, path: key, bytes: v.bytes.length });
     }
     return rows;
+  }
+
+  /**
+   * Checks an upload and writes its master and fast variants, made side by side
+   * (one per core). Every key written is pushed to `written`, so a caller whose
+   * later step fails can remove them.
+   */
+  async function writeImage(id: string, input: Buffer, focal: { x: number; y: number }, written: string[]) {
+    const inspected = await inspectImage(input);
+    const size = { width: inspected.width, height: inspected.height };
+    const [original, encoded] = await Promise.all([normaliseOriginal(input, inspected), makeVariants(input, size, IMMEDIATE_FORMATS, focal)]);
+    const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
+    await storage.put(originalKey, original.bytes);
+    written.push(originalKey);
+    const variants = await storeVariants(id, encoded, written);
+    const file: WrittenImage = { original_path: originalKey, mime: original.mime, ...size, bytes: original.bytes.length, sha256: createHash('sha256').update(input).digest('hex') };
+    return { file, variants };
+  }
+
+  function mediaRow(id: string, fields: MediaFields, file: WrittenImage, state: 'awaiting' | 'pending'): Insertable<MediaTable> {
+    const focal = fields.focal ?? { x: 0.5, y: 0.5 };
+    return {
+      id,
+      kind: 'image',
+      ...file,
+      alt: fields.alt ?? '',
+      caption: fields.caption ?? '',
+      credit: fields.credit ?? '',
+      source_url: fields.sourceUrl ?? null,
+      licence: fields.licence ?? '',
+      show_disclaimer: fields.showDisclaimer ? 1 : 0,
+      focal_x: focal.x,
+      focal_y: focal.y,
+      variants_state: state,
+      created_at: clock.now().toISOString(),
+      uploaded_by: fields.uploadedBy ?? null,
+    };
   }
 
   return {
@@ -67,49 +119,14 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
      * if that transaction fails, the caller calls `discard` and no file is left behind.
      */
     async prepare(input: Buffer, fields: MediaFields = {}): Promise<PreparedMedia> {
-      const inspected = await inspectImage(input);
       const id = newId();
       const written: string[] = [];
-      const discard = async () => {
-        await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
-      };
       try {
-        const size = { width: inspected.width, height: inspected.height };
-        const focal = fields.focal ?? { x: 0.5, y: 0.5 };
-        // The master and the variants are made from the upload side by side: one per core.
-        const [original, encoded] = await Promise.all([normaliseOriginal(input, inspected), makeVariants(input, size, IMMEDIATE_FORMATS, focal)]);
-        const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
-        await storage.put(originalKey, original.bytes);
-        written.push(originalKey);
-        const variantRows = await storeVariants(id, encoded, written);
-        const mediaRow = {
-          id,
-          kind: 'image' as const,
-          original_path: originalKey,
-          mime: original.mime,
-          width: size.width,
-          height: size.height,
-          bytes: original.bytes.length,
-          sha256: createHash('sha256').update(input).digest('hex'),
-          alt: fields.alt ?? '',
-          caption: fields.caption ?? '',
-          credit: fields.credit ?? '',
-          source_url: fields.sourceUrl ?? null,
-          licence: fields.licence ?? '',
-          show_disclaimer: fields.showDisclaimer ? 1 : 0,
-          focal_x: focal.x,
-          focal_y: focal.y,
-          variants_state: 'pending' as const,
-          created_at: clock.now().toISOString(),
-          uploaded_by: fields.uploadedBy ?? null,
-        };
-        return {
-          id,
-          commit: (trx) => createMediaRepo(trx).insert(mediaRow, variantRows),
-          discard,
-        };
+        const { file, variants } = await writeImage(id, input, fields.focal ?? { x: 0.5, y: 0.5 }, written);
+        const row = mediaRow(id, fields, file, 'pending');
+        return { id, commit: (trx) => createMediaRepo(trx).insert(row, variants), discard: () => removeAll(written) };
       } catch (err) {
-        await discard();
+        await removeAll(written);
         throw err;
       }
     },
@@ -120,51 +137,19 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
      */
     reserve(fields: MediaFields & { width: number; height: number; sourceUrl: string }): { id: string; commit(db: Kysely<Database>): Promise<void> } {
       const id = newId();
-      const focal = fields.focal ?? { x: 0.5, y: 0.5 };
-      return {
-        id,
-        commit: (trx) =>
-          createMediaRepo(trx).insert(
-            {
-              id,
-              kind: 'image',
-              original_path: '',
-              mime: 'image/jpeg',
-              width: fields.width,
-              height: fields.height,
-              bytes: 0,
-              sha256: '',
-              alt: fields.alt ?? '',
-              caption: fields.caption ?? '',
-              credit: fields.credit ?? '',
-              source_url: fields.sourceUrl,
-              licence: fields.licence ?? '',
-              show_disclaimer: fields.showDisclaimer ? 1 : 0,
-              focal_x: focal.x,
-              focal_y: focal.y,
-              variants_state: 'awaiting',
-              created_at: clock.now().toISOString(),
-            },
-            [],
-          ),
-      };
+      const placeholder: WrittenImage = { original_path: '', mime: 'image/jpeg', width: fields.width, height: fields.height, bytes: 0, sha256: '' };
+      const row = mediaRow(id, fields, placeholder, 'awaiting');
+      return { id, commit: (trx) => createMediaRepo(trx).insert(row, []) };
     },
 
     /** Gives a reserved item its picture: original and fast variants now, AVIF later. */
     async fill(id: string, input: Buffer, focal = { x: 0.5, y: 0.5 }): Promise<void> {
-      const inspected = await inspectImage(input);
       const written: string[] = [];
       try {
-        const size = { width: inspected.width, height: inspected.height };
-        const [original, encoded] = await Promise.all([normaliseOriginal(input, inspected), makeVariants(input, size, IMMEDIATE_FORMATS, focal)]);
-        const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
-        await storage.put(originalKey, original.bytes);
-        written.push(originalKey);
-        const variantRows = await storeVariants(id, encoded, written);
-        const patch = { original_path: originalKey, mime: original.mime, ...size, bytes: original.bytes.length, sha256: createHash('sha256').update(input).digest('hex') };
-        await db.transaction().execute((trx) => createMediaRepo(trx).fillOriginal(id, patch, variantRows));
+        const { file, variants } = await writeImage(id, input, focal, written);
+        await db.transaction().execute((trx) => createMediaRepo(trx).fillOriginal(id, file, variants));
       } catch (err) {
-        await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
+        await removeAll(written);
         throw err;
       }
     },
@@ -172,43 +157,31 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
     awaiting: (prefix: string) => createMediaRepo(db).awaiting(prefix),
 
     /**
-     * Makes the slow (AVIF) variants for media still pending. Run by the background
-     * worker; pages use whatever variants exist meanwhile. Returns how many it finished.
-     */
-    /**
      * Re-crops the listing thumbnails around a new focal point. The new files get
      * new names (the old ones may sit in CDN and browser caches for a year), then
      * the rows are swapped in one transaction and the old files removed.
      */
     async recropThumbnails(id: string): Promise<void> {
-      const row = await db.selectFrom('media').select(['original_path', 'width', 'height', 'focal_x', 'focal_y']).where('id', '=', id).executeTakeFirst();
-      if (!row?.original_path) return;
-      const old = await db.selectFrom('media_variants').select(['path', 'format']).where('media_id', '=', id).where('purpose', '=', 'thumb').execute();
-      const formats = [...new Set(old.map((v) => v.format))] as VariantFormat[];
-      if (!formats.length) return;
-      const master = await readFile(storage.resolveKey(row.original_path));
-      const encoded = await makeVariants(master, { width: Number(row.width), height: Number(row.height) }, formats, { x: Number(row.focal_x), y: Number(row.focal_y) }, 'thumb');
+      const source = await createMediaRepo(db).cropSource(id);
+      const formats = [...new Set(source?.thumbs.map((v) => v.format))];
+      if (!source || !formats.length) return;
+      const master = await readFile(storage.resolveKey(source.original_path));
+      const encoded = await makeVariants(master, { width: Number(source.width), height: Number(source.height) }, formats, { x: Number(source.focal_x), y: Number(source.focal_y) }, 'thumb');
       const written: string[] = [];
-      const stamp = clock.now().getTime().toString(36);
-      const rows: Insertable<MediaVariantTable>[] = [];
       try {
-        for (const v of encoded) {
-          const key = variantKey(id, v).replace(/\.(\w+)$/, `-${stamp}.$1`);
-          await storage.put(key, v.bytes);
-          written.push(key);
-          rows.push({ media_id: id, purpose: v.purpose, format: v.format, width: v.width, height: v.height, path: key, bytes: v.bytes.length });
-        }
-        await db.transaction().execute(async (trx) => {
-          await trx.deleteFrom('media_variants').where('media_id', '=', id).where('purpose', '=', 'thumb').execute();
-          await trx.insertInto('media_variants').values(rows).execute();
-        });
+        const rows = await storeVariants(id, encoded, written, `-${clock.now().getTime().toString(36)}`);
+        await db.transaction().execute((trx) => createMediaRepo(trx).replaceThumbs(id, rows));
       } catch (err) {
-        await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
+        await removeAll(written);
         throw err;
       }
-      await Promise.all(old.map((v) => storage.remove(v.path).catch(() => {})));
+      await removeAll(source.thumbs.map((v) => v.path));
     },
 
+    /**
+     * Makes the slow (AVIF) variants for media still pending. Run by the background
+     * worker; pages use whatever variants exist meanwhile. Returns how many it finished.
+     */
     async processPending(limit = 4): Promise<number> {
       const repo = createMediaRepo(db);
       const pending = await repo.pending(limit);
@@ -222,7 +195,7 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
           await db.transaction().execute((trx) => createMediaRepo(trx).addVariants(item.id, rows));
           log.debug({ mediaId: item.id, ms: Date.now() - started }, 'background variants made');
         } catch (err) {
-          await Promise.all(written.map((key) => storage.remove(key).catch(() => {})));
+          await removeAll(written);
           await repo.markFailed(item.id);
           log.warn({ mediaId: item.id, err }, 'background variants failed');
         }
@@ -235,8 +208,7 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
 
     /** Removes the database rows and then the files of a media item. */
     async remove(id: string): Promise<void> {
-      const paths = await createMediaAdminRepo(db).remove(id);
-      await Promise.all(paths.map((p) => storage.remove(p).catch(() => {})));
+      await removeAll(await createMediaAdminRepo(db).remove(id));
     },
   };
 }
