@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import { createArticleRepo, toArticle } from './article-repo.js';
+import { parseLinks } from './person-repo.js';
 import type { ArticleTeaser, ArticleView, Person, Tag } from './types.js';
 
 /** What a listing may be narrowed to. Listings only ever show published stories. */
@@ -124,7 +125,7 @@ export function createArticleReadRepo(db: Kysely<Database>) {
           .execute(),
         articles.corrections(id),
       ]);
-      const people: Person[] = authors.map((p) => ({ id: p.id, slug: p.slug, name: p.name, bio: p.bio, links: safeJson(p.links) }));
+      const people: Person[] = authors.map((p) => ({ id: p.id, slug: p.slug, name: p.name, bio: p.bio, links: parseLinks(p.links) }));
       const article = toArticle(row, people.map((p) => p.id), tags.map((t) => t.id));
       return {
         ...article,
@@ -137,15 +138,6 @@ export function createArticleReadRepo(db: Kysely<Database>) {
 
     resolveSlug: articles.resolveSlug,
   };
-}
-
-function safeJson(text: string): Record<string, string> {
-  try {
-    const v: unknown = JSON.parse(text);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
 }
 
 export type ArticleReadRepo = ReturnType<typeof createArticleReadRepo>;

@@ -3,7 +3,7 @@ import type { ArticleTable, Database } from '../db/index.js';
 import type { DocNode } from '../doc/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { slugify } from '../shared/slug.js';
+import { firstFreeSlug, slugify } from '../shared/slug.js';
 import { ValidationError } from '../shared/errors.js';
 import { createArticleRepo } from './article-repo.js';
 import { createSiteStateRepo } from './site-state-repo.js';
@@ -63,14 +63,12 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
   }
 
   async function uniqueSlug(trx: Kysely<Database>, wanted: string, articleId: string | null): Promise<string> {
-    const base = slugify(wanted) || 'story';
     const repo = createArticleRepo(trx);
-    for (let n = 1; n < 1000; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
+    // A slug is free when no article uses it now or used it before (old slugs keep redirecting).
+    return firstFreeSlug(slugify(wanted) || 'story', async (candidate) => {
       const owner = await repo.resolveSlug(candidate);
-      if (!owner || owner.id === articleId) return candidate;
-    }
-    return `${base}-${newId()}`;
+      return !!owner && owner.id !== articleId;
+    }, newId);
   }
 
   async function snapshot(trx: Kysely<Database>, article: Article, userId: string | null): Promise<void> {
@@ -315,6 +313,8 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
     },
 
     revision: (id: string, version: number) => createArticleRepo(db).revision(id, version),
+    /** The story an agency item became earlier (same source and wire id), for updates instead of duplicates. */
+    findByWire: (source: string | null, wireId: string) => createArticleRepo(db).findByWireId(source, wireId),
     get: (id: string) => createArticleRepo(db).getById(id),
     revisions: (id: string) => createArticleRepo(db).listRevisions(id),
   };

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { slugify } from '../shared/slug.js';
+import { firstFreeSlug, slugify } from '../shared/slug.js';
 import { ValidationError } from '../shared/errors.js';
 import { createSectionRepo } from './section-repo.js';
 import { createPersonRepo } from './person-repo.js';
@@ -32,13 +32,7 @@ export interface DirectoryDeps {
 export function createDirectoryService({ db, clock, newId }: DirectoryDeps) {
   const now = () => clock.now().toISOString();
 
-  async function freeSlug(wanted: string, taken: (slug: string) => Promise<boolean>): Promise<string> {
-    const base = slugify(wanted) || 'item';
-    for (let n = 1; ; n++) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      if (!(await taken(candidate))) return candidate;
-    }
-  }
+  const freeSlug = (wanted: string, taken: (slug: string) => Promise<boolean>) => firstFreeSlug(slugify(wanted) || 'item', taken, newId);
 
   return {
     async createSection(input: { name: string; slug?: string; description?: string; position?: number }): Promise<Section> {

@@ -3,7 +3,8 @@ import { allWordsIn } from '../db/index.js';
 import type { Database, PersonTable } from '../db/index.js';
 import type { Person } from './types.js';
 
-function parseLinks(json: string): Record<string, string> {
+/** A person's links column (JSON text); anything malformed reads as no links rather than an error. */
+export function parseLinks(json: string): Record<string, string> {
   try {
     const value: unknown = JSON.parse(json);
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, string>) : {};

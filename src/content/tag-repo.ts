@@ -45,9 +45,6 @@ export function createTagRepo(db: Kysely<Database>) {
         await trx.deleteFrom('tags').where('id', '=', id).execute();
       });
     },
-    async kindOf(kind: TagKind): Promise<Tag[]> {
-      return db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('kind', '=', kind).orderBy('name').execute();
-    },
   };
 }
 

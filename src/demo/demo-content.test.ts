@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BlockNode, DocNode } from '../doc/types.js';
-import { DEMO_REFERENCE_TIME, benchmarkStorySlug, countWords, demoPeople, demoPictures, demoSections, demoStories, rebaseDemoBody } from './index.js';
+import { wordCount as countWords } from '../doc/index.js';
+import { DEMO_REFERENCE_TIME, benchmarkStorySlug, demoPeople, demoPictures, demoSections, demoStories, rebaseDemoBody } from './index.js';
 import { inline } from './doc-builders.js';
 
 function blocks(body: DocNode): BlockNode[] {

@@ -89,36 +89,3 @@ export function ul(...texts: string[]): BulletListNode {
 export function ol(...texts: string[]): OrderedListNode {
   return { type: 'orderedList', content: items(texts) };
 }
-
-function inlineText(nodes: InlineNode[] | undefined): string {
-  return (nodes ?? []).map((n) => (n.type === 'text' ? n.text : ' ')).join('');
-}
-
-function blockText(node: BlockNode): string {
-  switch (node.type) {
-    case 'paragraph':
-    case 'heading':
-      return inlineText(node.content);
-    case 'blockquote':
-      return node.content.map(blockText).join('\n');
-    case 'bulletList':
-    case 'orderedList':
-      return node.content.map((item) => item.content.map(blockText).join('\n')).join('\n');
-    case 'socialPost':
-      return node.attrs.text;
-    case 'image':
-      return node.attrs.caption ?? '';
-    case 'horizontalRule':
-      return '';
-  }
-}
-
-/** The readable text of a document, one block per line. */
-export function docText(body: DocNode): string {
-  return body.content.map(blockText).join('\n');
-}
-
-/** Words as a reader would count them; works for Latin and Devanagari text. */
-export function countWords(body: DocNode): number {
-  return docText(body).split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}

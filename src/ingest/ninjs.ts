@@ -26,7 +26,7 @@
  *
  * @example
  *   const result = parseNinjs(JSON.parse(text));
- *   if (!result.ok) console.error(`${file}: ${result.field}: ${result.message}`);
+ *   if (!result.ok) return { file, field: result.field, error: result.message };
  */
 import {
   checkWith,

@@ -101,7 +101,7 @@ export function createWireImporter(deps: WireImporterDeps) {
             embargoUntil: item.embargoed?.toISOString() ?? null,
           };
           const articles = createArticleService({ db: trx, clock: deps.clock, newId: deps.newId });
-          const existing = item.wireId ? await articlesByWire(trx, item) : null;
+          const existing = item.wireId ? (await articles.findByWire(item.source, item.wireId))?.id : undefined;
           let article = existing ? await articles.update(existing, fields) : await articles.create(fields);
           const now = deps.clock.now();
           const embargoed = item.embargoed && item.embargoed > now ? item.embargoed.toISOString() : null;
@@ -127,13 +127,6 @@ export function createWireImporter(deps: WireImporterDeps) {
       }
     },
   };
-}
-
-async function articlesByWire(trx: Kysely<Database>, item: IncomingStory): Promise<string | null> {
-  let q = trx.selectFrom('articles').select('id').where('wire_id', '=', item.wireId);
-  q = item.source === null ? q.where('source', 'is', null) : q.where('source', '=', item.source);
-  const row = await q.executeTakeFirst();
-  return row?.id ?? null;
 }
 
 export type WireImporter = ReturnType<typeof createWireImporter>;

@@ -36,3 +36,16 @@ export function slugFromPathSegment(segment: string): string | null {
   decoded = decoded.normalize('NFC');
   return isValidSlug(decoded) ? decoded : null;
 }
+
+/**
+ * The first of `base`, `base-2`, `base-3`, … that `isTaken` says is free. After
+ * `maxTries` it gives up counting and appends `fallback()` (a unique id), so a
+ * pathological run of identical headlines cannot loop for long.
+ */
+export async function firstFreeSlug(base: string, isTaken: (slug: string) => Promise<boolean>, fallback: () => string, maxTries = 1000): Promise<string> {
+  for (let n = 1; n < maxTries; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await isTaken(candidate))) return candidate;
+  }
+  return `${base}-${fallback()}`;
+}

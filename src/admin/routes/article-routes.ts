@@ -7,7 +7,7 @@ import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
 import { articleJson } from '../article-json.js';
 import { Forbidden } from '../errors.js';
-import { can, canOnArticle, owns, type ArticleAction } from '../permissions.js';
+import { can, canOnArticle, type ArticleAction } from '../permissions.js';
 import { route, type AdminRoute } from '../route-kit.js';
 import { articleInputSchema, articlePatchSchema, idParams, idSchema, isoDate, pageQuery, versionBody } from '../schemas.js';
 
@@ -286,4 +286,3 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   ];
 }
 
-export { owns };

@@ -3,7 +3,7 @@ import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
 import { SESSION_DAYS } from '../auth-service.js';
 import { InvalidCredentials, RateLimited, SetupUnavailable, Unauthenticated } from '../errors.js';
-import { SESSION_COOKIE, resolveActor, route, type AdminRoute } from '../route-kit.js';
+import { SESSION_COOKIE, route, type AdminRoute } from '../route-kit.js';
 import { sameSecret } from '../tokens.js';
 
 function userJson(actor: Actor) {
@@ -117,4 +117,3 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   ];
 }
 
-export { resolveActor };
