@@ -94,6 +94,20 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   });
   let lastGeneration = -1;
 
+  // With Redis, rate limits and presence are shared by every node, and a change on one
+  // node clears every node's page cache at once (without it, nodes notice within a second).
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log, () => cache.invalidate()) : null;
+  /** After a change already counted in the content generation: refresh this node and tell the others. */
+  const pagesChanged = async () => {
+    await cache.invalidate();
+    await redis?.invalidation.announce();
+  };
+  /** After a change readers can see: count it in the content generation, then refresh every node. */
+  const publicChange = async () => {
+    await siteState.bumpContentGeneration();
+    await pagesChanged();
+  };
+
   useAllCoresForImages(availableParallelism());
   const mediaRoot = join(config.dataDir, 'media');
   mkdirSync(mediaRoot, { recursive: true });
@@ -104,10 +118,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     clock,
     newId,
     log,
-    onVariantsReady: async () => {
-      await siteState.bumpContentGeneration();
-      await cache.invalidate();
-    },
+    onVariantsReady: publicChange,
   });
   const variantWorker = createBackgroundWorker(() => media.processPending(2), { idleMs: 5000, log, name: 'media-variants' });
   const articles = createArticleService({ db, clock, newId });
@@ -135,19 +146,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const users = createUserService({ db, clock, newId });
   // One-time setup link while the newsroom has no admin (printed by `dateline serve`).
   let setupToken: string | null = (await users.adminCount()) === 0 ? newSecret(18) : null;
-  // With Redis, rate limits and presence are shared by every node, and a change on one
-  // node clears every node's page cache at once (without it, nodes notice within a second).
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log, () => cache.invalidate()) : null;
   const nowMs = () => clock.now().getTime();
-  const publicChange = async () => {
-    await siteState.bumpContentGeneration();
-    await cache.invalidate();
-    await redis?.invalidation.announce();
-  };
-  const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish: async () => {
-    await cache.invalidate();
-    await redis?.invalidation.announce();
-  } }), {
+  // publishDue bumps the content generation itself, in the transaction that publishes.
+  const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish: pagesChanged }), {
     idleMs: options.schedulerIntervalMs ?? 5000,
     log,
     name: 'scheduler',
@@ -207,12 +208,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     logoPng: await renderLogoPng(config.site.name),
   });
 
-  const refreshPages = async () => {
-    await siteState.bumpContentGeneration();
-    await cache.invalidate();
-  };
   /** Makes any demo pictures still missing; the server runs it in the background after listening. */
-  const finishDemoPictures = () => fillDemoPictures({ media, log, onProgress: refreshPages });
+  const finishDemoPictures = () => fillDemoPictures({ media, log, onProgress: publicChange });
 
   let started = false;
   return {

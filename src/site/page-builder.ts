@@ -6,7 +6,7 @@ import { articlePage } from './templates/article-page.js';
 import { homePage } from './templates/home-page.js';
 import { listingPage, type ListingPageInput } from './templates/listing-page.js';
 import { teaserMediaIds } from './templates/teaser.js';
-import { mediaUrl } from './templates/picture.js';
+import { responsiveSet } from './templates/picture.js';
 import { createGenerationMemo } from './generation-memo.js';
 
 export const PAGE_SIZE = 12;
@@ -38,22 +38,9 @@ export function bodyMediaIds(doc: DocNode): string[] {
 }
 
 function resolvedImage(media: MediaView): ResolvedImage | null {
-  const full = media.variants.filter((v) => v.purpose === 'full');
-  const jpegs = full.filter((v) => v.format === 'jpeg');
-  if (!jpegs.length) return null;
-  const srcset = (format: string) => full.filter((v) => v.format === format).map((v) => `${mediaUrl(v.path)} ${v.width}w`).join(', ');
-  const sizes = '(min-width: 1000px) 680px, 100vw';
-  return {
-    src: mediaUrl((jpegs.find((v) => v.width >= 640) ?? jpegs[jpegs.length - 1]!).path),
-    srcset: srcset('jpeg'),
-    sources: (['avif', 'webp'] as const).filter((f) => full.some((v) => v.format === f)).map((f) => ({ type: `image/${f}`, srcset: srcset(f) })),
-    sizes,
-    width: media.width,
-    height: media.height,
-    alt: media.alt,
-    caption: media.caption || null,
-    credit: media.credit || null,
-  };
+  const set = responsiveSet(media, 'full');
+  if (!set) return null;
+  return { ...set, sizes: '(min-width: 1000px) 680px, 100vw', alt: media.alt, caption: media.caption || null, credit: media.credit || null };
 }
 
 export interface ArticlePageData {

@@ -16,15 +16,11 @@ export function mediaUrl(path: string): string {
   return `/media/${path}`;
 }
 
-/** The <picture> for a media item from whatever variants exist now; a sized placeholder when none do yet. */
-export function pictureHtml(media: MediaView, options: PictureOptions): TrustedHtml {
-  const variants = media.variants.filter((v) => v.purpose === options.purpose);
+/** The URLs of one purpose's variants: a JPEG fallback and srcsets per format, modern formats first. */
+export function responsiveSet(media: MediaView, purpose: 'full' | 'thumb') {
+  const variants = media.variants.filter((v) => v.purpose === purpose);
   const jpegs = variants.filter((v) => v.format === 'jpeg');
-  const width = options.purpose === 'thumb' ? (jpegs[0]?.width ?? 480) : media.width;
-  const height = options.purpose === 'thumb' ? (jpegs[0]?.height ?? 270) : media.height;
-  if (jpegs.length === 0) {
-    return html`<div class="picture-pending" role="img" aria-label="${options.alt}" style="aspect-ratio:${width}/${height}"></div>`;
-  }
+  if (jpegs.length === 0) return null;
   const srcset = (format: string) =>
     variants
       .filter((v) => v.format === format)
@@ -32,11 +28,26 @@ export function pictureHtml(media: MediaView, options: PictureOptions): TrustedH
       .join(', ');
   // The fallback src is a mid-size JPEG: big enough for a phone, small enough to be cheap.
   const fallback = jpegs.find((v) => v.width >= 640) ?? jpegs[jpegs.length - 1]!;
-  const sources = FORMAT_ORDER.filter((f) => variants.some((v) => v.format === f)).map(
-    (f) => html`<source type="image/${f}" srcset="${srcset(f)}" sizes="${options.sizes}">`,
-  );
+  return {
+    src: mediaUrl(fallback.path),
+    srcset: srcset('jpeg'),
+    sources: FORMAT_ORDER.filter((f) => variants.some((v) => v.format === f)).map((f) => ({ type: `image/${f}`, srcset: srcset(f) })),
+    width: purpose === 'thumb' ? jpegs[0]!.width : media.width,
+    height: purpose === 'thumb' ? jpegs[0]!.height : media.height,
+  };
+}
+
+/** The <picture> for a media item from whatever variants exist now; a sized placeholder when none do yet. */
+export function pictureHtml(media: MediaView, options: PictureOptions): TrustedHtml {
+  const set = responsiveSet(media, options.purpose);
+  if (!set) {
+    const width = options.purpose === 'thumb' ? 480 : media.width;
+    const height = options.purpose === 'thumb' ? 270 : media.height;
+    return html`<div class="picture-pending" role="img" aria-label="${options.alt}" style="aspect-ratio:${width}/${height}"></div>`;
+  }
+  const sources = set.sources.map((s) => html`<source type="${s.type}" srcset="${s.srcset}" sizes="${options.sizes}">`);
   const loading = options.priority ? html` fetchpriority="high"` : html` loading="lazy"`;
-  return html`<picture>${sources}<img src="${mediaUrl(fallback.path)}" srcset="${srcset('jpeg')}" sizes="${options.sizes}" width="${width}" height="${height}" alt="${options.alt}"${loading} decoding="async"></picture>`;
+  return html`<picture>${sources}<img src="${set.src}" srcset="${set.srcset}" sizes="${options.sizes}" width="${set.width}" height="${set.height}" alt="${options.alt}"${loading} decoding="async"></picture>`;
 }
 
 /** The absolute URL of the largest JPEG, for Open Graph and JSON-LD. */
