@@ -124,6 +124,12 @@ export function createAuthService({ db, clock, newId }: AuthServiceDeps) {
       return actor;
     },
 
+    /** Every key, newest first, without the secret (only its hash is stored anyway). */
+    async listApiKeys() {
+      const rows = await db.selectFrom('api_keys').select(['id', 'name', 'scope', 'prefix', 'created_at', 'last_used_at', 'revoked_at']).orderBy('created_at', 'desc').execute();
+      return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+    },
+
     async revokeApiKey(id: string): Promise<boolean> {
       const result = await db.updateTable('api_keys').set({ revoked_at: now().toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;

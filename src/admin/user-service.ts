@@ -94,6 +94,12 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
       });
     },
 
+    /** Names for ids (revision authors, "saved by" in conflicts); unknown ids are left out. */
+    async names(ids: string[]): Promise<{ id: string; name: string }[]> {
+      const unique = [...new Set(ids)];
+      return unique.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute() : [];
+    },
+
     async adminCount(): Promise<number> {
       const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
       return Number(row.n);

@@ -96,6 +96,15 @@ export function createArticleRepo(db: Kysely<Database>) {
       return row ? { id: row.id, version: Number(row.version) } : null;
     },
 
+    /** Scheduled stories whose time has come, oldest schedule first. */
+    async dueForPublishing(nowIso: string, limit: number): Promise<{ id: string }[]> {
+      return db.selectFrom('articles').select(['id']).where('status', '=', 'scheduled').where('scheduled_at', '<=', nowIso).orderBy('scheduled_at').limit(limit).execute();
+    },
+
+    async remove(id: string): Promise<void> {
+      await db.deleteFrom('articles').where('id', '=', id).execute();
+    },
+
     async setAuthors(articleId: string, personIds: string[]): Promise<void> {
       await db.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
       if (personIds.length === 0) return;

@@ -71,6 +71,22 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
     }, newId);
   }
 
+  /**
+   * Makes a story public, dated `at`. A story that returns after being unpublished
+   * keeps its first publication time and shows as updated now.
+   */
+  async function goLive(trx: Kysely<Database>, current: Article, at: string, now: Date, options: SaveOptions): Promise<Article> {
+    const saved = await save(trx, current, {
+      status: 'published',
+      first_published_at: current.firstPublishedAt ?? at,
+      published_at: current.publishedAt ?? at,
+      updated_at: current.firstPublishedAt ? now.toISOString() : null,
+      scheduled_at: null,
+    }, options);
+    await createSiteStateRepo(trx).bumpContentGeneration();
+    return saved;
+  }
+
   async function snapshot(trx: Kysely<Database>, article: Article, userId: string | null): Promise<void> {
     await createArticleRepo(trx).insertRevision({ id: newId(), articleId: article.id, version: article.version, snapshot: article, userId, createdAt: clock.now().toISOString() });
   }
@@ -179,17 +195,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
         const now = clock.now();
         if (current.status === 'published') throw new InvalidTransition(current.status, 'published');
         if (current.embargoUntil && new Date(current.embargoUntil) > now) throw new EmbargoActive(current.embargoUntil);
-        const at = (options.at ?? now).toISOString();
-        const saved = await save(trx, current, {
-          status: 'published',
-          first_published_at: current.firstPublishedAt ?? at,
-          // A story that returns after being unpublished keeps its first publication time.
-          published_at: current.publishedAt ?? at,
-          updated_at: current.firstPublishedAt ? now.toISOString() : null,
-          scheduled_at: null,
-        }, options);
-        await createSiteStateRepo(trx).bumpContentGeneration();
-        return saved;
+        return goLive(trx, current, (options.at ?? now).toISOString(), now, options);
       });
     },
 
@@ -230,14 +236,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
      */
     async publishDue(limit = 50): Promise<string[]> {
       const now = clock.now();
-      const due = await db
-        .selectFrom('articles')
-        .select(['id'])
-        .where('status', '=', 'scheduled')
-        .where('scheduled_at', '<=', now.toISOString())
-        .orderBy('scheduled_at')
-        .limit(limit)
-        .execute();
+      const due = await createArticleRepo(db).dueForPublishing(now.toISOString(), limit);
       const published: string[] = [];
       for (const { id } of due) {
         try {
@@ -248,14 +247,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
             if (current.embargoUntil && new Date(current.embargoUntil) > now) return;
             // An embargo moved past the schedule held the story; it is never dated inside the embargo.
             const at = current.embargoUntil && current.embargoUntil > current.scheduledAt ? current.embargoUntil : current.scheduledAt;
-            await save(trx, current, {
-              status: 'published',
-              first_published_at: current.firstPublishedAt ?? at,
-              published_at: current.publishedAt ?? at,
-              updated_at: current.firstPublishedAt ? now.toISOString() : null,
-              scheduled_at: null,
-            }, { userId: current.modifiedBy ?? null });
-            await createSiteStateRepo(trx).bumpContentGeneration();
+            await goLive(trx, current, at, now, { userId: current.modifiedBy ?? null });
             published.push(id);
           });
         } catch (err) {
@@ -271,7 +263,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
       await inTransaction(async (trx) => {
         const current = await load(trx, id);
         if (current.status === 'published') throw new InvalidTransition('published', 'deleted');
-        await trx.deleteFrom('articles').where('id', '=', id).execute();
+        await createArticleRepo(trx).remove(id);
       });
     },
 

@@ -54,6 +54,11 @@ export function createPersonRepo(db: Kysely<Database>) {
         .where('id', '=', id)
         .execute();
     },
+    /** The subset of `ids` that exist. */
+    async existingIds(ids: string[]): Promise<string[]> {
+      if (ids.length === 0) return [];
+      return (await db.selectFrom('people').select('id').where('id', 'in', ids).execute()).map((r) => r.id);
+    },
     async slugExists(slug: string): Promise<boolean> {
       return !!(await db.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirst());
     },

@@ -81,8 +81,7 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       tag: 'API keys',
       async handler({ actor }) {
         requireAction(actor, 'api-keys:manage', 'manage API keys');
-        const rows = await deps.db.selectFrom('api_keys').select(['id', 'name', 'scope', 'prefix', 'created_at', 'last_used_at', 'revoked_at']).orderBy('created_at', 'desc').execute();
-        return rows.map((r) => ({ id: r.id, name: r.name, scope: r.scope, prefix: r.prefix, createdAt: r.created_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+        return deps.auth.listApiKeys();
       },
     }),
     route({

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArticleFields, ArticleView } from '../../content/index.js';
-import { ArticleNotFound, compareRevisions, VersionConflict } from '../../content/index.js';
+import { ArticleNotFound, compareRevisions, createPersonRepo, createSectionRepo, VersionConflict } from '../../content/index.js';
+import { createMediaAdminRepo } from '../../media/index.js';
 import { DatelineError, ValidationError } from '../../shared/errors.js';
 import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
@@ -37,6 +38,9 @@ function expectedVersion(request: FastifyRequest, body: { version?: number | und
 
 export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   const { articles, read, directory } = deps;
+  const sections = createSectionRepo(deps.db);
+  const people = createPersonRepo(deps.db);
+  const mediaLibrary = createMediaAdminRepo(deps.db);
 
   async function load(id: string): Promise<ArticleView> {
     const view = await read.view(id);
@@ -63,19 +67,16 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   async function toFields(input: z.infer<typeof articlePatchSchema>): Promise<Partial<ArticleFields>> {
     const fields: Partial<ArticleFields> = {};
     if (input.sectionId !== undefined) {
-      const section = await deps.db.selectFrom('sections').select('id').where('id', '=', input.sectionId).executeTakeFirst();
-      if (!section) throw new ValidationError('sectionId', `No section ${input.sectionId}`);
+      if (!(await sections.findById(input.sectionId))) throw new ValidationError('sectionId', `No section ${input.sectionId}`);
       fields.sectionId = input.sectionId;
     }
     if (input.authorIds !== undefined) {
       const unique = [...new Set(input.authorIds)];
-      const found = unique.length ? await deps.db.selectFrom('people').select('id').where('id', 'in', unique).execute() : [];
-      if (found.length !== unique.length) throw new ValidationError('authorIds', 'An author id does not exist');
+      if ((await people.existingIds(unique)).length !== unique.length) throw new ValidationError('authorIds', 'An author id does not exist');
       fields.authorIds = unique;
     }
     if (input.heroMediaId) {
-      const media = await deps.db.selectFrom('media').select('id').where('id', '=', input.heroMediaId).executeTakeFirst();
-      if (!media) throw new ValidationError('heroMediaId', `No media ${input.heroMediaId}`);
+      if (!(await mediaLibrary.get(input.heroMediaId))) throw new ValidationError('heroMediaId', `No media ${input.heroMediaId}`);
     }
     if (input.tags !== undefined) {
       const ids: string[] = [];
@@ -98,7 +99,7 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     } catch (err) {
       if (err instanceof VersionConflict) {
         const current = await load(id);
-        const by = current.modifiedBy ? await deps.db.selectFrom('users').select(['id', 'name']).where('id', '=', current.modifiedBy).executeTakeFirst() : undefined;
+        const [by] = current.modifiedBy ? await deps.users.names([current.modifiedBy]) : [];
         const conflict = err as DatelineError & { current?: unknown };
         conflict.current = { version: current.version, modifiedAt: current.modifiedAt, modifiedBy: by ? { id: by.id, name: by.name } : null };
         const name = by?.name ?? 'someone else';
@@ -214,8 +215,7 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params }) {
         await authorize(actor, 'read', params.id);
         const list = await articles.revisions(params.id);
-        const userIds = [...new Set(list.map((r) => r.userId).filter((u): u is string => !!u))];
-        const users = userIds.length ? await deps.db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute() : [];
+        const users = await deps.users.names(list.map((r) => r.userId).filter((u): u is string => !!u));
         return list.map((r) => ({ id: r.id, version: r.version, createdAt: r.createdAt, user: users.find((u) => u.id === r.userId) ?? null }));
       },
     }),
