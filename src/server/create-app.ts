@@ -205,7 +205,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     site: () => site,
     assets,
     mediaRoot,
-    logoPng: await renderLogoPng(config.site.name),
+    renderLogo: () => renderLogoPng(site.name),
   });
 
   /** Makes any demo pictures still missing; the server runs it in the background after listening. */

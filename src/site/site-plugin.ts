@@ -16,7 +16,8 @@ export function loadSiteAssets() {
 export interface SitePluginOptions extends SiteRoutesOptions {
   assets: ReturnType<typeof loadSiteAssets>;
   mediaRoot: string;
-  logoPng: Buffer;
+  /** Draws the publisher logo; called on the first request for it, not at start-up. */
+  renderLogo: () => Promise<Buffer>;
 }
 
 /** The public site as one Fastify plugin: pages, media files, assets, robots.txt. */
@@ -39,7 +40,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   app.get(assets.scriptPath, (_request, reply) => reply.header('cache-control', immutable).type('text/javascript; charset=utf-8').send(assets.script));
   app.get('/favicon.svg', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(assets.favicon));
   app.get('/favicon.ico', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(assets.favicon));
-  app.get('/logo.png', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/png').send(options.logoPng));
+  let logo: Promise<Buffer> | undefined;
+  app.get('/logo.png', async (_request, reply) => {
+    logo ??= options.renderLogo();
+    return reply.header('cache-control', 'public, max-age=86400').type('image/png').send(await logo);
+  });
   app.get('/robots.txt', (_request, reply) => {
     const site = options.site();
     reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /api/\nDisallow: /admin\n\nHost: ${site.url}\n`);

@@ -97,15 +97,15 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     try {
       return await work();
     } catch (err) {
-      if (err instanceof VersionConflict) {
-        const current = await load(id);
-        const [by] = current.modifiedBy ? await deps.users.names([current.modifiedBy]) : [];
-        const conflict = err as DatelineError & { current?: unknown };
-        conflict.current = { version: current.version, modifiedAt: current.modifiedAt, modifiedBy: by ? { id: by.id, name: by.name } : null };
-        const name = by?.name ?? 'someone else';
-        Object.defineProperty(conflict, 'message', { value: `${name} saved this story at ${current.modifiedAt} (now version ${current.version}); reload their version before saving` });
-      }
-      throw err;
+      if (!(err instanceof VersionConflict)) throw err;
+      // The service knows a save was stale; only here do we know who the readers are, so the
+      // answer names the person who saved last and carries their version for the editor app.
+      const current = await load(id);
+      const [by] = current.modifiedBy ? await deps.users.names([current.modifiedBy]) : [];
+      const message = `${by?.name ?? 'someone else'} saved this story at ${current.modifiedAt} (now version ${current.version}); reload their version before saving`;
+      throw Object.assign(new DatelineError(VersionConflict.code, message, VersionConflict.status), {
+        current: { version: current.version, modifiedAt: current.modifiedAt, modifiedBy: by ? { id: by.id, name: by.name } : null },
+      });
     }
   }
 
