@@ -26,6 +26,12 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   const people = createPersonRepo(deps.db);
   const tags = createTagRepo(deps.db);
 
+  /** A section slug must not be one the site's own paths use, nor another section's. */
+  async function assertSectionSlugFree(slug: string, sectionId: string | null): Promise<void> {
+    const owner = await sections.findBySlug(slug);
+    if (RESERVED_SECTION_SLUGS.has(slug) || (owner && owner.id !== sectionId)) throw new ValidationError('slug', `The slug "${slug}" is taken or reserved`);
+  }
+
   return [
     route({ method: 'GET', url: '/sections', summary: 'All sections in navigation order', tag: 'Sections', handler: async () => sections.list() }),
     route({
@@ -37,7 +43,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       body: sectionInput,
       async handler({ actor, body }) {
         requireDirectoryWrite(actor);
-        if (body.slug && (RESERVED_SECTION_SLUGS.has(body.slug) || (await sections.findBySlug(body.slug)))) throw new ValidationError('slug', `The slug "${body.slug}" is taken or reserved`);
+        if (body.slug) await assertSectionSlugFree(body.slug, null);
         const section = await deps.directory.createSection(body);
         await deps.afterPublicChange();
         return section;
@@ -53,10 +59,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params, body }) {
         requireDirectoryWrite(actor);
         if (!(await sections.findById(params.id))) throw new SectionNotFound(params.id);
-        if (body.slug) {
-          const owner = await sections.findBySlug(body.slug);
-          if (RESERVED_SECTION_SLUGS.has(body.slug) || (owner && owner.id !== params.id)) throw new ValidationError('slug', `The slug "${body.slug}" is taken or reserved`);
-        }
+        if (body.slug) await assertSectionSlugFree(body.slug, params.id);
         await sections.update(params.id, body);
         await deps.afterPublicChange();
         return sections.findById(params.id);
