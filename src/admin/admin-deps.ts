@@ -10,6 +10,7 @@ import type { Presence } from './presence.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { createUserService } from './user-service.js';
 import type { SettingsService } from './settings-service.js';
+import type { SetupService } from './setup-service.js';
 
 /** Everything the admin routes use, built by the composition root (src/server). */
 export interface AdminDeps {
@@ -35,11 +36,8 @@ export interface AdminDeps {
   afterPublicChange(): Promise<void>;
   /** Wakes the background variant worker after an upload. */
   nudgeVariants(): void;
-  /** One-time setup token while no admin exists (printed at start), else null. */
-  setupToken(): string | null;
-  consumeSetupToken(): void;
-  /** Puts the token back after a setup attempt the validation refused. */
-  restoreSetupToken(token: string): void;
+  /** First-run setup: the token that creates the first admin, shared by every node. */
+  setup: SetupService;
   /** Upload limit in bytes. */
   maxUploadBytes: number;
   siteUrl: string;

@@ -82,6 +82,12 @@ export function createAuthService({ db, clock, newId }: AuthServiceDeps) {
       return actorForUser(session.user_id, { kind: 'session', scope: null, sessionId: session.id, csrfToken: session.csrf_token });
     },
 
+    /** Deletes sessions that have expired (maintenance); returns how many. */
+    async removeExpiredSessions(): Promise<number> {
+      const result = await db.deleteFrom('sessions').where('expires_at', '<=', now().toISOString()).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async endSession(sessionId: string): Promise<void> {
       await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
     },

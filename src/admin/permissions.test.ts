@@ -78,6 +78,16 @@ test('a story is "own" through the byline even when someone else created it', ()
   assert.equal(canOnArticle({ ...writer, personId: null }, 'read', article), false, 'no person, not the creator: not own');
 });
 
+test('an author who created a story bylined only to someone else may edit it but not publish or schedule it', () => {
+  const writer = actor('author');
+  const article = { status: 'submitted' as const, createdBy: 'user-author', authorIds: ['person-somebody'] };
+  assert.equal(canOnArticle(writer, 'edit', article), true);
+  assert.equal(canOnArticle(writer, 'publish', article), false);
+  assert.equal(canOnArticle(writer, 'schedule', article), false);
+  assert.equal(canOnArticle(actor('editor'), 'publish', article), true, 'an editor still may');
+  assert.equal(articlePermissions(writer, article).publish, false, 'the editor app hides the button by the same rule');
+});
+
 test('a content-read API key may read but never write, whatever its owner may do', () => {
   for (const role of ROLES) {
     const key = actor(role, 'content-read');

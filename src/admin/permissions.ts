@@ -50,7 +50,12 @@ export interface ArticleOwnership {
 }
 
 export function owns(actor: Actor, article: ArticleOwnership): boolean {
-  return article.createdBy === actor.userId || (!!actor.personId && article.authorIds.includes(actor.personId));
+  return article.createdBy === actor.userId || bylined(actor, article);
+}
+
+/** The actor's byline is on the story. Authors publish only under their own name. */
+export function bylined(actor: Actor, article: ArticleOwnership): boolean {
+  return !!actor.personId && article.authorIds.includes(actor.personId);
 }
 
 const PUBLISHABLE_FROM: ReadonlySet<ArticleStatus> = new Set(['draft', 'submitted', 'scheduled', 'unpublished']);
@@ -74,7 +79,8 @@ export function canOnArticle(actor: Actor, action: ArticleAction, article: Artic
       return editor && (article.status === 'submitted' || article.status === 'scheduled');
     case 'publish':
     case 'schedule':
-      return (editor || (actor.role === 'author' && mine)) && PUBLISHABLE_FROM.has(article.status);
+      // Creating a story is not enough: an author who bylined it to someone else cannot publish it.
+      return (editor || (actor.role === 'author' && bylined(actor, article))) && PUBLISHABLE_FROM.has(article.status);
     case 'unpublish':
       return editor && article.status === 'published';
     case 'correct':

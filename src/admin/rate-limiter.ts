@@ -1,40 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { LoginAttemptRepo } from './login-attempt-repo.js';
+
 /**
- * Counts failures per key in a fixed window (per account, per address). This one
- * keeps them in memory, for a single node; with REDIS_URL the Redis version in
- * redis-stores.ts shares them across nodes. Both answer through promises.
+ * Limits attempts per key (an account, an address) in a fixed window that starts at the
+ * first attempt. An attempt is *reserved* before the work it guards (checking a
+ * password): the count goes up atomically first, so 30 concurrent guesses get the
+ * counts 1…30 and only the first `max` are let through — on one node or many.
+ * This one keeps the windows in the database; with REDIS_URL the Redis version in
+ * redis-stores.ts does the same in Redis.
  */
 export interface RateLimiter {
-  /** Seconds to wait when `key` is blocked, or 0. */
-  blockedFor(key: string): Promise<number>;
-  fail(key: string): Promise<void>;
+  /** Counts one attempt for `key`; returns the seconds to wait when it is over the limit (refuse it), else 0. */
+  reserve(key: string): Promise<number>;
+  /** Takes one reserved attempt back (a sign-in that succeeded does not count against its address). */
+  release(key: string): Promise<void>;
+  /** Forgets the key's window (a successful sign-in clears its account's failures). */
   reset(key: string): Promise<void>;
 }
 
-export function createRateLimiter(options: { max: number; windowMs: number; now?: () => number }): RateLimiter {
-  const now = options.now ?? Date.now;
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  function current(key: string) {
-    const entry = windows.get(key);
-    if (entry && entry.resetAt <= now()) {
-      windows.delete(key);
-      return undefined;
-    }
-    return entry;
-  }
+export interface RateLimitOptions {
+  max: number;
+  windowMs: number;
+}
+
+/** Keys hold e-mail addresses and IP addresses; only their hashes are stored. */
+export function limiterKey(key: string): string {
+  return createHash('sha256').update(key).digest('base64url').slice(0, 32);
+}
+
+export function createDatabaseRateLimiter(repo: LoginAttemptRepo, options: RateLimitOptions & { now: () => number }): RateLimiter {
   return {
-    async blockedFor(key) {
-      const entry = current(key);
-      return entry && entry.count >= options.max ? Math.ceil((entry.resetAt - now()) / 1000) : 0;
+    async reserve(key) {
+      const now = options.now();
+      const { count, resetAt } = await repo.reserve(limiterKey(key), new Date(now).toISOString(), new Date(now + options.windowMs).toISOString());
+      return count > options.max ? Math.max(1, Math.ceil((Date.parse(resetAt) - now) / 1000)) : 0;
     },
-    async fail(key) {
-      const entry = current(key) ?? { count: 0, resetAt: now() + options.windowMs };
-      entry.count++;
-      windows.set(key, entry);
-      // Bound memory under a flood of distinct keys.
-      if (windows.size > 100_000) windows.delete(windows.keys().next().value!);
-    },
-    async reset(key) {
-      windows.delete(key);
-    },
+    release: (key) => repo.release(limiterKey(key)),
+    reset: (key) => repo.remove(limiterKey(key)),
   };
 }

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { RateLimiter } from './rate-limiter.js';
+import { limiterKey, type RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import type { Presence } from './presence.js';
 
 /**
@@ -7,18 +7,19 @@ import type { Presence } from './presence.js';
  * REDIS_URL is set so every node of a cluster shares them. Same contracts as the
  * in-memory ones (rate-limiter.ts, presence.ts).
  */
-export function createRedisRateLimiter(redis: Redis, options: { max: number; windowMs: number; prefix: string }): RateLimiter {
-  const k = (key: string) => `${options.prefix}${key}`;
+export function createRedisRateLimiter(redis: Redis, options: RateLimitOptions & { prefix: string }): RateLimiter {
+  const k = (key: string) => `${options.prefix}${limiterKey(key)}`;
   return {
-    async blockedFor(key) {
-      const replies = await redis.multi().get(k(key)).pttl(k(key)).exec();
+    async reserve(key) {
+      // One MULTI: the increment and the window's expiry (set once, at the first attempt) are atomic.
+      const replies = await redis.multi().incr(k(key)).pexpire(k(key), options.windowMs, 'NX').pttl(k(key)).exec();
       const count = Number(replies?.[0]?.[1] ?? 0);
-      const ttl = Number(replies?.[1]?.[1] ?? -1);
-      return count >= options.max && ttl > 0 ? Math.ceil(ttl / 1000) : 0;
+      const ttl = Number(replies?.[2]?.[1] ?? -1);
+      return count > options.max ? Math.max(1, Math.ceil(Math.max(ttl, 0) / 1000)) : 0;
     },
-    async fail(key) {
-      // The window starts at the first failure: NX sets the expiry only once.
-      await redis.multi().incr(k(key)).pexpire(k(key), options.windowMs, 'NX').exec();
+    async release(key) {
+      // Never below zero, and never resurrect a key that has expired meanwhile.
+      await redis.eval("local n = redis.call('GET', KEYS[1]) if n and tonumber(n) > 0 then return redis.call('DECR', KEYS[1]) end return 0", 1, k(key));
     },
     async reset(key) {
       await redis.del(k(key));

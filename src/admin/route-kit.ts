@@ -5,6 +5,7 @@ import { ValidationError } from '../shared/errors.js';
 import type { Actor, AuthService } from './auth-service.js';
 import { CsrfRejected, Forbidden, Unauthenticated } from './errors.js';
 import { sameSecret } from './tokens.js';
+import { findNul } from './nul-guard.js';
 
 export const SESSION_COOKIE = 'dl_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -56,6 +57,12 @@ export function issueField(issue: { path: PropertyKey[]; code: string; keys?: st
   return path.length ? path.map(String).join('.') : undefined;
 }
 
+/** A NUL anywhere in the input is refused by name before any schema or database sees it (see nul-guard.ts). */
+function refuseNul(request: FastifyRequest): void {
+  const field = findNul(request.params) ?? findNul(request.query) ?? findNul(request.body);
+  if (field) throw new ValidationError(field, `${field} contains a NUL character (U+0000), which cannot be stored`);
+}
+
 /** Resolves who is calling: a Bearer API key or the session cookie. Enforces CSRF on cookie writes. */
 export async function resolveActor(request: FastifyRequest, auth: AuthService): Promise<Actor | null> {
   const header = request.headers.authorization;
@@ -87,6 +94,7 @@ export function createRouteRegistry(auth: AuthService) {
           const actor = await resolveActor(request, auth);
           if (spec.auth !== 'public' && !actor) throw new Unauthenticated();
           if (actor?.scope === 'content-read' && !SAFE_METHODS.has(request.method)) throw new Forbidden(`${actor.role} (read-only API key)`, 'write');
+          refuseNul(request);
           const params = spec.params ? parseOrThrow(spec.params, request.params, 'params') : request.params;
           const query = spec.query ? parseOrThrow(spec.query, request.query, 'query') : request.query;
           const body = spec.body ? parseOrThrow(spec.body, request.body, 'body') : request.body;

@@ -190,7 +190,7 @@ for (const target of await testDatabases()) {
   test(name('first-run setup: a one-time token creates the first admin, then is spent'), async () => {
     const app = await createTestApp(target);
     try {
-      const path = app.setupPath();
+      const path = (await app.setupPath());
       assert.match(path ?? '', /^\/admin\/setup\?token=[A-Za-z0-9_-]{20,}$/);
       const token = new URL(path!, 'https://x').searchParams.get('token')!;
       assert.deepEqual((await app.app.inject('/api/admin/setup')).json(), { needed: true });
@@ -210,7 +210,7 @@ for (const target of await testDatabases()) {
       const users = await app.services.users.list();
       assert.deepEqual(users.map((u) => [u.email, u.role]), [['chief@example.com', 'admin']]);
 
-      assert.equal(app.setupPath(), null);
+      assert.equal((await app.setupPath()), null);
       assert.deepEqual((await app.app.inject('/api/admin/setup')).json(), { needed: false });
       const replay = await app.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { ...form, email: 'second@example.com', token } });
       assert.equal(replay.statusCode, 403, 'the token is spent');
@@ -224,7 +224,7 @@ for (const target of await testDatabases()) {
   test(name('an admin made after start (CLI, another node) ends setup: the token cannot make a second admin'), async () => {
     const app = await createTestApp(target);
     try {
-      const token = new URL(app.setupPath()!, 'https://x').searchParams.get('token')!;
+      const token = new URL((await app.setupPath())!, 'https://x').searchParams.get('token')!;
       await addUser(app, 'chief@example.com', 'admin');
       assert.deepEqual((await app.app.inject('/api/admin/setup')).json(), { needed: false });
       const res = await app.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { token, email: 'late@example.com', name: 'Late', password: 'a late password' } });
@@ -238,11 +238,11 @@ for (const target of await testDatabases()) {
   test(name('two simultaneous setup requests make one admin, and a refused form leaves the link usable'), async () => {
     const app = await createTestApp(target);
     try {
-      const token = new URL(app.setupPath()!, 'https://x').searchParams.get('token')!;
+      const token = new URL((await app.setupPath())!, 'https://x').searchParams.get('token')!;
       const short = await app.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { token, email: 'first@example.com', name: 'First', password: 'short' } });
       assert.equal(short.statusCode, 400);
       assert.equal(short.json().error.field, 'password');
-      assert.ok(app.setupPath(), 'the link still works after a refused form');
+      assert.ok((await app.setupPath()), 'the link still works after a refused form');
       const answers = await Promise.all(
         ['one@example.com', 'two@example.com'].map((email) => app.app.inject({ method: 'POST', url: '/api/admin/setup', payload: { token, email, name: email, password: 'a long enough password' } })),
       );

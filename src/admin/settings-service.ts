@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/index.js';
+import { createSectionRepo } from '../content/index.js';
+import { ValidationError } from '../shared/errors.js';
 
 /**
  * Site settings editors change at run time. Stored as `setting:<name>` rows in
@@ -25,7 +27,7 @@ export const settingsSchema = z
       }
     }, 'not a supported locale'),
     disclaimerTemplate: z.string().max(300).includes('{credit}', { message: 'must contain {credit}' }),
-    defaultSection: z.string().min(1).max(96),
+    defaultSection: z.string().trim().regex(/^[\p{L}\p{M}\p{N}-]{1,96}$/u, 'must be a section slug such as "news"'),
   })
   .strict();
 
@@ -40,8 +42,17 @@ export function createSettingsService(db: Kysely<Database>, defaults: Settings) 
       for (const key of Object.keys(defaults) as (keyof Settings)[]) if (typeof stored[key] === 'string') merged[key] = stored[key];
       return merged;
     },
-    /** Saves the given settings (already validated) and bumps the content generation so pages re-render. */
+    /**
+     * Saves the given settings (already shape-checked). A new default section must be one that
+     * exists: wire items without a section of their own are filed there. (The unchanged value
+     * is let through, so a form that sends every field can still save the others.)
+     */
     async update(patch: Partial<Settings>): Promise<Settings> {
+      const changesSection = patch.defaultSection !== undefined && patch.defaultSection !== (await this.get()).defaultSection;
+      if (changesSection && !(await createSectionRepo(db).findBySlug(patch.defaultSection!))) {
+        const slugs = (await createSectionRepo(db).list()).map((s) => s.slug);
+        throw new ValidationError('defaultSection', `There is no section "${patch.defaultSection}"; use one of: ${slugs.join(', ') || '(no sections yet)'}`);
+      }
       await db.transaction().execute(async (trx) => {
         for (const [key, value] of Object.entries(patch)) {
           if (value === undefined) continue;

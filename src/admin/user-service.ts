@@ -25,9 +25,12 @@ function toRecord(row: { id: string; email: string; name: string; role: Role; pe
   return { id: row.id, email: row.email, name: row.name, role: row.role, personId: row.person_id, disabled: Number(row.disabled) === 1, createdAt: row.created_at };
 }
 
+const noNul = (v: string) => !v.includes('\u0000');
+
 export const newUserSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
-  name: z.string().trim().min(1).max(120),
+  // The CLI reaches this without the admin API's NUL guard; PostgreSQL cannot store U+0000.
+  name: z.string().trim().min(1).max(120).refine(noNul, 'must not contain a NUL character'),
   role: z.enum(ROLES),
   password: z.string(),
 });
@@ -41,7 +44,11 @@ export interface UserServiceDeps {
 /** Accounts: each user is linked to a person, so what they write carries their byline. */
 export function createUserService({ db, clock, newId }: UserServiceDeps) {
   return {
-    async add(input: z.input<typeof newUserSchema>): Promise<{ id: string; email: string; role: Role; personSlug: string }> {
+    /**
+     * Creates a user and their byline. `guard` runs first inside the transaction and may
+     * throw to refuse (first-run setup takes its token there).
+     */
+    async add(input: z.input<typeof newUserSchema>, options: { guard?: (trx: Kysely<Database>) => Promise<void> } = {}): Promise<{ id: string; email: string; role: Role; personSlug: string }> {
       const parsed = newUserSchema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
@@ -52,6 +59,7 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
       if (problem) throw new ValidationError('password', problem);
       const passwordHash = await hashPassword(password);
       return db.transaction().execute(async (trx) => {
+        await options.guard?.(trx);
         if (await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw new EmailTaken(email);
         const person = await createDirectoryService({ db: trx, clock, newId }).ensurePerson(name);
         const id = newId();
@@ -100,8 +108,8 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
       return unique.length ? db.selectFrom('users').select(['id', 'name']).where('id', 'in', unique).execute() : [];
     },
 
-    async adminCount(): Promise<number> {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
+    async adminCount(executor: Kysely<Database> = db): Promise<number> {
+      const row = await executor.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'admin').where('disabled', '=', 0).executeTakeFirstOrThrow();
       return Number(row.n);
     },
 
@@ -111,3 +119,5 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
     },
   };
 }
+
+export type UserService = ReturnType<typeof createUserService>;

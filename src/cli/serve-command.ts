@@ -7,7 +7,7 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
   const started = Date.now();
   const app = await createApp(config);
   await app.listen();
-  const setup = app.setupPath();
+  const setup = await app.setupPath();
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
   process.stdout.write(
     [

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -25,6 +26,33 @@ function isLocale(locale: string): boolean {
     return false;
   }
 }
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY lists. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may tell us the client's address through X-Forwarded-For. Off by default:
+ * believing any client's header would let every request claim a new address and walk
+ * past per-address limits. A hop count trusts that many proxies in front of us.
+ */
+const trustProxySchema = z.string().transform((raw, ctx) => {
+  const value = raw.trim();
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (entries.length && entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({ code: 'custom', message: 'not a hop count or address list' });
+  return z.NEVER;
+});
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
 const flagSchema = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
@@ -64,6 +92,11 @@ const variables = {
     default: '',
     expects: 'a redis:// or rediss:// URL, or empty for no Redis',
   },
+  TRUST_PROXY: {
+    schema: trustProxySchema,
+    default: '',
+    expects: 'empty (trust no proxy), a hop count such as 1, or a comma-separated list of proxy addresses or CIDR ranges (loopback, linklocal, uniquelocal allowed)',
+  },
   PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
 } as const;
 
@@ -95,6 +128,8 @@ export interface Config {
   readonly pageCacheEntries: number;
   /** Shared rate limits, editor presence and instant cross-node cache invalidation; null without Redis. */
   readonly redisUrl: string | null;
+  /** Proxies whose X-Forwarded-For is believed: false (none), a hop count, or addresses/ranges. */
+  readonly trustProxy: false | number | readonly string[];
 }
 
 function readConfigFile(env: Record<string, string | undefined>, cwd: string): Record<string, string> {
@@ -159,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchAllowHosts: Object.freeze(values.FETCH_ALLOW_HOSTS as string[]),
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
     redisUrl: (values.REDIS_URL as string) || null,
+    trustProxy: values.TRUST_PROXY as false | number | string[],
   };
   return deepFreeze(config);
 }

@@ -159,6 +159,19 @@ export function createArticleRepo(db: Kysely<Database>) {
       return { snapshot: JSON.parse(row.snapshot) as Record<string, unknown>, userId: row.user_id, createdAt: row.created_at };
     },
 
+    /** Which of these ids still exist, per table (for restoring an old revision). */
+    async existingReferences(ids: { sectionIds: string[]; personIds: string[]; tagIds: string[]; mediaIds: string[] }) {
+      const present = async (table: 'sections' | 'people' | 'tags' | 'media', wanted: string[]) =>
+        new Set(wanted.length ? (await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id) : []);
+      const [sectionIds, personIds, tagIds, mediaIds] = await Promise.all([
+        present('sections', ids.sectionIds),
+        present('people', ids.personIds),
+        present('tags', ids.tagIds),
+        present('media', ids.mediaIds),
+      ]);
+      return { sectionIds, personIds, tagIds, mediaIds };
+    },
+
     async addCorrection(correction: { id: string; articleId: string; note: string; createdAt: string }): Promise<void> {
       await db.insertInto('corrections').values({ id: correction.id, article_id: correction.articleId, note: correction.note, created_at: correction.createdAt }).execute();
     },

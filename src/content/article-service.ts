@@ -31,6 +31,12 @@ export interface ArticleFields {
   slug?: string;
 }
 
+/** A reference an old revision made to something deleted since (restore leaves it out). */
+export interface MissingReference {
+  field: 'sectionId' | 'authorIds' | 'tagIds' | 'heroMediaId';
+  id: string;
+}
+
 export interface SaveOptions {
   userId?: string | null;
   /** Optimistic concurrency: refuse the save unless the stored version is this one. */
@@ -279,22 +285,33 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
 
     /**
      * Brings back the headline, standfirst, body and other fields of an earlier
-     * version as a new save (history is never rewritten).
+     * version as a new save (history is never rewritten). A section, byline, tag or
+     * hero picture deleted since then is left out, and `missing` says which: the
+     * story keeps its current section, and has no hero rather than a broken one.
      */
-    async restore(id: string, revisionVersion: number, options: SaveOptions = {}): Promise<Article> {
+    async restore(id: string, revisionVersion: number, options: SaveOptions = {}): Promise<{ article: Article; missing: MissingReference[] }> {
       const revision = await createArticleRepo(db).revision(id, revisionVersion);
       if (!revision) throw new ValidationError('revisionVersion', `Article ${id} has no revision ${revisionVersion}`);
       const old = revision.snapshot as unknown as Article;
-      return this.update(
+      const oldAuthors = old.authorIds ?? [];
+      const oldTags = old.tagIds ?? [];
+      const found = await createArticleRepo(db).existingReferences({ sectionIds: [old.sectionId], personIds: oldAuthors, tagIds: oldTags, mediaIds: old.heroMediaId ? [old.heroMediaId] : [] });
+      const missing: MissingReference[] = [
+        ...(found.sectionIds.has(old.sectionId) ? [] : [{ field: 'sectionId' as const, id: old.sectionId }]),
+        ...oldAuthors.filter((p) => !found.personIds.has(p)).map((p) => ({ field: 'authorIds' as const, id: p })),
+        ...oldTags.filter((t) => !found.tagIds.has(t)).map((t) => ({ field: 'tagIds' as const, id: t })),
+        ...(old.heroMediaId && !found.mediaIds.has(old.heroMediaId) ? [{ field: 'heroMediaId' as const, id: old.heroMediaId }] : []),
+      ];
+      const article = await this.update(
         id,
         {
           headline: old.headline,
           standfirst: old.standfirst,
           body: old.body,
-          sectionId: old.sectionId,
-          authorIds: old.authorIds,
-          tagIds: old.tagIds,
-          heroMediaId: old.heroMediaId,
+          ...(found.sectionIds.has(old.sectionId) ? { sectionId: old.sectionId } : {}),
+          authorIds: oldAuthors.filter((p) => found.personIds.has(p)),
+          tagIds: oldTags.filter((t) => found.tagIds.has(t)),
+          heroMediaId: old.heroMediaId && found.mediaIds.has(old.heroMediaId) ? old.heroMediaId : null,
           heroCaption: old.heroCaption,
           datelinePlace: old.datelinePlace,
           seoTitle: old.seoTitle,
@@ -302,6 +319,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
         },
         options,
       );
+      return { article, missing };
     },
 
     revision: (id: string, version: number) => createArticleRepo(db).revision(id, version),

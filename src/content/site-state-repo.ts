@@ -12,6 +12,11 @@ export function createSiteStateRepo(db: Kysely<Database>) {
       const row = await db.selectFrom('site_state').select('value').where('key', '=', 'content_generation').executeTakeFirst();
       return Number(row?.value ?? 0);
     },
+    /** Records that `key` happened; true only for the one caller whose insert made the row. */
+    async markOnce(key: string, value: string): Promise<boolean> {
+      const result = await db.insertInto('site_state').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    },
     async bumpContentGeneration(): Promise<void> {
       // Arithmetic in SQL so two writers never lose a bump; the value column is text on both dialects.
       await db

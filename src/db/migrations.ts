@@ -225,4 +225,26 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('sessions').ifExists().execute();
     },
   },
+  '0003_trust': {
+    async up(db: Kysely<any>) {
+      // Sign-in attempts, reserved atomically before a password is checked (per account and
+      // per address), so concurrent guesses on one or many nodes cannot slip past the limit.
+      await db.schema
+        .createTable('login_attempts')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('count', 'integer', (c) => c.notNull())
+        .addColumn('reset_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('login_attempts_reset').on('login_attempts').column('reset_at').execute();
+      // Background picture work is claimed with a lease, so two processes never make (or
+      // delete) the same files, and work of a process that died is taken over later.
+      await db.schema.alterTable('media').addColumn('claimed_by', 'text').execute();
+      await db.schema.alterTable('media').addColumn('claimed_until', 'text').execute();
+      await db.schema.createIndex('media_variants_state').on('media').columns(['variants_state', 'created_at']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropIndex('media_variants_state').ifExists().execute();
+      await db.schema.dropTable('login_attempts').ifExists().execute();
+    },
+  },
 };

@@ -22,6 +22,15 @@ export interface Database {
   site_state: SiteStateTable;
   sessions: SessionTable;
   api_keys: ApiKeyTable;
+  login_attempts: LoginAttemptTable;
+}
+
+/** One sign-in rate-limit window: `key` is a hash of "account:<e-mail>" or "address:<ip>". */
+export interface LoginAttemptTable {
+  key: string;
+  count: number;
+  /** When the window ends (ISO-8601 UTC); the next attempt after it starts a new one. */
+  reset_at: string;
 }
 
 export interface SessionTable {
@@ -83,8 +92,12 @@ export interface UserTable {
   created_at: string;
 }
 
-/** 'awaiting': reserved, the original is still being made (demo pictures at first start). */
-export type VariantState = 'awaiting' | 'pending' | 'ready' | 'failed';
+/**
+ * 'awaiting': reserved, the original is still to be made (demo pictures at first start);
+ * 'filling': a process has claimed it to make the original; 'pending': the AVIF variants are
+ * still to be made; 'processing': a process has claimed that work; then 'ready' or 'failed'.
+ */
+export type VariantState = 'awaiting' | 'filling' | 'pending' | 'processing' | 'ready' | 'failed';
 
 export interface MediaTable {
   id: string;
@@ -108,6 +121,10 @@ export interface MediaTable {
   variants_state: VariantState;
   created_at: string;
   uploaded_by: string | null;
+  /** The claim token of the process working on this item ('filling'/'processing'), else null. */
+  claimed_by: string | null;
+  /** When that claim lapses and another process may take the work over (ISO-8601 UTC). */
+  claimed_until: string | null;
 }
 
 export type VariantFormat = 'avif' | 'webp' | 'jpeg';

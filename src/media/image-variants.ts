@@ -6,8 +6,17 @@ import { ImageTooLarge, UnsupportedImage } from './errors.js';
 export const RESPONSIVE_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 /** The listing thumbnail: a fixed 16:9 crop around the focal point. */
 export const THUMB_SIZE = { width: 480, height: 270 } as const;
-/** Decompression-bomb guard: refuse anything claiming more pixels than this before decoding. */
+/**
+ * Decompression-bomb guards, checked from the header before any pixel is decoded. The pixel
+ * count alone is not enough: a 10,000,000×5 PNG is only 50 megapixels, yet libvips buffers
+ * whole scanlines per thread and took gigabytes for it. So each side and the aspect ratio are
+ * bounded too; measured peaks for the worst accepted images are in docs/benchmarks.md.
+ */
 export const MAX_INPUT_PIXELS = 60_000_000;
+export const MAX_IMAGE_SIDE = 12_000;
+export const MAX_ASPECT_RATIO = 10;
+/** AVIF has no shrink-on-load: libheif decodes every pixel at once (a 60 MP AVIF took 1.2 GB). */
+export const MAX_AVIF_PIXELS = 20_000_000;
 
 const ACCEPTED_FORMATS = new Map<string, { mime: string; ext: string }>([
   ['jpeg', { mime: 'image/jpeg', ext: 'jpg' }],
@@ -53,22 +62,51 @@ export async function inspectImage(input: Buffer): Promise<InspectedImage> {
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
   if (!width || !height) throw new UnsupportedImage('no dimensions');
-  if (width * height > MAX_INPUT_PIXELS) throw new ImageTooLarge(`${width}×${height} pixels is over the limit of ${MAX_INPUT_PIXELS}`);
+  const problem = sizeProblem(width, height, meta.format === 'heif' ? MAX_AVIF_PIXELS : MAX_INPUT_PIXELS);
+  if (problem) throw new ImageTooLarge(problem);
   return { format: meta.format!, ...accepted, width, height };
+}
+
+/** Why an image of this size is refused, or null. */
+export function sizeProblem(width: number, height: number, maxPixels = MAX_INPUT_PIXELS): string | null {
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) return `${width}×${height} pixels: each side may be at most ${MAX_IMAGE_SIDE} pixels`;
+  if (width * height > maxPixels) return `${width}×${height} pixels is over the limit of ${maxPixels / 1_000_000} megapixels for this format`;
+  if (Math.max(width, height) > MAX_ASPECT_RATIO * Math.min(width, height)) return `${width}×${height} pixels: the long side may be at most ${MAX_ASPECT_RATIO} times the short side`;
+  return null;
+}
+
+/**
+ * The master we keep is at most this many pixels on its long side (WordPress scales to 2560):
+ * no variant is wider than 1920, re-crops and later sizes have room, and a 60-megapixel
+ * upload is decoded once, shrunk on load, instead of being carried around at full size.
+ */
+export const MASTER_MAX_SIDE = 4096;
+
+export interface MasterImage {
+  bytes: Buffer;
+  ext: string;
+  mime: string;
+  width: number;
+  height: number;
 }
 
 /**
  * The master copy we keep: orientation applied, every metadata block (EXIF, GPS,
- * XMP) dropped, first frame only. Lossless formats stay lossless.
+ * XMP) dropped, first frame only, at most MASTER_MAX_SIDE. Lossless formats stay lossless.
  */
-export async function normaliseOriginal(input: Buffer, inspected: InspectedImage): Promise<{ bytes: Buffer; ext: string; mime: string }> {
-  const pipeline = open(input).rotate();
+export async function normaliseOriginal(input: Buffer, inspected: InspectedImage): Promise<MasterImage> {
+  const pipeline = open(input).rotate().resize({ width: MASTER_MAX_SIDE, height: MASTER_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
   return decoded(async () => {
-    // Plain libjpeg-turbo at high quality: mozjpeg's trellis search costs seconds on a 12 MP master for a few per cent.
-    if (inspected.format === 'jpeg') return { bytes: await pipeline.jpeg({ quality: 90 }).toBuffer(), ext: 'jpg', mime: 'image/jpeg' };
-    if (inspected.format === 'webp') return { bytes: await pipeline.webp({ quality: 92 }).toBuffer(), ext: 'webp', mime: 'image/webp' };
-    if (inspected.format === 'heif') return { bytes: await pipeline.avif({ quality: 70 }).toBuffer(), ext: 'avif', mime: 'image/avif' };
-    return { bytes: await pipeline.png({ compressionLevel: 6 }).toBuffer(), ext: 'png', mime: 'image/png' };
+    // Plain libjpeg-turbo at high quality: mozjpeg's trellis search costs seconds on a large master for a few per cent.
+    const [encoded, ext, mime] =
+      inspected.format === 'jpeg'
+        ? [pipeline.jpeg({ quality: 90 }), 'jpg', 'image/jpeg']
+        : // AVIF masters are kept as WebP: encoding a large AVIF took half a minute, and WebP keeps alpha.
+          inspected.format === 'webp' || inspected.format === 'heif'
+          ? [pipeline.webp({ quality: 92 }), 'webp', 'image/webp']
+          : [pipeline.png({ compressionLevel: 6 }), 'png', 'image/png'];
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return { bytes: data, ext, mime, width: info.width, height: info.height };
   });
 }
 

@@ -6,6 +6,10 @@ export type { MediaService, MediaFields, PreparedMedia } from './media-service.j
 export { createMediaRepo } from './media-repo.js';
 export type { MediaView } from './media-repo.js';
 export { createBackgroundWorker } from './variant-worker.js';
-export { inspectImage, focalCrop, variantWidths, useAllCoresForImages, MAX_INPUT_PIXELS, RESPONSIVE_WIDTHS, THUMB_SIZE } from './image-variants.js';
+export { inspectImage, focalCrop, variantWidths, useAllCoresForImages, MAX_INPUT_PIXELS, MAX_IMAGE_SIDE, MAX_ASPECT_RATIO, RESPONSIVE_WIDTHS, THUMB_SIZE } from './image-variants.js';
 export { createMediaAdminRepo } from './media-admin-repo.js';
-export type { MediaAdminRepo, MediaRecord, MediaPatch } from './media-admin-repo.js';
+export type { MediaAdminRepo, MediaRecord, MediaPatch, MediaUse } from './media-admin-repo.js';
+export { createImageQueue, IMAGE_QUEUE_DEFAULTS } from './image-queue.js';
+export type { ImageQueue } from './image-queue.js';
+export { sweepOrphanFiles, ORPHAN_MIN_AGE_MS } from './orphan-sweep.js';
+export type { StoredFile } from './media-storage.js';

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { allWordsIn } from '../db/index.js';
-import type { Database, MediaTable } from '../db/index.js';
+import type { ArticleStatus, Database, MediaTable } from '../db/index.js';
 
 export interface MediaRecord {
   id: string;
@@ -17,6 +17,15 @@ export interface MediaRecord {
   uploadedBy: string | null;
   createdAt: string;
   paths: { full: string | null; thumb: string | null; original: string };
+}
+
+/** A story that uses a picture: enough to decide who may see it and who may change what it shows. */
+export interface MediaUse {
+  id: string;
+  headline: string;
+  status: ArticleStatus;
+  createdBy: string | null;
+  authorIds: string[];
 }
 
 export interface MediaPatch {
@@ -82,14 +91,23 @@ export function createMediaAdminRepo(db: Kysely<Database>) {
       return row ? (await withPaths([row]))[0]! : null;
     },
 
-    /** Stories that show the picture: as hero, or inline in the body. */
-    async usedBy(id: string): Promise<{ id: string; headline: string }[]> {
-      return db
+    /** Stories that show the picture, as hero or inline in the body, with what permission checks need. */
+    async usedBy(id: string): Promise<MediaUse[]> {
+      const rows = await db
         .selectFrom('articles')
-        .select(['id', 'headline'])
+        .select(['id', 'headline', 'status', 'created_by'])
         .where((eb) => eb.or([eb('hero_media_id', '=', id), eb('body', 'like', `%"mediaId":"${id}"%`)]))
         .orderBy('modified_at', 'desc')
         .execute();
+      if (!rows.length) return [];
+      const authors = await db.selectFrom('article_authors').select(['article_id', 'person_id']).where('article_id', 'in', rows.map((r) => r.id)).orderBy('position').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        headline: r.headline,
+        status: r.status,
+        createdBy: r.created_by ?? null,
+        authorIds: authors.filter((a) => a.article_id === r.id).map((a) => a.person_id),
+      }));
     },
 
     async update(id: string, patch: MediaPatch): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
-import type { Database, MediaTable, MediaVariantTable, VariantFormat } from '../db/index.js';
+import type { Database, MediaTable, MediaVariantTable, VariantFormat, VariantState } from '../db/index.js';
 
 /** A media item as pages need it: metadata plus the variants that exist right now. */
 export interface MediaView {
@@ -15,6 +15,23 @@ export interface MediaView {
   variants: { purpose: 'full' | 'thumb'; format: VariantFormat; width: number; height: number; path: string }[];
 }
 
+/** The two kinds of background work on a media item, and the states each claim moves between. */
+const CLAIM_STEPS = {
+  fill: { from: 'awaiting', to: 'filling' },
+  variants: { from: 'pending', to: 'processing' },
+} as const satisfies Record<string, { from: VariantState; to: VariantState }>;
+export type ClaimStep = keyof typeof CLAIM_STEPS;
+
+/** What a written original adds to its media row. */
+export interface WrittenOriginal {
+  original_path: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  sha256: string;
+}
+
 export function createMediaRepo(db: Kysely<Database>) {
   return {
     async insert(media: Insertable<MediaTable>, variants: Insertable<MediaVariantTable>[]): Promise<void> {
@@ -22,39 +39,76 @@ export function createMediaRepo(db: Kysely<Database>) {
       if (variants.length) await db.insertInto('media_variants').values(variants).execute();
     },
 
-    async addVariants(mediaId: string, variants: Insertable<MediaVariantTable>[]): Promise<void> {
-      if (variants.length) await db.insertInto('media_variants').values(variants).execute();
-      await db.updateTable('media').set({ variants_state: 'ready' }).where('id', '=', mediaId).execute();
+    /**
+     * Claims an item for background work under a lease: moves it from `from` to `to`, or
+     * takes over a claim whose lease lapsed (its process died). One conditional UPDATE, so
+     * of several processes exactly one wins. Returns whether this caller did.
+     */
+    async claim(mediaId: string, step: ClaimStep, claim: { token: string; nowIso: string; untilIso: string }): Promise<boolean> {
+      const { from, to } = CLAIM_STEPS[step];
+      const result = await db
+        .updateTable('media')
+        .set({ variants_state: to, claimed_by: claim.token, claimed_until: claim.untilIso })
+        .where('id', '=', mediaId)
+        .where((eb) => eb.or([eb('variants_state', '=', from), eb.and([eb('variants_state', '=', to), eb('claimed_until', '<', claim.nowIso)])]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
-    /** Media reserved but without an original yet, whose source_url starts with `prefix`. */
-    async awaiting(prefix: string): Promise<{ id: string; source_url: string | null; focal_x: number; focal_y: number }[]> {
+    /** Gives a claimed item back to the state it was claimed from, for another try. */
+    async releaseClaim(mediaId: string, step: ClaimStep, token: string): Promise<void> {
+      await db.updateTable('media').set({ variants_state: CLAIM_STEPS[step].from, claimed_by: null, claimed_until: null }).where('id', '=', mediaId).where('claimed_by', '=', token).execute();
+    },
+
+    /**
+     * Finishes claimed work: moves the item on and adds its variant rows, but only while the
+     * claim is still ours. False when another process took the work over (then nothing is written).
+     */
+    async finishClaim(mediaId: string, token: string, next: { state: 'pending' | 'ready' | 'failed'; patch?: Partial<WrittenOriginal> }, variants: Insertable<MediaVariantTable>[]): Promise<boolean> {
+      const result = await db
+        .updateTable('media')
+        .set({ ...next.patch, variants_state: next.state, claimed_by: null, claimed_until: null })
+        .where('id', '=', mediaId)
+        .where('claimed_by', '=', token)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      if (variants.length) await db.insertInto('media_variants').values(variants).execute();
+      return true;
+    },
+
+    /** Reserved items still without an original whose source_url starts with `prefix` (including lapsed claims). */
+    async awaiting(prefix: string, nowIso: string): Promise<{ id: string; source_url: string | null; focal_x: number; focal_y: number }[]> {
       return db
         .selectFrom('media')
         .select(['id', 'source_url', 'focal_x', 'focal_y'])
-        .where('variants_state', '=', 'awaiting')
+        .where((eb) => eb.or([eb('variants_state', '=', 'awaiting'), eb.and([eb('variants_state', '=', 'filling'), eb('claimed_until', '<', nowIso)])]))
         .where('source_url', 'like', `${prefix}%`)
         .orderBy('created_at')
         .execute();
     },
 
-    async fillOriginal(mediaId: string, patch: { original_path: string; mime: string; width: number; height: number; bytes: number; sha256: string }, variants: Insertable<MediaVariantTable>[]): Promise<void> {
-      await db.updateTable('media').set({ ...patch, variants_state: 'pending' }).where('id', '=', mediaId).execute();
-      if (variants.length) await db.insertInto('media_variants').values(variants).execute();
-    },
-
-    async markFailed(mediaId: string): Promise<void> {
-      await db.updateTable('media').set({ variants_state: 'failed' }).where('id', '=', mediaId).execute();
-    },
-
-    async pending(limit: number): Promise<{ id: string; original_path: string; width: number; height: number; focal_x: number; focal_y: number }[]> {
+    /** Items whose AVIF variants are still to be made (including lapsed claims), oldest first. */
+    async pending(limit: number, nowIso: string): Promise<{ id: string; original_path: string; width: number; height: number; focal_x: number; focal_y: number }[]> {
       return db
         .selectFrom('media')
         .select(['id', 'original_path', 'width', 'height', 'focal_x', 'focal_y'])
-        .where('variants_state', '=', 'pending')
+        .where((eb) => eb.or([eb('variants_state', '=', 'pending'), eb.and([eb('variants_state', '=', 'processing'), eb('claimed_until', '<', nowIso)])]))
         .orderBy('created_at')
         .limit(limit)
         .execute();
+    },
+
+    /** Every file path the rows of these media items refer to (original and variants). */
+    async referencedPaths(ids: string[]): Promise<Set<string>> {
+      const paths = new Set<string>();
+      if (!ids.length) return paths;
+      const [originals, variants] = await Promise.all([
+        db.selectFrom('media').select('original_path').where('id', 'in', ids).execute(),
+        db.selectFrom('media_variants').select('path').where('media_id', 'in', ids).execute(),
+      ]);
+      for (const row of originals) if (row.original_path) paths.add(row.original_path);
+      for (const row of variants) paths.add(row.path);
+      return paths;
     },
 
     /** What re-cropping needs: the master, its size and focal point, and the current thumbnails. */

@@ -1,14 +1,15 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Insertable, Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, MediaTable, MediaVariantTable, VariantFormat } from '../db/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { createMediaRepo } from './media-repo.js';
+import { createMediaRepo, type WrittenOriginal } from './media-repo.js';
 import { createMediaAdminRepo } from './media-admin-repo.js';
 import type { MediaStorage } from './media-storage.js';
 import { inspectImage, makeVariants, normaliseOriginal, type EncodedVariant } from './image-variants.js';
+import { createImageQueue, IMAGE_QUEUE_DEFAULTS, type ImageQueue } from './image-queue.js';
 
 export interface MediaFields {
   alt?: string;
@@ -28,6 +29,8 @@ export interface MediaServiceDeps {
   clock: Clock;
   newId: IdGenerator;
   log: Logger;
+  /** Bounds how many pictures this process decodes at once (memory); one at a time by default. */
+  queue?: ImageQueue;
   /** Called after background variants land, so page caches can be refreshed. */
   onVariantsReady?: () => Promise<void> | void;
 }
@@ -35,6 +38,8 @@ export interface MediaServiceDeps {
 /** Formats made while the request waits; AVIF is slow to encode and is made in the background. */
 const IMMEDIATE_FORMATS: VariantFormat[] = ['jpeg', 'webp'];
 const BACKGROUND_FORMATS: VariantFormat[] = ['avif'];
+/** How long a claim on background work holds before another process may take it over. */
+const CLAIM_LEASE_MS = 10 * 60_000;
 
 /** A prepared image: files written, rows ready. `commit` inserts the rows; `discard` removes the files. */
 export interface PreparedMedia {
@@ -48,17 +53,13 @@ function variantKey(id: string, v: { purpose: string; format: VariantFormat; wid
   return `v/${id.slice(-2)}/${id}-${v.purpose}-${v.width}${suffix}.${ext}`;
 }
 
-/** What a written image adds to its media row. */
-interface WrittenImage {
-  original_path: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  sha256: string;
-}
+export function createMediaService({ db, storage, clock, newId, log, queue = createImageQueue(IMAGE_QUEUE_DEFAULTS), onVariantsReady }: MediaServiceDeps) {
+  /** A claim on background work: a token only this call knows, and the lease's times. */
+  function newClaim() {
+    const now = clock.now().getTime();
+    return { token: randomBytes(6).toString('hex'), nowIso: new Date(now).toISOString(), untilIso: new Date(now + CLAIM_LEASE_MS).toISOString() };
+  }
 
-export function createMediaService({ db, storage, clock, newId, log, onVariantsReady }: MediaServiceDeps) {
   /** Removes files written by a step that then failed; a file already gone is fine. */
   async function removeAll(keys: string[]): Promise<void> {
     await Promise.all(keys.map((key) => storage.remove(key).catch(() => {})));
@@ -80,19 +81,21 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
    * (one per core). Every key written is pushed to `written`, so a caller whose
    * later step fails can remove them.
    */
-  async function writeImage(id: string, input: Buffer, focal: { x: number; y: number }, written: string[]) {
+  async function writeImage(id: string, input: Buffer, focal: { x: number; y: number }, written: string[], suffix = '') {
     const inspected = await inspectImage(input);
-    const size = { width: inspected.width, height: inspected.height };
-    const [original, encoded] = await Promise.all([normaliseOriginal(input, inspected), makeVariants(input, size, IMMEDIATE_FORMATS, focal)]);
-    const originalKey = `o/${id.slice(-2)}/${id}.${original.ext}`;
+    // One decode of the upload (shrunk on load where the format allows); the variants come from the smaller master.
+    const original = await normaliseOriginal(input, inspected);
+    const size = { width: original.width, height: original.height };
+    const encoded = await makeVariants(original.bytes, size, IMMEDIATE_FORMATS, focal);
+    const originalKey = `o/${id.slice(-2)}/${id}${suffix}.${original.ext}`;
     await storage.put(originalKey, original.bytes);
     written.push(originalKey);
-    const variants = await storeVariants(id, encoded, written);
-    const file: WrittenImage = { original_path: originalKey, mime: original.mime, ...size, bytes: original.bytes.length, sha256: createHash('sha256').update(input).digest('hex') };
+    const variants = await storeVariants(id, encoded, written, suffix);
+    const file: WrittenOriginal = { original_path: originalKey, mime: original.mime, ...size, bytes: original.bytes.length, sha256: createHash('sha256').update(input).digest('hex') };
     return { file, variants };
   }
 
-  function mediaRow(id: string, fields: MediaFields, file: WrittenImage, state: 'awaiting' | 'pending'): Insertable<MediaTable> {
+  function mediaRow(id: string, fields: MediaFields, file: WrittenOriginal, state: 'awaiting' | 'pending'): Insertable<MediaTable> {
     const focal = fields.focal ?? { x: 0.5, y: 0.5 };
     return {
       id,
@@ -122,7 +125,7 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
       const id = newId();
       const written: string[] = [];
       try {
-        const { file, variants } = await writeImage(id, input, fields.focal ?? { x: 0.5, y: 0.5 }, written);
+        const { file, variants } = await queue.run(() => writeImage(id, input, fields.focal ?? { x: 0.5, y: 0.5 }, written));
         const row = mediaRow(id, fields, file, 'pending');
         return { id, commit: (trx) => createMediaRepo(trx).insert(row, variants), discard: () => removeAll(written) };
       } catch (err) {
@@ -137,24 +140,34 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
      */
     reserve(fields: MediaFields & { width: number; height: number; sourceUrl: string }): { id: string; commit(db: Kysely<Database>): Promise<void> } {
       const id = newId();
-      const placeholder: WrittenImage = { original_path: '', mime: 'image/jpeg', width: fields.width, height: fields.height, bytes: 0, sha256: '' };
+      const placeholder: WrittenOriginal = { original_path: '', mime: 'image/jpeg', width: fields.width, height: fields.height, bytes: 0, sha256: '' };
       const row = mediaRow(id, fields, placeholder, 'awaiting');
       return { id, commit: (trx) => createMediaRepo(trx).insert(row, []) };
     },
 
-    /** Gives a reserved item its picture: original and fast variants now, AVIF later. */
-    async fill(id: string, input: Buffer, focal = { x: 0.5, y: 0.5 }): Promise<void> {
+    /**
+     * Gives a reserved item its picture (original and fast variants now, AVIF later), made by
+     * `render` once this process has claimed the item. Files carry the claim in their names,
+     * so a process that took over a lapsed claim never overwrites or deletes another's files.
+     * Returns false when another process has the item.
+     */
+    async fill(id: string, render: () => Promise<Buffer>, focal = { x: 0.5, y: 0.5 }): Promise<boolean> {
+      const claim = newClaim();
+      if (!(await createMediaRepo(db).claim(id, 'fill', claim))) return false;
       const written: string[] = [];
       try {
-        const { file, variants } = await writeImage(id, input, focal, written);
-        await db.transaction().execute((trx) => createMediaRepo(trx).fillOriginal(id, file, variants));
+        const { file, variants } = await queue.run(async () => writeImage(id, await render(), focal, written, `-${claim.token}`), 'background');
+        const finished = await db.transaction().execute((trx) => createMediaRepo(trx).finishClaim(id, claim.token, { state: 'pending', patch: file }, variants));
+        if (!finished) await removeAll(written);
+        return finished;
       } catch (err) {
         await removeAll(written);
+        await createMediaRepo(db).releaseClaim(id, 'fill', claim.token);
         throw err;
       }
     },
 
-    awaiting: (prefix: string) => createMediaRepo(db).awaiting(prefix),
+    awaiting: (prefix: string) => createMediaRepo(db).awaiting(prefix, clock.now().toISOString()),
 
     /**
      * Re-crops the listing thumbnails around a new focal point. The new files get
@@ -166,7 +179,7 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
       const formats = [...new Set(source?.thumbs.map((v) => v.format))];
       if (!source || !formats.length) return;
       const master = await readFile(storage.resolveKey(source.original_path));
-      const encoded = await makeVariants(master, { width: Number(source.width), height: Number(source.height) }, formats, { x: Number(source.focal_x), y: Number(source.focal_y) }, 'thumb');
+      const encoded = await queue.run(() => makeVariants(master, { width: Number(source.width), height: Number(source.height) }, formats, { x: Number(source.focal_x), y: Number(source.focal_y) }, 'thumb'));
       const written: string[] = [];
       try {
         const rows = await storeVariants(id, encoded, written, `-${clock.now().getTime().toString(36)}`);
@@ -179,28 +192,35 @@ export function createMediaService({ db, storage, clock, newId, log, onVariantsR
     },
 
     /**
-     * Makes the slow (AVIF) variants for media still pending. Run by the background
-     * worker; pages use whatever variants exist meanwhile. Returns how many it finished.
+     * Makes the slow (AVIF) variants for media still pending. Run by the background worker
+     * of every process: each item is claimed first, so exactly one process makes it, and its
+     * files carry the claim in their names. Pages use whatever variants exist meanwhile.
+     * Returns how many items it looked at.
      */
     async processPending(limit = 4): Promise<number> {
       const repo = createMediaRepo(db);
-      const pending = await repo.pending(limit);
+      const pending = await repo.pending(limit, clock.now().toISOString());
+      let made = 0;
       for (const item of pending) {
+        const claim = newClaim();
+        if (!(await repo.claim(item.id, 'variants', claim))) continue;
         const written: string[] = [];
         const started = Date.now();
         try {
           const master = await readFile(storage.resolveKey(item.original_path));
-          const encoded = await makeVariants(master, { width: Number(item.width), height: Number(item.height) }, BACKGROUND_FORMATS, { x: Number(item.focal_x), y: Number(item.focal_y) });
-          const rows = await storeVariants(item.id, encoded, written);
-          await db.transaction().execute((trx) => createMediaRepo(trx).addVariants(item.id, rows));
-          log.debug({ mediaId: item.id, ms: Date.now() - started }, 'background variants made');
+          const encoded = await queue.run(() => makeVariants(master, { width: Number(item.width), height: Number(item.height) }, BACKGROUND_FORMATS, { x: Number(item.focal_x), y: Number(item.focal_y) }), 'background');
+          const rows = await storeVariants(item.id, encoded, written, `-${claim.token}`);
+          const finished = await db.transaction().execute((trx) => createMediaRepo(trx).finishClaim(item.id, claim.token, { state: 'ready' }, rows));
+          if (!finished) await removeAll(written);
+          else made++;
+          log.debug({ mediaId: item.id, ms: Date.now() - started, finished }, 'background variants made');
         } catch (err) {
           await removeAll(written);
-          await repo.markFailed(item.id);
+          await repo.finishClaim(item.id, claim.token, { state: 'failed' }, []).catch(() => false);
           log.warn({ mediaId: item.id, err }, 'background variants failed');
         }
       }
-      if (pending.length && onVariantsReady) await onVariantsReady();
+      if (made && onVariantsReady) await onVariantsReady();
       return pending.length;
     },
 

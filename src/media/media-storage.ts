@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { mkdir, opendir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -12,6 +12,13 @@ export interface MediaStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   remove(key: string): Promise<void>;
   resolveKey(key: string): string;
+  /** Every stored file (temp files of interrupted writes included) with when it was last written. */
+  list(): AsyncIterable<StoredFile>;
+}
+
+export interface StoredFile {
+  key: string;
+  modifiedAt: number;
 }
 
 export function createLocalMediaStorage(root: string): MediaStorage {
@@ -36,5 +43,23 @@ export function createLocalMediaStorage(root: string): MediaStorage {
     async remove(key) {
       await rm(resolveKey(key), { force: true });
     },
+    list: () => walk(absoluteRoot),
   };
+
+  async function* walk(dir: string): AsyncGenerator<StoredFile> {
+    let entries;
+    try {
+      entries = await opendir(dir);
+    } catch {
+      return; // a folder removed meanwhile, or none yet
+    }
+    for await (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) yield* walk(full);
+      else if (entry.isFile()) {
+        const info = await stat(full).catch(() => null);
+        if (info) yield { key: relative(absoluteRoot, full).split(sep).join('/'), modifiedAt: info.mtimeMs };
+      }
+    }
+  }
 }

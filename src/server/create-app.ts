@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { createDatabase, type DatabaseHandle } from '../db/index.js';
 import { createArticleReadRepo, createArticleService, createDirectoryService, createPersonRepo, createSectionRepo, createSiteStateRepo, createTagRepo } from '../content/index.js';
-import { createBackgroundWorker, createLocalMediaStorage, createMediaService, useAllCoresForImages } from '../media/index.js';
+import { createBackgroundWorker, createImageQueue, createLocalMediaStorage, createMediaRepo, createMediaService, IMAGE_QUEUE_DEFAULTS, sweepOrphanFiles, useAllCoresForImages } from '../media/index.js';
 import { availableParallelism } from 'node:os';
 import { createViewCounter } from '../audience/index.js';
 import { createPageBuilder, createPageCache, createDateFormatter, loadSiteAssets, sitePlugin, type SiteInfo } from '../site/index.js';
@@ -17,11 +17,17 @@ import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo } from './seed-demo.js';
 import { connectRedis } from './redis-connection.js';
 import { createRedisPresence, createRedisRateLimiter } from '../admin/redis-stores.js';
-import { adminPlugin, createAuthService, createPresence, createRateLimiter, createSettingsService, createUserService } from '../admin/index.js';
+import { adminPlugin, createAuthService, createDatabaseRateLimiter, createLoginAttemptRepo, createPresence, createSettingsService, createSetupService, createUserService } from '../admin/index.js';
 import { createArticleAdminRepo } from '../content/index.js';
 import { createPublishScheduledJob } from '../jobs/publish-scheduled.js';
-import { newSecret } from '../admin/tokens.js';
+import { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from '../jobs/maintenance.js';
 import { articlePath } from '../site/index.js';
+
+/** Sign-in failures allowed per account and per address in a 15-minute window. */
+const LOGIN_LIMITS = {
+  perAccount: { max: 5, windowMs: 15 * 60_000 },
+  perAddress: { max: 30, windowMs: 15 * 60_000 },
+} as const;
 
 export interface AppOptions {
   log?: Logger;
@@ -118,6 +124,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     clock,
     newId,
     log,
+    queue: createImageQueue(IMAGE_QUEUE_DEFAULTS),
     onVariantsReady: publicChange,
   });
   const variantWorker = createBackgroundWorker(() => media.processPending(2), { idleMs: 5000, log, name: 'media-variants' });
@@ -133,7 +140,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     // Fastify types its logger generically; pino's Logger is a superset of FastifyBaseLogger.
     // Per-request logs (info) are off: at thousands of pages a second they would cost more than the page.
     loggerInstance: log.child({ component: 'http' }, { level: log.level === 'silent' ? 'silent' : 'warn' }) as unknown as FastifyBaseLogger,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY); off by default.
+    trustProxy: trustedProxies(config.trustProxy),
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 500 },
   });
@@ -144,15 +152,28 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   const auth = createAuthService({ db, clock, newId });
   const users = createUserService({ db, clock, newId });
-  // One-time setup link while the newsroom has no admin (printed by `dateline serve`).
-  let setupToken: string | null = (await users.adminCount()) === 0 ? newSecret(18) : null;
+  // One-time setup link while the newsroom has no admin (printed by `dateline serve`), the same on every node.
+  const setup = createSetupService({ db, users });
+  await setup.open();
   const nowMs = () => clock.now().getTime();
+  const loginAttempts = createLoginAttemptRepo(db);
   // publishDue bumps the content generation itself, in the transaction that publishes.
   const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish: pagesChanged }), {
     idleMs: options.schedulerIntervalMs ?? 5000,
     log,
     name: 'scheduler',
   });
+  const maintenance = createBackgroundWorker(
+    createMaintenanceJob({
+      log,
+      tasks: {
+        orphanedMediaFiles: async () => (await sweepOrphanFiles({ storage, media: createMediaRepo(db), now: nowMs, log })).length,
+        endedSignInWindows: () => loginAttempts.removeExpired(clock.now().toISOString()),
+        expiredSessions: () => auth.removeExpiredSessions(),
+      },
+    }),
+    { idleMs: MAINTENANCE_INTERVAL_MS, log, name: 'maintenance' },
+  );
   await app.register(adminPlugin, {
     version: '0.1.0',
     appDir: options.adminAppDir ?? fileURLToPath(new URL('../../dist/admin/', import.meta.url)),
@@ -172,21 +193,18 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       presence: redis ? createRedisPresence(redis.client, { ttlMs: 40_000, prefix: 'dateline:presence:', now: nowMs }) : createPresence({ ttlMs: 40_000, now: nowMs }),
       loginLimits: redis
         ? {
-            perAccount: createRedisRateLimiter(redis.client, { max: 5, windowMs: 15 * 60_000, prefix: 'dateline:login:' }),
-            perAddress: createRedisRateLimiter(redis.client, { max: 30, windowMs: 15 * 60_000, prefix: 'dateline:login:' }),
+            perAccount: createRedisRateLimiter(redis.client, { ...LOGIN_LIMITS.perAccount, prefix: 'dateline:login:' }),
+            perAddress: createRedisRateLimiter(redis.client, { ...LOGIN_LIMITS.perAddress, prefix: 'dateline:login:' }),
           }
-        : { perAccount: createRateLimiter({ max: 5, windowMs: 15 * 60_000, now: nowMs }), perAddress: createRateLimiter({ max: 30, windowMs: 15 * 60_000, now: nowMs }) },
+        : {
+            perAccount: createDatabaseRateLimiter(loginAttempts, { ...LOGIN_LIMITS.perAccount, now: nowMs }),
+            perAddress: createDatabaseRateLimiter(loginAttempts, { ...LOGIN_LIMITS.perAddress, now: nowMs }),
+          },
       renderPreview: (view) => pages.article(view),
       articleUrl: (sectionSlug, slug) => site.url + articlePath(sectionSlug, slug),
       afterPublicChange: publicChange,
       nudgeVariants: () => variantWorker.nudge(),
-      setupToken: () => setupToken,
-      consumeSetupToken: () => {
-        setupToken = null;
-      },
-      restoreSetupToken: (token) => {
-        setupToken = token;
-      },
+      setup,
       maxUploadBytes: 25 * 1024 * 1024,
       siteUrl: config.site.url,
       secureCookies: config.site.url.startsWith('https://'),
@@ -219,10 +237,15 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     database,
     services: { articles, directory, read, media, views, cache, siteState, pages, auth, users, settings },
     scheduler,
+    /** Daily housekeeping (orphaned media files, ended sign-in windows, expired sessions); tests drain it. */
+    maintenance,
     /** Announces a content change to every node (no-op without Redis); tests use it. */
     announceChange: publicChange,
     /** The first-run setup path while no admin exists, else null. */
-    setupPath: () => (setupToken ? `/admin/setup?token=${setupToken}` : null),
+    async setupPath(): Promise<string | null> {
+      const token = await setup.token();
+      return token ? `/admin/setup?token=${token}` : null;
+    },
     variantWorker,
     finishDemoPictures,
     /** Listens on the configured host and port; returns the address. */
@@ -234,11 +257,13 @@ export async function createApp(config: Config, options: AppOptions = {}) {
           .catch((err: unknown) => log.error({ err }, 'demo pictures failed'))
           .finally(() => variantWorker.start());
         scheduler.start();
+        maintenance.start();
       }
       return address;
     },
     async close(): Promise<void> {
       await scheduler.stop();
+      await maintenance.stop();
       await redis?.close();
       await variantWorker.stop();
       if (started || app.server.listening) await app.close();
@@ -249,3 +274,15 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 }
 
 export type DatelineApp = Awaited<ReturnType<typeof createApp>>;
+
+/** Fastify's form of TRUST_PROXY: a hop count trusts the nearest `hops` proxies (what proxy-addr does for a number). */
+function trustedProxies(setting: Config['trustProxy']): false | string[] | ((address: string, hop: number) => boolean) {
+  if (setting === false) return false;
+  if (typeof setting === 'number') {
+    const hops = setting;
+    return function trustNearestHops(_address, hop) {
+      return hop < hops;
+    };
+  }
+  return [...setting];
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
-import { createArticleService, createDirectoryService } from '../content/index.js';
+import { createArticleService, createDirectoryService, createSiteStateRepo } from '../content/index.js';
 import type { MediaService } from '../media/index.js';
 import { createViewCounter } from '../audience/index.js';
 import { createManualClock, type Clock } from '../shared/clock.js';
@@ -49,6 +49,10 @@ export async function seedDemo({ db, media, clock, newId, log, dayKey }: SeedDem
   const started = Date.now();
 
   const count = await db.transaction().execute(async (trx) => {
+    // Several processes starting on one empty database: the first to insert this row seeds,
+    // the others wait for its transaction and then find the row there (and a newsroom that
+    // deleted the demo stories is not seeded again).
+    if (!(await createSiteStateRepo(trx).markOnce('demo_seeded', clock.now().toISOString()))) return 0;
     const directory = createDirectoryService({ db: trx, clock, newId });
     const sections = new Map<string, string>();
     for (const s of demoSections) sections.set(s.slug, (await directory.createSection(s)).id);
@@ -102,7 +106,7 @@ export async function seedDemo({ db, media, clock, newId, log, dayKey }: SeedDem
     }
     return stories.length;
   });
-  log.info({ stories: count, ms: Date.now() - started }, 'demo content created');
+  if (count) log.info({ stories: count, ms: Date.now() - started }, 'demo content created');
   return count;
 }
 
@@ -118,16 +122,19 @@ export async function fillDemoPictures({ media, log, onProgress }: { media: Medi
   if (!awaiting.length) return 0;
   const started = Date.now();
   const byKey = new Map(demoPictures.map((p) => [p.key, p]));
+  let made = 0;
   await mapLimit(awaiting, 2, async (item) => {
     const picture = byKey.get((item.source_url ?? '').slice(DEMO_SOURCE.length));
     if (!picture) return;
     try {
-      await media.fill(item.id, await renderDemoPicture(picture, DEMO_PICTURE_SIZE.width, DEMO_PICTURE_SIZE.height), { x: Number(item.focal_x), y: Number(item.focal_y) });
+      // Another process starting at the same time may have claimed this one: it makes it.
+      if (!(await media.fill(item.id, () => renderDemoPicture(picture, DEMO_PICTURE_SIZE.width, DEMO_PICTURE_SIZE.height), { x: Number(item.focal_x), y: Number(item.focal_y) }))) return;
+      made++;
       await onProgress();
     } catch (err) {
       log.warn({ err, mediaId: item.id }, 'demo picture failed');
     }
   });
-  log.info({ pictures: awaiting.length, ms: Date.now() - started }, 'demo pictures made');
-  return awaiting.length;
+  log.info({ pictures: made, ms: Date.now() - started }, 'demo pictures made');
+  return made;
 }

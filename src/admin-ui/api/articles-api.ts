@@ -30,7 +30,7 @@ export function createArticlesApi(http: Http) {
     revisions: async (id: string): Promise<Revision[]> => itemsOf(await http.get<Revision[] | { items: Revision[] }>(path(id, '/revisions'))),
     compare: (id: string, from: number, to: number) => http.get<RevisionComparison>(path(id, '/revisions/compare'), { from, to }),
     restore: (id: string, revisionVersion: number, version: number) =>
-      http.post<Article>(path(id, `/revisions/${revisionVersion}/restore`), { version }),
+      http.post<Article & { restoredWithout?: { field: string; id: string }[] }>(path(id, `/revisions/${revisionVersion}/restore`), { version }),
 
     heartbeat: (id: string) => http.put<{ editors: PresenceEditor[] }>(path(id, '/presence')),
     leave: (id: string) => http.request<void>('DELETE', path(id, '/presence'), { keepalive: true }),

@@ -164,7 +164,9 @@ export interface Media {
   url: string | null;
   thumbUrl: string | null;
   createdAt: string;
-  usedBy?: { id: string; headline: string }[];
+  usedBy?: { id: string; headline: string; status?: string }[];
+  /** Stories using the picture that this user may not open (others' drafts): counted, not named. */
+  usedByOthers?: number;
 }
 
 export interface MediaInput {

@@ -65,7 +65,7 @@ export function MediaPanel({ id, onClose, onChanged, onDeleted }: MediaPanelProp
     setError(null);
     try {
       const updated = await api.media.update(id, { ...draft, sourceUrl: draft.sourceUrl.trim() || null });
-      item.setData({ ...updated, usedBy: updated.usedBy ?? item.data?.usedBy });
+      item.setData({ ...updated, usedBy: updated.usedBy ?? item.data?.usedBy, usedByOthers: updated.usedByOthers ?? item.data?.usedByOthers });
       onChanged(updated);
       announce('Picture details saved');
     } catch (err) {
@@ -124,9 +124,14 @@ export function MediaPanel({ id, onClose, onChanged, onDeleted }: MediaPanelProp
                   </li>
                 ))}
               </ul>
-            ) : (
+            ) : !media.usedByOthers ? (
               <p className="field-hint">Not used in any story.</p>
-            )}
+            ) : null}
+            {media.usedByOthers ? (
+              <p className="field-hint">
+                {media.usedBy?.length ? 'Also used' : 'Used'} in {media.usedByOthers} {media.usedByOthers === 1 ? 'story' : 'stories'} by other writers.
+              </p>
+            ) : null}
           </section>
         </form>
       )}

@@ -6,7 +6,7 @@ import { useAnnounce } from '../components/announcer.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { Dialog } from '../components/dialog.js';
 import { SelectField } from '../components/field.js';
-import { ErrorNotice, Loading } from '../components/notice.js';
+import { ErrorNotice, InfoNotice, Loading } from '../components/notice.js';
 import { formatDateTime } from '../lib/format.js';
 import { useLoad } from '../lib/use-load.js';
 import { DiffView } from './diff-view.js';
@@ -39,6 +39,7 @@ function RevisionsBody({ doc, articleId, canRestore, onRestored }: Omit<Revision
   const [comparing, setComparing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [restoring, setRestoring] = useState<Revision | null>(null);
+  const [restoredNote, setRestoredNote] = useState<string | null>(null);
   const revisions = list.data ?? [];
 
   useEffect(() => {
@@ -65,6 +66,7 @@ function RevisionsBody({ doc, articleId, canRestore, onRestored }: Omit<Revision
   const options = revisions.map((r) => ({ value: String(r.version), label: `Version ${r.version} · ${formatDateTime(r.createdAt)}${r.user ? ` · ${r.user.name}` : ''}` }));
   return (
     <div className="stack">
+      {restoredNote && <InfoNotice>{restoredNote}</InfoNotice>}
       {list.loading && !list.data && <Loading label="Loading revisions…" />}
       {list.error != null && <ErrorNotice>{errorMessage(list.error)}</ErrorNotice>}
       {revisions.length >= 2 && (
@@ -144,13 +146,37 @@ function RevisionsBody({ doc, articleId, canRestore, onRestored }: Omit<Revision
           if (!(await doc.save())) throw new Error('Your latest changes could not be saved; resolve that first.');
           const version = doc.latest()?.version;
           if (version === undefined) throw new Error('The story has not been saved yet.');
-          doc.reset(await api.articles.restore(articleId, restoring!.version, version));
-          announce(`Version ${restoring!.version} restored`);
-          onRestored();
+          const restored = await api.articles.restore(articleId, restoring!.version, version);
+          doc.reset(restored);
+          const left = leftOut(restored.restoredWithout ?? []);
+          announce(`Version ${restoring!.version} restored${left ? `, ${left}` : ''}`);
+          // Something that version used has been deleted since: say so here rather than close silently.
+          if (left) setRestoredNote(`Version ${restoring!.version} is restored, ${left}.`);
+          else onRestored();
         }}
       >
         <p>The story goes back to how it was in that version. The current text stays in the revision history, so nothing is lost.</p>
       </ConfirmDialog>
     </div>
   );
+}
+
+const LEFT_OUT_LABELS: Record<string, [string, string]> = {
+  sectionId: ['its section', 'the story keeps its current section'],
+  authorIds: ['a byline', ''],
+  tagIds: ['a tag', ''],
+  heroMediaId: ['its hero picture', 'the story has no hero picture now'],
+};
+
+/** "without its hero picture and 2 bylines, which were deleted since (…)", or '' when nothing was left out. */
+function leftOut(missing: { field: string; id: string }[]): string {
+  if (!missing.length) return '';
+  const counts = new Map<string, number>();
+  for (const m of missing) counts.set(m.field, (counts.get(m.field) ?? 0) + 1);
+  const parts = [...counts].map(([field, n]) => {
+    const [label] = LEFT_OUT_LABELS[field] ?? ['a reference', ''];
+    return n === 1 ? label : `${n} ${label.replace(/^an? /, '')}s`;
+  });
+  const notes = [...counts.keys()].map((field) => LEFT_OUT_LABELS[field]?.[1]).filter(Boolean);
+  return `without ${parts.join(' and ')}, deleted since then${notes.length ? ` (${notes.join('; ')})` : ''}`;
 }

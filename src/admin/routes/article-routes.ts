@@ -4,6 +4,7 @@ import type { ArticleFields, ArticleView } from '../../content/index.js';
 import { ArticleNotFound, compareRevisions, createPersonRepo, createSectionRepo, VersionConflict } from '../../content/index.js';
 import { createMediaAdminRepo } from '../../media/index.js';
 import { DatelineError, ValidationError } from '../../shared/errors.js';
+import { PAGE_SECURITY_HEADERS } from '../../shared/security-headers.js';
 import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
 import { articleJson } from '../article-json.js';
@@ -244,9 +245,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params, body, request }) {
         const view = await authorize(actor, 'edit', params.id);
         const version = expectedVersion(request, body);
-        await withConflictDetail(params.id, () => articles.restore(params.id, params.revisionVersion, { userId: actor.userId, expectedVersion: version }));
+        const { missing } = await withConflictDetail(params.id, () => articles.restore(params.id, params.revisionVersion, { userId: actor.userId, expectedVersion: version }));
         if (view.status === 'published') await deps.afterPublicChange();
-        return json(actor, params.id);
+        // Deleted since that version: restored without them, and the answer says which.
+        return { ...(await json(actor, params.id)), restoredWithout: missing };
       },
     }),
     route({
@@ -279,7 +281,8 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       params: idParams,
       async handler({ actor, params, reply }) {
         const view = await authorize(actor, 'read', params.id);
-        reply.header('x-robots-tag', 'noindex').type('text/html; charset=utf-8');
+        // A draft rendered as the public page: the same strict headers, never indexed, never framed elsewhere.
+        reply.headers(PAGE_SECURITY_HEADERS).header('x-robots-tag', 'noindex').type('text/html; charset=utf-8');
         return reply.send(await deps.renderPreview(view));
       },
     }),

@@ -1,11 +1,11 @@
-import type {} from '@fastify/multipart';
 import { z } from 'zod';
-import { createMediaAdminRepo, ImageTooLarge, MediaNotFound, type MediaRecord } from '../../media/index.js';
+import { createMediaAdminRepo, MediaNotFound, type MediaRecord, type MediaUse } from '../../media/index.js';
+import { readUpload } from '../read-upload.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
 import { Forbidden, MediaInUse } from '../errors.js';
-import { can } from '../permissions.js';
+import { can, canOnArticle } from '../permissions.js';
 import { issueField, route, type AdminRoute } from '../route-kit.js';
 import { idParams, pageQuery } from '../schemas.js';
 
@@ -68,6 +68,15 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     return can(actor, 'media:edit-any') || (record.uploadedBy === actor.userId && can(actor, 'media:upload'));
   }
 
+  /** Stories readers see (or will see at a set time): changing their picture's caption or credit changes them. */
+  const LIVE: ReadonlySet<string> = new Set(['published', 'scheduled']);
+
+  /** Where-used, as far as this reader may know: others' drafts are counted, never named. */
+  function visibleUses(actor: Actor, uses: MediaUse[]) {
+    const visible = uses.filter((use) => canOnArticle(actor, 'read', use));
+    return { usedBy: visible.map((use) => ({ id: use.id, headline: use.headline, status: use.status })), usedByOthers: uses.length - visible.length };
+  }
+
   return [
     route({
       method: 'GET',
@@ -89,21 +98,7 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       consumes: 'multipart/form-data',
       async handler({ actor, request }) {
         if (!can(actor, 'media:upload')) throw new Forbidden(actor.role, 'upload media');
-        // Refuse an announced oversize body before reading any of it.
-        const announced = Number(request.headers['content-length'] ?? 0);
-        if (announced > deps.maxUploadBytes + 64 * 1024) throw new ImageTooLarge(`the upload limit is ${Math.round(deps.maxUploadBytes / 1048576)} MB`);
-        if (!request.isMultipart()) throw new ValidationError('file', 'Send the picture as multipart/form-data with a "file" part');
-        const fields: Record<string, string> = {};
-        let bytes: Buffer | null = null;
-        for await (const part of request.parts({ limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 20, fieldSize: 4000, parts: 25 } })) {
-          if (part.type === 'file') {
-            if (part.fieldname !== 'file') throw new ValidationError(part.fieldname, 'The picture goes in the "file" part');
-            // The client's file name is never used: storage paths are made from the new id.
-            bytes = await part.toBuffer();
-          } else {
-            fields[part.fieldname] = String(part.value);
-          }
-        }
+        const { fields, bytes } = await readUpload(request, { maxBytes: deps.maxUploadBytes });
         if (!bytes) throw new ValidationError('file', 'No file was sent');
         const parsed = formFieldsSchema.safeParse(fields);
         if (!parsed.success) {
@@ -137,9 +132,9 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       summary: 'One media item with the stories that use it',
       tag: 'Media',
       params: idParams,
-      async handler({ params }) {
+      async handler({ actor, params }) {
         const record = await load(params.id);
-        return { ...mediaJson(record), usedBy: await repo.usedBy(params.id) };
+        return { ...mediaJson(record), ...visibleUses(actor, await repo.usedBy(params.id)) };
       },
     }),
     route({
@@ -152,10 +147,14 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params, body }) {
         const record = await load(params.id);
         if (!mayEdit(actor, record)) throw new Forbidden(actor.role, "edit someone else's media");
+        const uses = await repo.usedBy(params.id);
+        // Caption, credit and disclaimer show on every story using the picture: on a live story that
+        // is an edit of the story, so it needs the right to edit each one (no review bypass).
+        if (uses.some((use) => LIVE.has(use.status) && !canOnArticle(actor, 'edit', use))) throw new Forbidden(actor.role, 'change a picture that a published story you may not edit uses');
         await repo.update(params.id, { ...body, sourceUrl: body.sourceUrl === '' ? null : body.sourceUrl });
         // The focal point decides the thumbnail crop: a new one means new thumbnails.
         if (body.focal && (body.focal.x !== record.focal.x || body.focal.y !== record.focal.y)) await deps.media.recropThumbnails(params.id);
-        if ((await repo.usedBy(params.id)).length) await deps.afterPublicChange();
+        if (uses.some((use) => use.status === 'published')) await deps.afterPublicChange();
         return mediaJson(await load(params.id));
       },
     }),
@@ -168,7 +167,7 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params }) {
         if (!can(actor, 'media:delete')) throw new Forbidden(actor.role, 'delete media');
         await load(params.id);
-        const usedBy = await repo.usedBy(params.id);
+        const usedBy = (await repo.usedBy(params.id)).map((use) => ({ id: use.id, headline: use.headline, status: use.status }));
         if (usedBy.length) {
           const err = Object.assign(new MediaInUse(String(usedBy.length)), { current: { usedBy } });
           throw err;

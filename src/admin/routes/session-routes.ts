@@ -4,7 +4,6 @@ import type { Actor } from '../auth-service.js';
 import { SESSION_DAYS } from '../auth-service.js';
 import { InvalidCredentials, RateLimited, SetupUnavailable, Unauthenticated } from '../errors.js';
 import { SESSION_COOKIE, route, type AdminRoute } from '../route-kit.js';
-import { sameSecret } from '../tokens.js';
 
 function userJson(actor: Actor) {
   return { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, personId: actor.personId };
@@ -25,18 +24,20 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         const { perAccount, perAddress } = deps.loginLimits;
         const accountKey = `account:${body.email}`;
         const addressKey = `address:${request.ip}`;
-        const wait = Math.max(await perAccount.blockedFor(accountKey), await perAddress.blockedFor(addressKey));
+        // The attempt is counted before the password is checked: concurrent guesses each take a
+        // number, and those over the limit are refused without ever reaching the password check.
+        const [accountWait, addressWait] = await Promise.all([perAccount.reserve(accountKey), perAddress.reserve(addressKey)]);
+        const wait = Math.max(accountWait, addressWait);
         if (wait > 0) {
           reply.header('retry-after', String(wait));
           throw new RateLimited(String(wait));
         }
         const user = await deps.auth.checkPassword(body.email, body.password);
         if (!user) {
-          await Promise.all([perAccount.fail(accountKey), perAddress.fail(addressKey)]);
           deps.log.warn({ email: body.email, ip: request.ip }, 'sign-in failed');
           throw new InvalidCredentials();
         }
-        await perAccount.reset(accountKey);
+        await Promise.all([perAccount.reset(accountKey), perAddress.release(addressKey)]);
         const session = await deps.auth.createSession(user.id, String(request.headers['user-agent'] ?? ''));
         const actor = (await deps.auth.sessionActor(session.token))!;
         reply.setCookie(SESSION_COOKIE, session.token, cookieOptions);
@@ -81,7 +82,7 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       tag: 'Session',
       auth: 'public',
       async handler() {
-        return { needed: deps.setupToken() !== null && (await deps.users.adminCount()) === 0 };
+        return { needed: (await deps.setup.token()) !== null };
       },
     }),
     route({
@@ -93,20 +94,7 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       status: 201,
       body: z.object({ token: z.string().max(200), email: z.string(), name: z.string(), password: z.string() }).strict(),
       async handler({ body, request, reply }) {
-        const expected = deps.setupToken();
-        if (!expected || !sameSecret(body.token, expected)) throw new SetupUnavailable();
-        // Taken before the first await, so two simultaneous requests cannot both use it.
-        deps.consumeSetupToken();
-        // An admin made since start (the CLI, another node's setup) ends setup: the token only ever makes the first.
-        if ((await deps.users.adminCount()) > 0) throw new SetupUnavailable();
-        let created;
-        try {
-          created = await deps.users.add({ email: body.email, name: body.name, role: 'admin', password: body.password });
-        } catch (err) {
-          // A refused form (short password, bad e-mail) leaves the link usable for the next try.
-          deps.restoreSetupToken(expected);
-          throw err;
-        }
+        const created = await deps.setup.complete(body.token, { email: body.email, name: body.name, password: body.password });
         const session = await deps.auth.createSession(created.id, String(request.headers['user-agent'] ?? ''));
         const actor = await deps.auth.sessionActor(session.token);
         if (!actor) throw new Unauthenticated();
