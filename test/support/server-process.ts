@@ -1,0 +1,65 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+
+const bin = new URL('../../bin/dateline.js', import.meta.url).pathname;
+
+export interface ServerProcess {
+  url: string;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** The first-run setup path it printed, if any. */
+  setupPath(): string | null;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** A free TCP port on loopback (the OS picks one, then we let it go). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const port = (server.address() as { port: number }).port;
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+/**
+ * Starts the real `dateline serve` in its own process, as an outlet runs it (one node of
+ * several), and resolves once it answers /healthz.
+ */
+export async function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), SITE_URL: `http://127.0.0.1:${port}`, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`dateline serve exited with ${child.exitCode}:\n${output}`);
+    if (Date.now() - started > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`dateline serve did not answer within ${timeoutMs} ms:\n${output}`);
+    }
+    // The setup link is printed just after listening; wait for the banner, not only the socket.
+    if (output.includes('Stop with Ctrl+C')) {
+      const ok = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
+      if (ok) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    output: () => output,
+    setupPath: () => /(\/admin\/setup\?token=[A-Za-z0-9_-]+)/.exec(output)?.[1] ?? null,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(signal);
+      await once(child, 'exit');
+    },
+  };
+}
