@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { testDatabases } from '../../test/support/databases.js';
+import { filesUnder } from '../../test/support/files.js';
 import { createTestApp, paragraphs, testPhoto } from '../../test/support/test-app.js';
 import { signIn } from '../../test/support/admin-client.js';
 import { assertUnchanged, fingerprint } from '../../test/support/db-fingerprint.js';
@@ -10,18 +10,6 @@ import { multipartBody, upload } from '../../test/support/multipart.js';
 import { blankPng } from '../../test/support/png.js';
 
 const NUL = '\u0000';
-
-/** Every file under the media folder, to prove a refused upload left none behind. */
-function mediaFiles(dataDir: string): string[] {
-  const walk = (dir: string): string[] => {
-    try {
-      return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
-    } catch {
-      return [];
-    }
-  };
-  return walk(join(dataDir, 'media'));
-}
 
 for (const target of await testDatabases()) {
   const name = (s: string) => `[${target.name}] ${s}`;
@@ -79,7 +67,7 @@ for (const target of await testDatabases()) {
       assert.equal(nulField.status, 400, nulField.body);
       assert.equal(nulField.json.error.field, 'caption');
       assertUnchanged(before, await fingerprint(app.database.db));
-      assert.deepEqual(mediaFiles(app.dataDir), [], 'no file was left behind');
+      assert.deepEqual(filesUnder(join(app.dataDir, 'media')), [], 'no file was left behind');
     } finally {
       await app.close();
     }
@@ -104,7 +92,7 @@ for (const target of await testDatabases()) {
         assert.equal(refused.status, 413, `${w}×${h}`);
         assert.match(refused.json.error.message, why, `${w}×${h}`);
       }
-      assert.deepEqual(mediaFiles(app.dataDir), []);
+      assert.deepEqual(filesUnder(join(app.dataDir, 'media')), []);
     } finally {
       await app.close();
     }

@@ -5,31 +5,18 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Readable } from 'node:stream';
-import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { signIn, type AdminClient } from '../../test/support/admin-client.js';
 import { assertUnchanged, fingerprint } from '../../test/support/db-fingerprint.js';
+import { filesUnder } from '../../test/support/files.js';
+import { pngClaiming } from '../../test/support/png.js';
 import { multipartBody, upload } from '../../test/support/multipart.js';
 
 const MB = 1024 * 1024;
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => relative(dir, join(d.parentPath, d.name)));
-}
-
 const solid = (width: number, height: number, background: string) => sharp({ create: { width, height, channels: 3, background } });
-
-/** A real PNG header that claims `width` × `height` pixels, with a valid IHDR checksum and no pixel data to speak of. */
-async function claimedPng(width: number, height: number): Promise<Buffer> {
-  const png = Buffer.from(await solid(1, 1, '#000').png().toBuffer());
-  png.writeUInt32BE(width, 16);
-  png.writeUInt32BE(height, 20);
-  png.writeUInt32BE(crc32(png.subarray(12, 29)), 29);
-  return png;
-}
 
 /** Every stored file and row of one media item. */
 async function stored(app: TestApp, id: string) {
@@ -135,7 +122,7 @@ for (const target of await testDatabases()) {
   });
 
   withApp('a PNG claiming 100,000 × 100,000 pixels is refused from its header, before decoding', async () => {
-    const bomb = await claimedPng(100_000, 100_000);
+    const bomb = pngClaiming(100_000, 100_000);
     assert.deepEqual([(await sharp(bomb, { limitInputPixels: false }).metadata()).width, bomb.length < 200], [100_000, true]);
     const started = Date.now();
     const res = await refusedWithoutTrace(app, () => upload(app, writer, { bytes: bomb, type: 'image/png', filename: 'bomb.png' }), [413, 415]);

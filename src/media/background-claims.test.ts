@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { pino } from 'pino';
 import { testDatabases } from '../../test/support/databases.js';
+import { filesUnder } from '../../test/support/files.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { createImageQueue, createLocalMediaStorage, createMediaRepo, createMediaService, sweepOrphanFiles, type ImageQueue } from './index.js';
@@ -14,10 +15,6 @@ import { ImageBusy } from './errors.js';
 const log = pino({ level: 'silent' });
 const photo = (w = 900, h = 500) => sharp({ create: { width: w, height: h, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer();
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1));
-}
 
 /** A queue that holds every job until `open()`: a process that is slow (or frozen) mid-work. */
 function gatedQueue(): ImageQueue & { open(): void } {

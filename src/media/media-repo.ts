@@ -23,14 +23,7 @@ const CLAIM_STEPS = {
 export type ClaimStep = keyof typeof CLAIM_STEPS;
 
 /** What a written original adds to its media row. */
-export interface WrittenOriginal {
-  original_path: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  sha256: string;
-}
+export type WrittenOriginal = Pick<MediaTable, 'original_path' | 'mime' | 'width' | 'height' | 'bytes' | 'sha256'>;
 
 export function createMediaRepo(db: Kysely<Database>) {
   return {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { pino } from 'pino';
 import { testDatabases } from '../../test/support/databases.js';
+import { filesUnder } from '../../test/support/files.js';
 import { systemClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { createLocalMediaStorage, createMediaService, ImageTooLarge, UnsupportedImage } from './index.js';
@@ -17,10 +18,6 @@ async function photo(width: number, height: number): Promise<Buffer> {
     .toBuffer();
 }
 
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name));
-}
 
 for (const target of await testDatabases()) {
   async function setup() {
@@ -51,7 +48,7 @@ for (const target of await testDatabases()) {
       assert.ok(view.variants.some((v) => v.format === 'avif' && v.width === 640));
       assert.equal(readyCalls(), 1);
       for (const v of view.variants) assert.ok(existsSync(join(root, v.path)), `${v.path} exists`);
-      const original = filesUnder(join(root, 'o'))[0]!;
+      const original = join(root, 'o', filesUnder(join(root, 'o'))[0]!);
       const meta = await sharp(readFileSync(original)).metadata();
       assert.equal(meta.exif, undefined, 'EXIF is stripped from the kept original');
     } finally {

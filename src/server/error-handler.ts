@@ -13,6 +13,8 @@ export function installErrorHandler(app: FastifyInstance, site: () => SiteInfo):
     let body: { code: string; message: string; field?: string; current?: unknown };
     if (err instanceof DatelineError) {
       status = err.status;
+      // A busy server (IMAGE_BUSY) is worth trying again shortly; say when.
+      if (status === 503) reply.header('retry-after', '5');
       const current = (err as { current?: unknown }).current;
       body = { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}), ...(current ? { current } : {}) };
     } else if (err.validation) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { testDatabases } from '../support/databases.js';
+import { filesUnder } from '../support/files.js';
 import { redisAvailable, testRedisUrl } from '../support/redis.js';
 import { databaseUrl } from '../support/run-cli.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
@@ -24,11 +25,6 @@ const post = (server: ServerProcess, path: string, body: unknown) =>
 async function clearAddressLimit(redis: Redis) {
   // The per-address window of 127.0.0.1 lives for 15 minutes in the shared Redis: start and end clean.
   await redis.del(`dateline:login:${limiterKey('address:127.0.0.1')}`);
-}
-
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => join(d.parentPath, d.name).slice(dir.length + 1));
 }
 
 async function setUpAdmin(a: ServerProcess, b: ServerProcess, email: string) {
