@@ -6,6 +6,7 @@ import type { Actor, AuthService } from './auth-service.js';
 import { CsrfRejected, Forbidden, Unauthenticated } from './errors.js';
 import { sameSecret } from './tokens.js';
 import { findNul } from './nul-guard.js';
+import { componentSchemas } from './response-schemas.js';
 
 export const SESSION_COOKIE = 'dl_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
@@ -19,22 +20,50 @@ export interface RouteContext<P, Q, B> {
   reply: FastifyReply;
 }
 
+/** The areas of the API, as the document declares them (Redocly wants every tag described). */
+export const API_TAGS = {
+  Session: 'Signing in and out, and the first-run setup that creates the first admin',
+  Articles: 'Stories: list, create, edit, delete, preview, and who else has one open',
+  Workflow: 'Moving a story along: submit, return, publish, schedule, unpublish',
+  Revisions: 'Every saved version of a story: list, compare, restore',
+  Media: 'The picture library: upload, credits and rights, focal point, where used',
+  Sections: 'The sections of the site, in navigation order',
+  People: 'People who appear in bylines',
+  Tags: 'Tags and topics',
+  Users: 'Accounts and their roles',
+  'API keys': 'Keys for scripts and integrations',
+  Settings: 'Site settings editors change at run time',
+} as const;
+
+export type ApiTag = keyof typeof API_TAGS;
+
 export interface AdminRoute<P = unknown, Q = unknown, B = unknown> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Path under /api/admin, in Fastify syntax: `/articles/:id`. */
   url: string;
+  /** The operation's stable camelCase name in the OpenAPI document (and generated clients): `publishArticle`. */
+  operationId: string;
   summary: string;
-  tag: string;
+  tag: ApiTag;
   /** 'public' routes get no actor (sign-in, setup); the rest require one. */
   auth?: 'public' | 'signed-in';
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
-  /** Documented success status (default 200). */
-  status?: number;
+  /** The success status, answered and documented (default 200). A 204 route returns nothing. */
+  status?: 200 | 201 | 204;
+  /** The JSON answer on success (see response-schemas.ts); required unless the route answers 204 or `produces`. */
+  response?: ZodType;
+  /** The media type of an answer that is not JSON (a rendered page). */
+  produces?: string;
   /** Multipart and other bodies the schema cannot describe. */
   consumes?: string;
   handler(ctx: RouteContext<P, Q, B>): Promise<unknown>;
+}
+
+/** The status a route answers on success: what the registry sends and what the document says. */
+export function successStatus(spec: Pick<AdminRoute, 'status'>): number {
+  return spec.status ?? 200;
 }
 
 /** Helps TypeScript infer P, Q and B from the schemas of one route. */
@@ -100,6 +129,7 @@ export function createRouteRegistry(auth: AuthService) {
           const body = spec.body ? parseOrThrow(spec.body, request.body, 'body') : request.body;
           const result = await spec.handler({ actor: actor!, params, query, body, request, reply });
           if (reply.sent) return reply;
+          // The status the document gives (successStatus); 204 whenever a handler returns nothing.
           if (spec.status) reply.code(spec.status);
           return result === undefined ? reply.code(204).send() : result;
         },
@@ -111,58 +141,137 @@ export function createRouteRegistry(auth: AuthService) {
 
 export type RouteRegistry = ReturnType<typeof createRouteRegistry>;
 
+/**
+ * Formats OpenAPI 3.1 tools know: JSON Schema 2020-12's own and the OpenAPI format registry's.
+ * zod writes others for some checks (`.includes()` becomes "includes") beside a `pattern` that
+ * says the same thing, so an unknown format is dropped rather than published.
+ */
+export const STANDARD_FORMATS: ReadonlySet<string> = new Set([
+  ...['date-time', 'date', 'time', 'duration', 'email', 'idn-email', 'hostname', 'idn-hostname', 'ipv4', 'ipv6', 'uri', 'uri-reference', 'iri', 'iri-reference', 'uuid', 'uri-template', 'json-pointer', 'relative-json-pointer', 'regex'],
+  ...['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password'],
+]);
+
+const conversion = {
+  unrepresentable: 'any',
+  override({ jsonSchema }: { jsonSchema: { format?: string } }) {
+    if (jsonSchema.format !== undefined && !STANDARD_FORMATS.has(jsonSchema.format)) delete jsonSchema.format;
+  },
+} as const;
+
+function withoutHeader(schema: unknown): Record<string, unknown> {
+  const { $schema: _schema, $id: _id, ...rest } = schema as Record<string, unknown>;
+  return rest;
+}
+
 function jsonSchema(schema: ZodType | undefined): Record<string, unknown> | undefined {
   if (!schema) return undefined;
   try {
-    const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-    return rest;
+    return withoutHeader(z.toJSONSchema(schema, { ...conversion, io: 'input' }));
   } catch {
     return { type: 'object' };
   }
 }
 
-/** OpenAPI 3.1 from the registered routes' schemas. */
+const COMPONENT_REF = '#/components/schemas/';
+/** A route answer that is no named component gets this id for the conversion, then goes inline. */
+const INLINE = 'inline:';
+
+/**
+ * Converts the named components and every route's answer in one pass, so that a component
+ * inside an answer becomes a `$ref`. Converted as 'input' to leave objects open (no
+ * `additionalProperties: false`): a field added to an answer must not break strict clients.
+ */
+function responseSchemas(routes: AdminRoute<any, any, any>[]) {
+  const registry = z.registry<{ id: string }>();
+  const ids = new Map<ZodType, string>();
+  for (const [id, schema] of Object.entries(componentSchemas)) {
+    registry.add(schema, { id });
+    ids.set(schema, id);
+  }
+  for (const r of routes) {
+    if (!r.response || ids.has(r.response)) continue;
+    registry.add(r.response, { id: INLINE + r.operationId });
+    ids.set(r.response, INLINE + r.operationId);
+  }
+  const { schemas } = z.toJSONSchema(registry, { ...conversion, io: 'input', uri: (id) => COMPONENT_REF + id });
+  return {
+    components: Object.fromEntries(Object.keys(componentSchemas).map((id) => [id, withoutHeader(schemas[id])])),
+    of(r: AdminRoute<any, any, any>): Record<string, unknown> | undefined {
+      const id = r.response && ids.get(r.response);
+      if (!id) return undefined;
+      return id.startsWith(INLINE) ? withoutHeader(schemas[id]) : { $ref: COMPONENT_REF + id };
+    },
+  };
+}
+
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'Done; no content' };
+const errorContent = { 'application/json': { schema: { $ref: `${COMPONENT_REF}Error` } } };
+
+function responses(r: AdminRoute<any, any, any>, schema: Record<string, unknown> | undefined) {
+  const status = successStatus(r);
+  const description = STATUS_TEXT[status] ?? 'Success';
+  const content = status === 204 ? undefined : r.produces ? { [r.produces]: { schema: { type: 'string' } } } : schema && { 'application/json': { schema } };
+  return {
+    [String(status)]: { description, ...(content ? { content } : {}) },
+    '4XX': { description: 'Refused: `{ error: { code, message, field } }` (codes in docs/errors.md)', content: errorContent },
+    '5XX': { description: 'Failed on the server (code `INTERNAL`)', content: errorContent },
+  };
+}
+
+function requestBody(r: AdminRoute<any, any, any>) {
+  if (r.consumes) return { required: true, content: { [r.consumes]: { schema: { type: 'object' } } } };
+  if (!r.body) return undefined;
+  // Workflow bodies are optional: the version may come in an If-Match header instead.
+  return { required: !r.body.safeParse(undefined).success, content: { 'application/json': { schema: jsonSchema(r.body) } } };
+}
+
+function parameters(r: AdminRoute<any, any, any>) {
+  const params = jsonSchema(r.params) as { properties?: Record<string, unknown> } | undefined;
+  const query = jsonSchema(r.query) as { properties?: Record<string, unknown>; required?: string[] } | undefined;
+  return [
+    ...Object.entries(params?.properties ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+    ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema })),
+  ];
+}
+
+/** OpenAPI 3.1 from the registered routes' schemas; lint-clean under Redocly's recommended rules (openapi.test.ts). */
 export function openApiDocument(routes: AdminRoute<any, any, any>[], info: { title: string; version: string; serverUrl: string }) {
+  const answers = responseSchemas(routes);
   const paths: Record<string, Record<string, unknown>> = {};
   for (const r of routes) {
     const path = `/api/admin${r.url}`.replace(/:(\w+)/g, '{$1}');
-    const params = jsonSchema(r.params) as { properties?: Record<string, unknown> } | undefined;
-    const query = jsonSchema(r.query) as { properties?: Record<string, unknown>; required?: string[] } | undefined;
-    const parameters = [
-      ...Object.entries(params?.properties ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
-      ...Object.entries(query?.properties ?? {}).map(([name, schema]) => ({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema })),
-    ];
+    const params = parameters(r);
+    const body = requestBody(r);
     const operation: Record<string, unknown> = {
+      operationId: r.operationId,
       summary: r.summary,
       tags: [r.tag],
-      ...(parameters.length ? { parameters } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body) } } } } : {}),
-      ...(r.consumes ? { requestBody: { required: true, content: { [r.consumes]: { schema: { type: 'object' } } } } } : {}),
-      responses: {
-        [String(r.status ?? 200)]: { description: 'Success' },
-        '4XX': { description: 'Refused: `{ error: { code, message, field } }`', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-      },
+      ...(params.length ? { parameters: params } : {}),
+      ...(body ? { requestBody: body } : {}),
+      responses: responses(r, answers.of(r)),
       ...(r.auth === 'public' ? { security: [] } : {}),
     };
     paths[path] = { ...paths[path], [r.method.toLowerCase()]: operation };
   }
+  const used = new Set(routes.map((r) => r.tag));
   return {
     openapi: '3.1.0',
-    info: { title: info.title, version: info.version },
-    servers: [{ url: info.serverUrl }],
+    info: {
+      title: info.title,
+      version: info.version,
+      description: 'The editorial desk\'s JSON API, generated from the schemas the routes validate with. Sign in with `POST /api/admin/session`; writes made with the session cookie need the `X-CSRF-Token` header. Errors are `{ "error": { "code", "message", "field" } }`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: info.serverUrl.replace(/\/+$/, '') }],
     security: [{ session: [] }, { apiKey: [] }],
+    tags: (Object.keys(API_TAGS) as ApiTag[]).filter((name) => used.has(name)).map((name) => ({ name, description: API_TAGS[name] })),
+    paths,
     components: {
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'From POST /api/admin/session; writes also need the X-CSRF-Token header.' },
         apiKey: { type: 'http', scheme: 'bearer', description: 'An API key from /api/admin/api-keys.' },
       },
-      schemas: {
-        Error: {
-          type: 'object',
-          properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' }, field: { type: 'string' } }, required: ['code', 'message'] } },
-        },
-      },
+      schemas: answers.components,
     },
-    paths,
   };
 }

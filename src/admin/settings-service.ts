@@ -26,7 +26,9 @@ export const settingsSchema = z
         return false;
       }
     }, 'not a supported locale'),
-    disclaimerTemplate: z.string().max(300).includes('{credit}', { message: 'must contain {credit}' }),
+    // A regex, not `.includes()`: that one becomes `"format": "includes"` in JSON Schema, which no
+    // validator knows; a pattern says the same thing in standard terms.
+    disclaimerTemplate: z.string().max(300).regex(/\{credit\}/, { message: 'must contain {credit}' }),
     defaultSection: z.string().trim().regex(/^[\p{L}\p{M}\p{N}-]{1,96}$/u, 'must be a section slug such as "news"'),
   })
   .strict();

@@ -5,6 +5,7 @@ import { ApiKeyNotFound, Forbidden, UserNotFound } from '../errors.js';
 import { can, type GeneralAction } from '../permissions.js';
 import { route, type AdminRoute } from '../route-kit.js';
 import { idParams } from '../schemas.js';
+import { ApiKeys, NewApiKey, Settings, User, Users } from '../response-schemas.js';
 import { settingsSchema } from '../settings-service.js';
 import { ROLES } from '../user-service.js';
 import { ValidationError } from '../../shared/errors.js';
@@ -19,8 +20,10 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/users',
+      operationId: 'listUsers',
       summary: 'Every user',
       tag: 'Users',
+      response: Users,
       async handler({ actor }) {
         requireAction(actor, 'users:manage', 'manage users');
         return deps.users.list();
@@ -29,9 +32,11 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/users',
+      operationId: 'createUser',
       summary: 'Create a user with a role and a first password',
       tag: 'Users',
       status: 201,
+      response: User,
       body: z.object({ email: z.string(), name: z.string(), role: z.enum(ROLES), password: z.string() }).strict(),
       async handler({ actor, body }) {
         requireAction(actor, 'users:manage', 'manage users');
@@ -42,8 +47,10 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PATCH',
       url: '/users/:id',
+      operationId: 'updateUser',
       summary: 'Change name, role, disabled switch or password (a new password ends their sessions)',
       tag: 'Users',
+      response: User,
       params: idParams,
       body: z.object({ name: z.string().trim().min(1).max(120).optional(), role: z.enum(ROLES).optional(), disabled: z.boolean().optional(), password: z.string().optional() }).strict(),
       async handler({ actor, params, body }) {
@@ -62,8 +69,10 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/users/:id',
+      operationId: 'deleteUser',
       summary: 'Delete a user without history (others are disabled instead)',
       tag: 'Users',
+      status: 204,
       params: idParams,
       async handler({ actor, params }) {
         requireAction(actor, 'users:manage', 'manage users');
@@ -77,8 +86,10 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/api-keys',
+      operationId: 'listApiKeys',
       summary: 'API keys (never the keys themselves)',
       tag: 'API keys',
+      response: ApiKeys,
       async handler({ actor }) {
         requireAction(actor, 'api-keys:manage', 'manage API keys');
         return deps.auth.listApiKeys();
@@ -87,9 +98,11 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/api-keys',
+      operationId: 'createApiKey',
       summary: 'Create an API key; the key is in this answer only',
       tag: 'API keys',
       status: 201,
+      response: NewApiKey,
       body: z.object({ name: z.string().trim().min(1).max(80), scope: z.enum(['content-read', 'admin']) }).strict(),
       async handler({ actor, body }) {
         requireAction(actor, 'api-keys:manage', 'manage API keys');
@@ -100,8 +113,10 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/api-keys/:id',
+      operationId: 'revokeApiKey',
       summary: 'Revoke an API key',
       tag: 'API keys',
+      status: 204,
       params: idParams,
       async handler({ actor, params }) {
         requireAction(actor, 'api-keys:manage', 'manage API keys');
@@ -113,8 +128,10 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/settings',
+      operationId: 'getSettings',
       summary: 'Site settings',
       tag: 'Settings',
+      response: Settings,
       async handler({ actor }) {
         requireAction(actor, 'settings:read', 'read settings');
         return deps.settings.get();
@@ -123,8 +140,10 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PATCH',
       url: '/settings',
+      operationId: 'updateSettings',
       summary: 'Change site settings',
       tag: 'Settings',
+      response: Settings,
       body: settingsSchema.partial().strict(),
       async handler({ actor, body }) {
         requireAction(actor, 'settings:write', 'change settings');

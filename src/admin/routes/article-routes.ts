@@ -11,6 +11,7 @@ import { articleJson } from '../article-json.js';
 import { Forbidden } from '../errors.js';
 import { can, canOnArticle, type ArticleAction } from '../permissions.js';
 import { route, type AdminRoute } from '../route-kit.js';
+import { Article, ArticleSummaryPage, Presence, RestoredArticle, RevisionComparison, Revisions } from '../response-schemas.js';
 import { articleInputSchema, articlePatchSchema, idParams, idSchema, isoDate, pageQuery, versionBody } from '../schemas.js';
 
 const listQuery = z
@@ -114,8 +115,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     return route({
       method: 'POST',
       url: `/articles/:id/${path}`,
+      operationId: `${path}Article`,
       summary,
       tag: 'Workflow',
+      response: Article,
       params: idParams,
       body: path === 'schedule' ? z.object({ version: z.number().int().min(1).optional(), at: isoDate }).strict() : path === 'return' ? z.object({ version: z.number().int().min(1).optional(), note: z.string().max(1000).optional() }).strict() : versionBody.optional(),
       async handler({ actor, params, body, request }) {
@@ -132,8 +135,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/articles',
+      operationId: 'listArticles',
       summary: 'List stories with filters, sorting and pages',
       tag: 'Articles',
+      response: ArticleSummaryPage,
       query: listQuery,
       async handler({ actor, query }) {
         const ownedBy = can(actor, 'settings:read') ? undefined : { userId: actor.userId, personId: actor.personId };
@@ -150,9 +155,11 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/articles',
+      operationId: 'createArticle',
       summary: 'Create a draft',
       tag: 'Articles',
       status: 201,
+      response: Article,
       body: articleInputSchema,
       async handler({ actor, body }) {
         if (!can(actor, 'article:create')) throw new Forbidden(actor.role, 'create stories');
@@ -165,8 +172,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/articles/:id',
+      operationId: 'getArticle',
       summary: 'One story with everything the editor needs',
       tag: 'Articles',
+      response: Article,
       params: idParams,
       async handler({ actor, params }) {
         await authorize(actor, 'read', params.id);
@@ -176,8 +185,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PATCH',
       url: '/articles/:id',
+      operationId: 'updateArticle',
       summary: 'Save changes (optimistic concurrency: version or If-Match)',
       tag: 'Articles',
+      response: Article,
       params: idParams,
       body: articlePatchSchema,
       async handler({ actor, params, body, request }) {
@@ -193,8 +204,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/articles/:id',
+      operationId: 'deleteArticle',
       summary: 'Delete a story that is not published',
       tag: 'Articles',
+      status: 204,
       params: idParams,
       async handler({ actor, params }) {
         await authorize(actor, 'delete', params.id);
@@ -210,8 +223,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/articles/:id/revisions',
+      operationId: 'listRevisions',
       summary: 'Every saved version, oldest first',
       tag: 'Revisions',
+      response: Revisions,
       params: idParams,
       async handler({ actor, params }) {
         await authorize(actor, 'read', params.id);
@@ -223,8 +238,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/articles/:id/revisions/compare',
+      operationId: 'compareRevisions',
       summary: 'Compare two versions: headline, standfirst and body as word diffs',
       tag: 'Revisions',
+      response: RevisionComparison,
       params: idParams,
       query: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }).strict(),
       async handler({ actor, params, query }) {
@@ -238,8 +255,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/articles/:id/revisions/:revisionVersion/restore',
+      operationId: 'restoreRevision',
       summary: 'Restore an earlier version as a new save',
       tag: 'Revisions',
+      response: RestoredArticle,
       params: z.object({ id: idSchema, revisionVersion: z.coerce.number().int().min(1) }).strict(),
       body: versionBody.optional(),
       async handler({ actor, params, body, request }) {
@@ -254,8 +273,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PUT',
       url: '/articles/:id/presence',
+      operationId: 'updatePresence',
       summary: 'Heartbeat: I have this story open; returns the others who do',
       tag: 'Articles',
+      response: Presence,
       params: idParams,
       async handler({ actor, params }) {
         await authorize(actor, 'read', params.id);
@@ -265,8 +286,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/articles/:id/presence',
+      operationId: 'leavePresence',
       summary: 'I closed this story',
       tag: 'Articles',
+      status: 204,
       params: idParams,
       async handler({ actor, params }) {
         await deps.presence.leave(params.id, actor.userId);
@@ -276,8 +299,10 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/articles/:id/preview',
+      operationId: 'previewArticle',
       summary: 'The public page of the story as it would look now, whatever its status',
       tag: 'Articles',
+      produces: 'text/html',
       params: idParams,
       async handler({ actor, params, reply }) {
         const view = await authorize(actor, 'read', params.id);

@@ -8,6 +8,7 @@ import { Forbidden, SectionInUse, TagNotFound } from '../errors.js';
 import { can } from '../permissions.js';
 import { route, type AdminRoute } from '../route-kit.js';
 import { idParams, pageQuery, tagKind } from '../schemas.js';
+import { Person, PersonPage, Section, Sections, Tag, TagPage } from '../response-schemas.js';
 
 const slugField = z.string().max(96).refine(isValidSlug, 'letters, digits and single hyphens only');
 const sectionInput = z.object({ name: z.string().trim().min(1).max(80), slug: slugField.optional(), description: z.string().max(500).optional(), position: z.number().int().min(0).max(10_000).optional() }).strict();
@@ -33,13 +34,15 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   }
 
   return [
-    route({ method: 'GET', url: '/sections', summary: 'All sections in navigation order', tag: 'Sections', handler: async () => sections.list() }),
+    route({ method: 'GET', url: '/sections', operationId: 'listSections', summary: 'All sections in navigation order', tag: 'Sections', response: Sections, handler: async () => sections.list() }),
     route({
       method: 'POST',
       url: '/sections',
+      operationId: 'createSection',
       summary: 'Create a section',
       tag: 'Sections',
       status: 201,
+      response: Section,
       body: sectionInput,
       async handler({ actor, body }) {
         requireDirectoryWrite(actor);
@@ -52,8 +55,10 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PATCH',
       url: '/sections/:id',
+      operationId: 'updateSection',
       summary: 'Rename, describe or reorder a section',
       tag: 'Sections',
+      response: Section,
       params: idParams,
       body: sectionInput.partial().strict(),
       async handler({ actor, params, body }) {
@@ -68,8 +73,10 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/sections/:id',
+      operationId: 'deleteSection',
       summary: 'Delete a section with no stories',
       tag: 'Sections',
+      status: 204,
       params: idParams,
       async handler({ actor, params }) {
         requireDirectoryWrite(actor);
@@ -85,8 +92,10 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/people',
+      operationId: 'listPeople',
       summary: 'People (bylines), by name',
       tag: 'People',
+      response: PersonPage,
       query: listQuery,
       async handler({ query }) {
         const { items, total } = await people.list(query.q, query.pageSize, (query.page - 1) * query.pageSize);
@@ -96,9 +105,11 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/people',
+      operationId: 'createPerson',
       summary: 'Create a person',
       tag: 'People',
       status: 201,
+      response: Person,
       body: personInput,
       async handler({ actor, body }) {
         requireDirectoryWrite(actor);
@@ -108,8 +119,10 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PATCH',
       url: '/people/:id',
+      operationId: 'updatePerson',
       summary: 'Edit a person',
       tag: 'People',
+      response: Person,
       params: idParams,
       body: personInput.partial().strict(),
       async handler({ actor, params, body }) {
@@ -125,8 +138,10 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/tags',
+      operationId: 'listTags',
       summary: 'Tags and topics, by name',
       tag: 'Tags',
+      response: TagPage,
       query: listQuery,
       async handler({ query }) {
         const { items, total } = await tags.list(query.q, query.pageSize, (query.page - 1) * query.pageSize);
@@ -136,9 +151,11 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/tags',
+      operationId: 'createTag',
       summary: 'Create a tag',
       tag: 'Tags',
       status: 201,
+      response: Tag,
       body: tagInput,
       async handler({ actor, body }) {
         requireDirectoryWrite(actor);
@@ -152,8 +169,10 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PATCH',
       url: '/tags/:id',
+      operationId: 'updateTag',
       summary: 'Rename a tag, change its kind or aliases',
       tag: 'Tags',
+      response: Tag,
       params: idParams,
       body: tagInput.partial().strict(),
       async handler({ actor, params, body }) {
@@ -167,8 +186,10 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/tags/:id',
+      operationId: 'deleteTag',
       summary: 'Delete a tag (it is removed from every story)',
       tag: 'Tags',
+      status: 204,
       params: idParams,
       async handler({ actor, params }) {
         requireDirectoryWrite(actor);

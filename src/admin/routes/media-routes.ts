@@ -8,6 +8,7 @@ import { Forbidden, MediaInUse } from '../errors.js';
 import { can, canOnArticle } from '../permissions.js';
 import { issueField, route, type AdminRoute } from '../route-kit.js';
 import { idParams, pageQuery } from '../schemas.js';
+import { MediaItem, MediaItemPage, MediaItemWithUses } from '../response-schemas.js';
 
 const metadataSchema = z
   .object({
@@ -81,8 +82,10 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/media',
+      operationId: 'listMedia',
       summary: 'Search the media library (alt text, caption, credit)',
       tag: 'Media',
+      response: MediaItemPage,
       query: z.object({ q: z.string().max(200).optional(), ...pageQuery }).strict(),
       async handler({ query }) {
         const { items, total } = await repo.search(query.q, query.page, query.pageSize);
@@ -92,9 +95,11 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/media',
+      operationId: 'uploadMedia',
       summary: 'Upload a picture (multipart: file plus metadata fields)',
       tag: 'Media',
       status: 201,
+      response: MediaItem,
       consumes: 'multipart/form-data',
       async handler({ actor, request }) {
         if (!can(actor, 'media:upload')) throw new Forbidden(actor.role, 'upload media');
@@ -129,8 +134,10 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/media/:id',
+      operationId: 'getMedia',
       summary: 'One media item with the stories that use it',
       tag: 'Media',
+      response: MediaItemWithUses,
       params: idParams,
       async handler({ actor, params }) {
         const record = await load(params.id);
@@ -140,8 +147,10 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'PATCH',
       url: '/media/:id',
+      operationId: 'updateMedia',
       summary: 'Edit alt text, caption, credit, source, licence, disclaimer switch, focal point',
       tag: 'Media',
+      response: MediaItem,
       params: idParams,
       body: metadataSchema,
       async handler({ actor, params, body }) {
@@ -161,8 +170,10 @@ export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/media/:id',
+      operationId: 'deleteMedia',
       summary: 'Delete a picture no story uses',
       tag: 'Media',
+      status: 204,
       params: idParams,
       async handler({ actor, params }) {
         if (!can(actor, 'media:delete')) throw new Forbidden(actor.role, 'delete media');

@@ -4,6 +4,7 @@ import type { Actor } from '../auth-service.js';
 import { SESSION_DAYS } from '../auth-service.js';
 import { InvalidCredentials, RateLimited, SetupUnavailable, Unauthenticated } from '../errors.js';
 import { SESSION_COOKIE, route, type AdminRoute } from '../route-kit.js';
+import { Session, SessionsEnded, SetupState } from '../response-schemas.js';
 
 function userJson(actor: Actor) {
   return { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, personId: actor.personId };
@@ -16,8 +17,10 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/session',
+      operationId: 'createSession',
       summary: 'Sign in with e-mail and password',
       tag: 'Session',
+      response: Session,
       auth: 'public',
       body: z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().max(256) }).strict(),
       async handler({ body, request, reply }) {
@@ -47,8 +50,10 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/session',
+      operationId: 'getSession',
       summary: 'Who am I; returns the CSRF token again',
       tag: 'Session',
+      response: Session,
       async handler({ actor }) {
         return { user: userJson(actor), csrfToken: actor.csrfToken };
       },
@@ -56,8 +61,10 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/session',
+      operationId: 'deleteSession',
       summary: 'Sign out of this session',
       tag: 'Session',
+      status: 204,
       async handler({ actor, reply }) {
         if (actor.sessionId) await deps.auth.endSession(actor.sessionId);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -67,8 +74,10 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'DELETE',
       url: '/sessions',
+      operationId: 'deleteAllSessions',
       summary: 'Sign out everywhere: ends every session of this user',
       tag: 'Session',
+      response: SessionsEnded,
       async handler({ actor, reply }) {
         const ended = await deps.auth.endAllSessions(actor.userId);
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -78,8 +87,10 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'GET',
       url: '/setup',
+      operationId: 'getSetupState',
       summary: 'Whether first-run setup is open (no admin exists yet)',
       tag: 'Session',
+      response: SetupState,
       auth: 'public',
       async handler() {
         return { needed: (await deps.setup.token()) !== null };
@@ -88,10 +99,12 @@ export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     route({
       method: 'POST',
       url: '/setup',
+      operationId: 'completeSetup',
       summary: 'Create the first admin with the one-time setup token printed at start',
       tag: 'Session',
       auth: 'public',
       status: 201,
+      response: Session,
       body: z.object({ token: z.string().max(200), email: z.string(), name: z.string(), password: z.string() }).strict(),
       async handler({ body, request, reply }) {
         const created = await deps.setup.complete(body.token, { email: body.email, name: body.name, password: body.password });

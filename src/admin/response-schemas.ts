@@ -1,0 +1,190 @@
+import { z, type ZodType } from 'zod';
+import { tagKind } from './schemas.js';
+import { settingsSchema } from './settings-service.js';
+import { ROLES } from './user-service.js';
+
+/**
+ * What the admin API answers on success, as zod schemas beside the request schemas. The
+ * OpenAPI document is generated from them (route-kit's `openApiDocument`), and
+ * openapi.test.ts checks real answers against that document, so a handler that starts
+ * answering another shape fails a test instead of silently breaking a client.
+ *
+ * The shapes in `componentSchemas` repeat across routes: the document names them once under
+ * `components/schemas` and refers to them with `$ref`.
+ */
+
+/** ISO-8601 date-times as the API writes them (`2025-06-27T04:30:00.000Z`). */
+const dateTime = z.string().meta({ format: 'date-time' });
+const count = z.number().int().min(0);
+const articleStatus = z.enum(['draft', 'submitted', 'scheduled', 'published', 'unpublished']);
+const sectionRef = z.object({ id: z.string(), slug: z.string(), name: z.string() });
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string().describe('Stable error code, see docs/errors.md'),
+    message: z.string(),
+    field: z.string().optional().describe('The input the error is about, by its path: `body.headline`'),
+    current: z.unknown().optional().describe('What is there now, for conflicts: the latest version, or the stories using a picture'),
+  }),
+});
+
+export const Session = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), personId: z.string().nullable() }),
+  csrfToken: z.string().nullable().describe('Send it as X-CSRF-Token on writes made with the session cookie; null for API keys'),
+});
+
+export const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  personId: z.string().nullable(),
+  disabled: z.boolean(),
+  createdAt: dateTime,
+});
+
+export const ApiKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  scope: z.enum(['content-read', 'admin']),
+  prefix: z.string().describe('The first characters of the key, to recognise it by'),
+  createdAt: dateTime,
+  lastUsedAt: dateTime.nullable(),
+  revokedAt: dateTime.nullable(),
+});
+
+/** The settings as stored: the same schema that checks a change. */
+export const Settings = settingsSchema;
+
+export const Section = z.object({ id: z.string(), slug: z.string(), name: z.string(), description: z.string(), position: z.number().int() });
+export const Person = z.object({ id: z.string(), slug: z.string(), name: z.string(), bio: z.string(), links: z.record(z.string(), z.string()) });
+export const Tag = z.object({ id: z.string(), slug: z.string(), name: z.string(), kind: tagKind, aliases: z.array(z.string()) });
+
+export const MediaItem = z.object({
+  id: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  alt: z.string(),
+  caption: z.string(),
+  credit: z.string(),
+  sourceUrl: z.string().nullable(),
+  licence: z.string(),
+  showDisclaimer: z.boolean(),
+  focal: z.object({ x: z.number().min(0).max(1), y: z.number().min(0).max(1) }),
+  url: z.string().nullable().describe('A ~960px JPEG; null while it is being made'),
+  thumbUrl: z.string().nullable().describe('A 480×270 JPEG cropped around the focal point'),
+  variantsState: z.enum(['awaiting', 'filling', 'pending', 'processing', 'ready', 'failed']),
+  createdAt: dateTime,
+});
+
+/** A body document (TipTap JSON, see src/doc/types.ts); its nodes are checked on the way in, not described here. */
+export const Doc = z.object({ type: z.literal('doc'), content: z.array(z.looseObject({ type: z.string() })) });
+
+export const ArticleSummary = z.object({
+  id: z.string(),
+  slug: z.string(),
+  headline: z.string(),
+  status: articleStatus,
+  section: sectionRef,
+  authors: z.array(z.object({ id: z.string(), name: z.string() })),
+  modifiedAt: dateTime,
+  publishedAt: dateTime.nullable(),
+  scheduledAt: dateTime.nullable(),
+  version: z.number().int().min(1),
+  url: z.string().describe('The public URL (meaningful once published)'),
+});
+
+export const Article = z.object({
+  id: z.string(),
+  slug: z.string(),
+  headline: z.string(),
+  standfirst: z.string(),
+  body: Doc,
+  status: articleStatus,
+  sectionId: z.string(),
+  section: sectionRef,
+  authorIds: z.array(z.string()).describe('The byline: people ids in order'),
+  authors: z.array(z.object({ id: z.string(), name: z.string(), slug: z.string() })),
+  tags: z.array(z.object({ id: z.string(), name: z.string(), kind: tagKind, slug: z.string() })),
+  heroMediaId: z.string().nullable(),
+  heroCaption: z.string().nullable(),
+  datelinePlace: z.string().nullable(),
+  source: z.string().nullable(),
+  language: z.string(),
+  seoTitle: z.string().nullable(),
+  seoDescription: z.string().nullable(),
+  embargoUntil: dateTime.nullable(),
+  scheduledAt: dateTime.nullable(),
+  firstPublishedAt: dateTime.nullable(),
+  publishedAt: dateTime.nullable(),
+  updatedAt: dateTime.nullable(),
+  createdAt: dateTime,
+  modifiedAt: dateTime,
+  version: z.number().int().min(1),
+  views: count,
+  url: z.string().describe('The public URL (meaningful once published)'),
+  previewUrl: z.string().describe('The page as it would look now, whatever the status'),
+  corrections: z.array(z.object({ note: z.string(), createdAt: dateTime })),
+  permissions: z.object({
+    edit: z.boolean(),
+    submit: z.boolean(),
+    publish: z.boolean(),
+    schedule: z.boolean(),
+    unpublish: z.boolean(),
+    return: z.boolean(),
+    correct: z.boolean(),
+    delete: z.boolean(),
+  }),
+});
+
+/** One page of a long list: `?page=` from 1, `?pageSize=` 1–100. */
+function pageOf(item: ZodType) {
+  return z.object({ items: z.array(item), total: count, page: z.number().int().min(1), pageSize: z.number().int().min(1) });
+}
+
+export const ArticleSummaryPage = pageOf(ArticleSummary);
+export const MediaItemPage = pageOf(MediaItem);
+export const PersonPage = pageOf(Person);
+export const TagPage = pageOf(Tag);
+
+/** Named shapes, in the order the document lists them under `components/schemas`. */
+export const componentSchemas: Readonly<Record<string, ZodType>> = {
+  Error: ErrorBody,
+  Session,
+  User,
+  ApiKey,
+  Settings,
+  Section,
+  Person,
+  Tag,
+  MediaItem,
+  Doc,
+  ArticleSummary,
+  Article,
+  ArticleSummaryPage,
+  MediaItemPage,
+  PersonPage,
+  TagPage,
+};
+
+const diff = z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
+
+/** Short lists, answered whole. */
+export const Sections = z.array(Section);
+export const Users = z.array(User);
+export const ApiKeys = z.array(ApiKey);
+
+/** Answers of one route each. */
+export const SetupState = z.object({ needed: z.boolean().describe('True while no admin exists and the setup token is open') });
+export const SessionsEnded = z.object({ ended: count });
+export const NewApiKey = z.object({ apiKey: ApiKey, key: z.string().describe('The key itself: shown in this answer only') });
+export const Revisions = z.array(z.object({ id: z.string(), version: z.number().int().min(1), createdAt: dateTime, user: z.object({ id: z.string(), name: z.string() }).nullable() }));
+export const RevisionComparison = z.object({ from: z.number().int().min(1), to: z.number().int().min(1), headline: diff, standfirst: diff, body: diff });
+export const RestoredArticle = Article.extend({
+  restoredWithout: z.array(z.object({ field: z.enum(['sectionId', 'authorIds', 'tagIds', 'heroMediaId']), id: z.string() })).describe('References deleted since that version, left out of the restore'),
+});
+export const Presence = z.object({ editors: z.array(z.object({ userId: z.string(), name: z.string(), since: dateTime })).describe('The others who have the story open') });
+export const MediaItemWithUses = MediaItem.extend({
+  usedBy: z.array(z.object({ id: z.string(), headline: z.string(), status: articleStatus })).describe('Stories using the picture that the caller may see'),
+  usedByOthers: count.describe('Stories using it that the caller may not see'),
+});
