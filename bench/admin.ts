@@ -2,8 +2,8 @@
 //   1. the admin story list over 10,000 stories: p50/p95 latency for common queries;
 //   2. a 12-megapixel JPEG upload through the API to its immediate variants, and the
 //      background AVIF variants after it;
-//   3. the editor app's JavaScript size (gzip), read from the built dist/admin.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+//   3. the editor app's JavaScript size as served (plain, gzip, brotli), read from the built dist/admin.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -110,11 +110,15 @@ try {
 
   const assets = join(root, 'dist/admin/assets');
   try {
+    // As served: the .gz and .br copies the build writes beside each file (gzip computed here if a build predates them).
+    const size = (file: string, coding: 'gz' | 'br') => (existsSync(`${file}.${coding}`) ? statSync(`${file}.${coding}`).size : coding === 'gz' ? gzipSync(readFileSync(file)).length : NaN);
     const files = readdirSync(assets).filter((f) => f.endsWith('.js'));
-    const sizes = files.map((f) => ({ f, gz: gzipSync(readFileSync(join(assets, f))).length })).sort((x, y) => y.gz - x.gz);
+    const sizes = files.map((f) => ({ f, plain: statSync(join(assets, f)).size, gz: size(join(assets, f), 'gz'), br: size(join(assets, f), 'br') })).sort((x, y) => y.gz - x.gz);
     const total = sizes.reduce((s, x) => s + x.gz, 0);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`.padStart(9);
     console.log(`\nEditor app JavaScript (gzip): ${(total / 1024).toFixed(1)} KB in ${files.length} files`);
-    for (const { f, gz } of sizes.slice(0, 6)) console.log(`  ${f.padEnd(40)} ${(gz / 1024).toFixed(1)} KB`);
+    console.log(`  ${''.padEnd(40)}  identity      gzip    brotli`);
+    for (const { f, plain, gz, br } of sizes.slice(0, 6)) console.log(`  ${f.padEnd(40)} ${kb(plain)} ${kb(gz)} ${kb(br)}`);
   } catch {
     console.log('\nEditor app not built (npm run build:admin)');
   }

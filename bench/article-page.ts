@@ -8,6 +8,10 @@
 //                 generation, as in production).
 //   in-process  — the same cold path without HTTP, and the render step alone.
 //
+// Each HTTP run is made twice: as wrk sends by default, with no Accept-Encoding
+// (the plain page), and with `Accept-Encoding: br`, as browsers get it. The reference
+// answers each with the same bytes the app sends for it.
+//
 // BENCH_SECONDS and BENCH_CONNECTIONS tune the load; wrk is used when installed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -23,6 +27,7 @@ import { load, type LoadResult } from './load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const CODINGS = ['identity', 'gzip', 'br'] as const;
 const root = new URL('..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
 const children: ChildProcess[] = [];
@@ -71,6 +76,12 @@ try {
   const path = `/${encodeURIComponent(row0.section)}/${encodeURIComponent(row0.slug)}`;
   const first = await seeded.app.inject(path);
   if (first.statusCode !== 200) throw new Error(`benchmark article answered ${first.statusCode}`);
+  const encoded = async (url: string) => {
+    const answers = await Promise.all(CODINGS.map((coding) => seeded.app.inject({ url, headers: coding === 'identity' ? {} : { 'accept-encoding': coding } })));
+    return Object.fromEntries(CODINGS.map((coding, i) => [coding, answers[i]!])) as Record<(typeof CODINGS)[number], Awaited<ReturnType<typeof seeded.app.inject>>>;
+  };
+  const article = await encoded(path);
+  const home = await encoded('/');
 
   // 2. In-process cold render: one core, no HTTP, no cache.
   const coldFull = await timeLoop(3, async () => {
@@ -82,25 +93,43 @@ try {
   await seeded.close();
 
   // 3. Servers in their own processes: the app (cached), the app with the cache off, the reference.
-  const bodyFile = join(dataDir, 'page.html');
-  const headersFile = join(dataDir, 'headers.json');
-  writeFileSync(bodyFile, first.rawPayload);
-  writeFileSync(headersFile, JSON.stringify({ 'content-type': String(first.headers['content-type']), 'cache-control': String(first.headers['cache-control']), etag: String(first.headers.etag) }));
-  const refPort = await startChild('reference-server.ts', [bodyFile, headersFile], {});
+  const pagesFile = join(dataDir, 'pages.json');
+  const pages: Record<string, { file: string; headers: Record<string, string> }> = {};
+  for (const coding of CODINGS) {
+    const res = article[coding];
+    const file = join(dataDir, `page.html.${coding}`);
+    writeFileSync(file, res.rawPayload);
+    const headers = Object.fromEntries(['content-type', 'cache-control', 'etag', 'vary', 'content-encoding'].filter((h) => res.headers[h] !== undefined).map((h) => [h, String(res.headers[h])]));
+    pages[coding] = { file, headers };
+  }
+  writeFileSync(pagesFile, JSON.stringify(pages));
+  const refPort = await startChild('reference-server.ts', [pagesFile], {});
   const appPort = await startChild('app-server.ts', [], { ...env, DATELINE_DEMO: '0' });
   const coldPort = await startChild('app-server.ts', [], { ...env, DATELINE_DEMO: '0', PAGE_CACHE_ENTRIES: '0' });
 
+  const brotli = { 'accept-encoding': 'br' };
   const reference = await load(`http://127.0.0.1:${refPort}/`, SECONDS, CONNECTIONS);
   const served = await load(`http://127.0.0.1:${appPort}${path}`, SECONDS, CONNECTIONS);
   const coldHttp = await load(`http://127.0.0.1:${coldPort}${path}`, SECONDS, CONNECTIONS);
+  const referenceBr = await load(`http://127.0.0.1:${refPort}/`, SECONDS, CONNECTIONS, brotli);
+  const servedBr = await load(`http://127.0.0.1:${appPort}${path}`, SECONDS, CONNECTIONS, brotli);
+  const coldBr = await load(`http://127.0.0.1:${coldPort}${path}`, SECONDS, CONNECTIONS, brotli);
 
+  const sizes = (label: string, r: typeof article) => `${label.padEnd(34)} ${CODINGS.map((c) => fmt(r[c].rawPayload.length).padStart(8)).join(' ')}`;
+  console.log(`\nPage sizes in bytes${' '.repeat(16)} ${CODINGS.map((c) => c.padStart(8)).join(' ')}`);
+  console.log(sizes('home page', home));
+  console.log(sizes('article page (long-read)', article));
   console.log(`\nDateline article page benchmark (${words} words, ${fmt(first.rawPayload.length)} bytes, ${SECONDS}s × ${CONNECTIONS} connections, load by ${reference.tool})\n`);
   console.log(row('reference node:http (same bytes)', reference, reference));
   console.log(row('article page, served (page cache)', served, reference));
   console.log(row('article page, cache off (HTTP)', coldHttp, reference));
+  console.log(row('reference, br (same bytes)', referenceBr, referenceBr));
+  console.log(row('article page, served, br', servedBr, referenceBr));
+  console.log(row('article page, cache off, br', coldBr, referenceBr));
   console.log(`${'cold render in-process (read+render)'.padEnd(34)} ${fmt(coldFull).padStart(8)} pages/s (one core)`);
   console.log(`${'render step only (template+body)'.padEnd(34)} ${fmt(renderOnly).padStart(8)} pages/s (one core)`);
-  console.log(`\nTargets: served ≥ 0.80× reference → ${(served.requestsPerSecond / reference.requestsPerSecond).toFixed(2)}×; cold render ≥ 2,000 pages/s → ${fmt(coldFull)}`);
+  const ratio = (r: LoadResult, ref: LoadResult) => (r.requestsPerSecond / ref.requestsPerSecond).toFixed(2);
+  console.log(`\nTargets: served ≥ 0.80× reference → ${ratio(served, reference)}× plain, ${ratio(servedBr, referenceBr)}× br; cold render ≥ 2,000 pages/s → ${fmt(coldFull)}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
 }

@@ -20,8 +20,9 @@ function parseWrkMs(value: string): number {
 }
 
 /** wrk (a C load generator) when installed: it costs the machine far less CPU than a Node client. */
-function loadWithWrk(url: string, seconds: number, connections: number): LoadResult {
-  const run = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', url], { encoding: 'utf8' });
+function loadWithWrk(url: string, seconds: number, connections: number, headers: Record<string, string>): LoadResult {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const run = spawnSync('wrk', ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', ...headerArgs, url], { encoding: 'utf8' });
   const out = run.stdout;
   const rps = Number(out.match(/Requests\/sec:\s+([\d.]+)/)?.[1]);
   const p50 = parseWrkMs(out.match(/\s50%\s+(\S+)/)?.[1] ?? '');
@@ -32,7 +33,7 @@ function loadWithWrk(url: string, seconds: number, connections: number): LoadRes
 }
 
 /** A keep-alive Node client, for machines without wrk. Slower, so ratios compress toward 1. */
-async function loadWithNode(url: string, seconds: number, connections: number): Promise<LoadResult> {
+async function loadWithNode(url: string, seconds: number, connections: number, headers: Record<string, string>): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   const latencies: number[] = [];
   const deadline = Date.now() + seconds * 1000;
@@ -41,7 +42,7 @@ async function loadWithNode(url: string, seconds: number, connections: number): 
       const started = process.hrtime.bigint();
       await new Promise<void>((resolve, reject) => {
         http
-          .get(url, { agent }, (res) => {
+          .get(url, { agent, headers }, (res) => {
             if (res.statusCode !== 200) reject(new Error(`status ${res.statusCode}`));
             res.resume();
             res.on('end', resolve);
@@ -59,6 +60,7 @@ async function loadWithNode(url: string, seconds: number, connections: number): 
   return { requestsPerSecond: latencies.length / ((Date.now() - began) / 1000), p50Ms: pick(0.5), p99Ms: pick(0.99), tool: 'node-client' };
 }
 
-export async function load(url: string, seconds: number, connections: number): Promise<LoadResult> {
-  return wrkAvailable() ? loadWithWrk(url, seconds, connections) : loadWithNode(url, seconds, connections);
+/** Loads `url` for `seconds`; `headers` go on every request (wrk sends no Accept-Encoding unless told). */
+export async function load(url: string, seconds: number, connections: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+  return wrkAvailable() ? loadWithWrk(url, seconds, connections, headers) : loadWithNode(url, seconds, connections, headers);
 }

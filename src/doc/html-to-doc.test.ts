@@ -221,7 +221,8 @@ test('our own rendered HTML imports back as the same document', () => {
   const original: DocNode = {
     type: 'doc',
     content: [
-      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'What happened' }] },
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'What happened' }] },
+      { type: 'heading', attrs: { level: 3 }, content: [{ type: 'text', text: 'In the council' }] },
       {
         type: 'paragraph',
         content: [

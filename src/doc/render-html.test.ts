@@ -26,17 +26,23 @@ const media: RenderContext = { resolveImage: (id) => (id === 'm1' ? picture : nu
 
 test('paragraphs, headings, rules and hard breaks use their allow-listed tags', () => {
   const html = render(
-    { type: 'heading', attrs: { level: 3 }, content: [text('Sub')] },
+    { type: 'heading', attrs: { level: 2 }, content: [text('Sub')] },
     p(text('one'), { type: 'hardBreak' }, text('two')),
     { type: 'horizontalRule' },
   );
-  assert.equal(html, '<h3>Sub</h3><p>one<br>two</p><hr>');
+  assert.equal(html, '<h2>Sub</h2><p>one<br>two</p><hr>');
+});
+
+test('body headings never skip a level below the page h1: each goes at most one deeper than the last', () => {
+  const doc = (...levels: number[]) => garbage({ type: 'doc', content: levels.map((level, i) => ({ type: 'heading', attrs: { level }, content: [text(`H${i}`)] })) });
+  assert.equal(renderDocument(doc(3, 4, 4, 2, 4)), '<h2>H0</h2><h3>H1</h3><h4>H2</h4><h2>H3</h2><h3>H4</h3>');
+  assert.equal(renderDocument(doc(2, 3, 4, 3)), '<h2>H0</h2><h3>H1</h3><h4>H2</h4><h3>H3</h3>', 'a well-formed outline is kept as written');
 });
 
 test('heading levels outside 2–4 are clamped into 2–4', () => {
   const heading = (level: unknown) => garbage({ type: 'doc', content: [{ type: 'heading', attrs: { level }, content: [text('H')] }] });
   assert.equal(renderDocument(heading(1)), '<h2>H</h2>');
-  assert.equal(renderDocument(heading(6)), '<h4>H</h4>');
+  assert.equal(renderDocument(heading(6)), '<h2>H</h2>', 'an h4 as the first heading is lifted to h2: no skipped level');
   assert.equal(renderDocument(heading('3')), '<h2>H</h2>');
   assert.equal(renderDocument(garbage({ type: 'doc', content: [{ type: 'heading', content: [text('H')] }] })), '<h2>H</h2>');
 });

@@ -40,19 +40,24 @@ const SUBSCRIPT: OpenMark = { key: 'subscript', open: '<sub>', close: '</sub>' }
 const SUPERSCRIPT: OpenMark = { key: 'superscript', open: '<sup>', close: '</sup>' };
 const NO_MARKS: readonly OpenMark[] = [];
 
-export function renderDocument(doc: DocNode, ctx: RenderContext = NO_CONTEXT): string {
-  const root: unknown = doc;
-  return isRecord(root) ? renderBlocks(root.content, ctx, 1) : '';
+/** The context plus the outline so far: the level of the last heading written (the page's h1 comes first). */
+interface Rendering extends RenderContext {
+  lastHeading: number;
 }
 
-function renderBlocks(nodes: unknown, ctx: RenderContext, depth: number): string {
+export function renderDocument(doc: DocNode, ctx: RenderContext = NO_CONTEXT): string {
+  const root: unknown = doc;
+  return isRecord(root) ? renderBlocks(root.content, { ...ctx, lastHeading: 1 }, 1) : '';
+}
+
+function renderBlocks(nodes: unknown, ctx: Rendering, depth: number): string {
   if (!Array.isArray(nodes) || depth > MAX_RENDER_DEPTH) return '';
   let html = '';
   for (let i = 0; i < nodes.length; i++) html += renderBlock(nodes[i], ctx, depth);
   return html;
 }
 
-function renderBlock(node: unknown, ctx: RenderContext, depth: number): string {
+function renderBlock(node: unknown, ctx: Rendering, depth: number): string {
   if (!isRecord(node)) return '';
   switch (node.type) {
     case 'paragraph': {
@@ -63,8 +68,11 @@ function renderBlock(node: unknown, ctx: RenderContext, depth: number): string {
     case 'heading': {
       const inner = renderInline(node.content);
       if (inner === '') return '';
-      const tag = headingTag(node.attrs);
-      return '<' + tag + '>' + inner + '</' + tag + '>';
+      // A level is never skipped (h1 → h3 fails validators and screen-reader outlines): a heading
+      // goes at most one level below the one before it, whatever the writer picked.
+      const level = Math.min(headingLevel(node.attrs), ctx.lastHeading + 1);
+      ctx.lastHeading = level;
+      return '<h' + level + '>' + inner + '</h' + level + '>';
     }
     case 'blockquote':
       return renderQuote(node.content, node.attrs, ctx, depth);
@@ -86,10 +94,11 @@ function renderBlock(node: unknown, ctx: RenderContext, depth: number): string {
   }
 }
 
-function headingTag(attrs: unknown): string {
+/** The writer's level, within the h2–h4 the body may use. */
+function headingLevel(attrs: unknown): number {
   const level = isRecord(attrs) ? attrs.level : undefined;
-  if (typeof level !== 'number' || !(level > 2)) return 'h2';
-  return level >= 4 ? 'h4' : 'h3';
+  if (typeof level !== 'number' || !(level > 2)) return 2;
+  return level >= 4 ? 4 : 3;
 }
 
 function orderedListOpen(attrs: unknown): string {
@@ -97,7 +106,7 @@ function orderedListOpen(attrs: unknown): string {
   return typeof start === 'number' && Number.isSafeInteger(start) && start !== 1 ? '<ol start="' + start + '">' : '<ol>';
 }
 
-function renderList(open: string, close: string, items: unknown, ctx: RenderContext, depth: number): string {
+function renderList(open: string, close: string, items: unknown, ctx: Rendering, depth: number): string {
   if (!Array.isArray(items) || depth > MAX_RENDER_DEPTH) return '';
   let inner = '';
   for (let i = 0; i < items.length; i++) {
@@ -113,7 +122,7 @@ function renderList(open: string, close: string, items: unknown, ctx: RenderCont
   return inner === '' ? '' : open + inner + close;
 }
 
-function renderQuote(content: unknown, attrs: unknown, ctx: RenderContext, depth: number): string {
+function renderQuote(content: unknown, attrs: unknown, ctx: Rendering, depth: number): string {
   const inner = renderBlocks(content, ctx, depth + 1);
   if (inner === '') return '';
   // Attributions typed with their own dash must not come out as "— — Name".

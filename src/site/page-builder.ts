@@ -80,8 +80,15 @@ export function createPageBuilder({ read, media: mediaService, site, generation 
     return minutes;
   }
 
-  async function listing(filter: TeaserFilter, page: number, input: Omit<ListingPageInput, 'site' | 'stories' | 'media' | 'page' | 'pageCount'>): Promise<string | null> {
+  /**
+   * A listing page, or null past its last page. `publishedOnly`: an author or topic
+   * page exists only while a published story carries that byline or tag, so a tag or
+   * a byline made for a draft does not leak before the story is out. Sections are
+   * navigation and always have a page.
+   */
+  async function listing(filter: TeaserFilter, page: number, input: Omit<ListingPageInput, 'site' | 'stories' | 'media' | 'page' | 'pageCount'>, publishedOnly = false): Promise<string | null> {
     const total = await countPublished(filter);
+    if (publishedOnly && total === 0) return null;
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) return null;
     const stories = await latest(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
@@ -138,10 +145,10 @@ export function createPageBuilder({ read, media: mediaService, site, generation 
       listing({ sectionId: section.id }, page, { basePath: `/${encodeURIComponent(section.slug)}`, kicker: 'Section', title: section.name, description: section.description, activeSectionSlug: section.slug }),
 
     author: (person: { id: string; slug: string; name: string; bio: string }, page: number) =>
-      listing({ personId: person.id }, page, { basePath: `/author/${encodeURIComponent(person.slug)}`, kicker: 'Author', title: person.name, description: person.bio }),
+      listing({ personId: person.id }, page, { basePath: `/author/${encodeURIComponent(person.slug)}`, kicker: 'Author', title: person.name, description: person.bio }, true),
 
     topic: (tag: { id: string; slug: string; name: string; kind: string }, page: number) =>
-      listing({ tagId: tag.id }, page, { basePath: `/topic/${encodeURIComponent(tag.slug)}`, kicker: tag.kind === 'topic' ? 'Topic' : tag.kind[0]!.toUpperCase() + tag.kind.slice(1), title: tag.name, description: '' }),
+      listing({ tagId: tag.id }, page, { basePath: `/topic/${encodeURIComponent(tag.slug)}`, kicker: tag.kind === 'topic' ? 'Topic' : tag.kind[0]!.toUpperCase() + tag.kind.slice(1), title: tag.name, description: '' }, true),
   };
 }
 

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
+import type { Representations } from './representations.js';
 
 export interface CachedPage {
   status: number;
-  body: Buffer;
-  etag: string;
-  /** Surrogate keys for a CDN purge: article-<id>, section-<slug>, home, … */
-  keys: string;
   generation: number;
-  /** Response headers, computed once when the page is stored (serving is then one write). */
-  headers?: Record<string, string | number>;
+  /**
+   * The page as sent, with its headers made once when it was stored: plain, brotli
+   * and gzip, so serving a hit is choosing one and writing it.
+   */
+  representations: Representations;
 }
 
 export interface PageCacheOptions {
@@ -68,13 +67,17 @@ export function createPageCache(options: PageCacheOptions) {
       return hit;
     },
 
-    set(key: string, page: Omit<CachedPage, 'etag'>): CachedPage {
-      const entry: CachedPage = { ...page, etag: `"${createHash('sha1').update(page.body).digest('base64url').slice(0, 22)}"` };
+    set(key: string, entry: CachedPage): CachedPage {
       if (options.maxEntries <= 0) return entry;
       entries.delete(key);
       entries.set(key, entry);
       while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
       return entry;
+    },
+
+    /** False with PAGE_CACHE_ENTRIES=0: a page is then built for one answer, and compressed only as that answer needs. */
+    get keepsPages(): boolean {
+      return options.maxEntries > 0;
     },
 
     /** The generation as last read, without waiting: what memoised data is keyed on. */

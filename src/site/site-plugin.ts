@@ -1,17 +1,37 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { contentHash, siteRoutes, type SiteRoutesOptions } from './site-routes.js';
+import { createCodingNegotiator } from './accept-encoding.js';
+import { prepareRepresentationsSync, writeRepresentation, type Representations } from './representations.js';
 
 const assetsDir = new URL('./assets/', import.meta.url);
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const NOSNIFF = { 'x-content-type-options': 'nosniff' };
 
-/** The reader script and favicon, read once; their URLs carry a content hash so they can be cached for a year. */
+/**
+ * The reader script and favicon, read once and compressed once, at the highest
+ * settings since it happens at start; the script's URL carries a content hash so it
+ * can be cached for a year. The CSS is inlined into every page.
+ */
 export function loadSiteAssets() {
   const script = readFileSync(new URL('site.js', assetsDir));
   const css = readFileSync(new URL('site.css', assetsDir), 'utf8');
   const favicon = readFileSync(new URL('favicon.svg', assetsDir));
-  return { script, scriptPath: `/assets/site.${contentHash(script)}.js`, css, favicon };
+  return {
+    script: prepareRepresentationsSync({ body: script, headers: { ...NOSNIFF, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': IMMUTABLE } }),
+    scriptPath: `/assets/site.${contentHash(script)}.js`,
+    css,
+    favicon: prepareRepresentationsSync({ body: favicon, headers: { ...NOSNIFF, 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' } }),
+  };
 }
+
+/**
+ * Crawlers may read everything but the APIs and the editor. `/admin$` and `/admin/`
+ * rather than a bare `/admin`, which is a prefix rule and would also hide a section
+ * whose slug starts with "admin" (/administration).
+ */
+export const ROBOTS_TXT = 'User-agent: *\nDisallow: /api/\nDisallow: /admin$\nDisallow: /admin/\n';
 
 export interface SitePluginOptions extends SiteRoutesOptions {
   assets: ReturnType<typeof loadSiteAssets>;
@@ -23,7 +43,9 @@ export interface SitePluginOptions extends SiteRoutesOptions {
 /** The public site as one Fastify plugin: pages, media files, assets, robots.txt. */
 export async function sitePlugin(app: FastifyInstance, options: SitePluginOptions): Promise<void> {
   const { assets } = options;
-  const immutable = 'public, max-age=31536000, immutable';
+  const negotiate = createCodingNegotiator();
+  const sendAsset = (representations: Representations) => (request: FastifyRequest, reply: FastifyReply) =>
+    writeRepresentation(request, reply, 200, representations, negotiate(request.headers['accept-encoding']));
 
   await app.register(fastifyStatic, {
     root: options.mediaRoot,
@@ -37,18 +59,15 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     setHeaders: (res) => void res.header('x-content-type-options', 'nosniff'),
   });
 
-  app.get(assets.scriptPath, (_request, reply) => reply.header('cache-control', immutable).type('text/javascript; charset=utf-8').send(assets.script));
-  app.get('/favicon.svg', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(assets.favicon));
-  app.get('/favicon.ico', (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type('image/svg+xml').send(assets.favicon));
+  app.get(assets.scriptPath, sendAsset(assets.script));
+  app.get('/favicon.svg', sendAsset(assets.favicon));
+  app.get('/favicon.ico', sendAsset(assets.favicon));
   let logo: Promise<Buffer> | undefined;
   app.get('/logo.png', async (_request, reply) => {
     logo ??= options.renderLogo();
     return reply.header('cache-control', 'public, max-age=86400').type('image/png').send(await logo);
   });
-  app.get('/robots.txt', (_request, reply) => {
-    const site = options.site();
-    reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(`User-agent: *\nDisallow: /api/\nDisallow: /admin\n\nHost: ${site.url}\n`);
-  });
+  app.get('/robots.txt', (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(ROBOTS_TXT));
   app.get('/healthz', async () => ({ ok: true }));
 
   await siteRoutes(app, options);

@@ -8,7 +8,10 @@ import type { PageBuilder } from './page-builder.js';
 import { MAX_PAGE } from './page-builder.js';
 import type { PageCache } from './page-cache.js';
 import type { SiteInfo } from './site-info.js';
+import { createCodingNegotiator } from './accept-encoding.js';
+import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type Representations } from './representations.js';
 import { articlePath } from './site-info.js';
+import { PAGE_SECURITY_HEADERS } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
 
 export interface SiteLookups {
@@ -26,12 +29,6 @@ export interface SiteRoutesOptions {
   site: () => SiteInfo;
 }
 
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'",
-};
 const HTML_TYPE = 'text/html; charset=utf-8';
 /** Browsers revalidate after a minute; a CDN may serve a stale copy while it refetches. */
 const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
@@ -52,47 +49,50 @@ function pageNumber(query: unknown): number | null {
 /** The public site: pages served from the page cache, rendered on a miss. */
 export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOptions): Promise<void> {
   const { pages, read, lookups, cache, site } = options;
+  const negotiate = createCodingNegotiator();
 
-  function sendError(reply: FastifyReply, status: number, detail?: string) {
-    return reply
-      .code(status)
-      .headers(SECURITY_HEADERS)
-      .header('cache-control', status === 410 ? PAGE_CACHE_CONTROL : 'public, max-age=30')
-      .type(HTML_TYPE)
-      .send(errorPage(site(), status, detail));
+  /**
+   * Error pages say nothing about the request, so each is rendered and compressed
+   * once per site settings (the site object is replaced when they or the sections
+   * change), not once per 404 from every scanner that walks the site.
+   */
+  const errorPages = new WeakMap<SiteInfo, Map<string, Promise<Representations>>>();
+  function errorRepresentations(status: number, detail: string | undefined): Promise<Representations> {
+    const info = site();
+    let forSite = errorPages.get(info);
+    if (!forSite) errorPages.set(info, (forSite = new Map()));
+    const key = `${status}:${detail ?? ''}`;
+    let found = forSite.get(key);
+    if (!found) {
+      const headers = { ...PAGE_SECURITY_HEADERS, 'content-type': HTML_TYPE, 'cache-control': status === 410 ? PAGE_CACHE_CONTROL : 'public, max-age=30' };
+      found = prepareRepresentations({ body: Buffer.from(errorPage(info, status, detail)), headers }, COMPRESSED_CODINGS, 'page');
+      forSite.set(key, found);
+    }
+    return found;
   }
 
-  /** Serves from the cache or builds, stores and serves. Handles ETag revalidation. */
+  async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail?: string) {
+    writeRepresentation(request, reply, status, await errorRepresentations(status, detail), negotiate(request.headers['accept-encoding']));
+  }
+
+  /** Serves from the cache, or builds, compresses, stores and serves. Handles ETag revalidation. */
   async function serve(request: FastifyRequest, reply: FastifyReply, key: string, build: () => Promise<Built | null>) {
+    const coding = negotiate(request.headers['accept-encoding']);
     let page = cache.get(key);
     if (!page) {
       const generation = await cache.currentGeneration();
       const built = await build();
-      if (!built) return sendError(reply, 404);
+      if (!built) return sendError(request, reply, 404);
       if ('redirect' in built) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(built.redirect, 301);
-      page = cache.set(key, { status: built.status, body: Buffer.from(built.body), keys: built.keys.join(' '), generation });
-      page.headers = {
-        ...SECURITY_HEADERS,
-        'content-type': HTML_TYPE,
-        'content-length': page.body.length,
-        'cache-control': PAGE_CACHE_CONTROL,
-        'surrogate-key': page.keys,
-        etag: page.etag,
-      };
+      const headers = { ...PAGE_SECURITY_HEADERS, 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': built.keys.join(' ') };
+      // A stored page is compressed once, in every coding, here; with the cache off
+      // only the coding this reader takes is made, at a cheaper setting.
+      const representations = cache.keepsPages
+        ? await prepareRepresentations({ body: Buffer.from(built.body), headers }, COMPRESSED_CODINGS, 'page')
+        : await prepareRepresentations({ body: Buffer.from(built.body), headers }, [coding], 'response');
+      page = cache.set(key, { status: built.status, generation, representations });
     }
-    // The hot path: a stored page is written straight to the socket with headers made
-    // when it was stored. Nothing in Fastify's reply pipeline (serialisers, onSend hooks)
-    // has work to do for these bytes, and skipping it is worth about a tenth of throughput.
-    const headers = page.headers!;
-    reply.hijack();
-    if (request.headers['if-none-match'] === page.etag) {
-      const { 'content-length': _length, 'content-type': _type, ...rest } = headers;
-      reply.raw.writeHead(304, rest);
-      reply.raw.end();
-      return;
-    }
-    reply.raw.writeHead(page.status, headers);
-    reply.raw.end(request.method === 'HEAD' ? undefined : page.body);
+    writeRepresentation(request, reply, page.status, page.representations, coding);
   }
 
   app.get('/', (request, reply) => serve(request, reply, '/', async () => ({ status: 200, body: await pages.home(), keys: ['home'] })));
@@ -100,8 +100,8 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
   app.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
     const slug = slugFromPathSegment(request.params.section);
     const page = pageNumber(request.query);
-    if (page === null) return sendError(reply, 400, 'The page number must be a whole number from 1.');
-    if (!slug || page === Infinity) return sendError(reply, 404);
+    if (page === null) return sendError(request, reply, 400, 'The page number must be a whole number from 1.');
+    if (!slug || page === Infinity) return sendError(request, reply, 404);
     return serve(request, reply, `/s/${slug}?${page}`, async () => {
       const section = await lookups.sectionBySlug(slug);
       if (!section) return null;
@@ -114,7 +114,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     const sectionSlug = slugFromPathSegment(request.params.section);
     const slug = slugFromPathSegment(request.params.slug);
     if (sectionSlug === 'api') return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route GET ${request.url.split('?')[0]}` } });
-    if (!sectionSlug || !slug) return sendError(reply, 404);
+    if (!sectionSlug || !slug) return sendError(request, reply, 404);
     if (sectionSlug === 'author' || sectionSlug === 'topic') return listingByKind(request, reply, sectionSlug, slug);
     return serve(request, reply, `/a/${sectionSlug}/${slug}`, async () => {
       const found = await read.resolveSlug(slug);
@@ -131,8 +131,8 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
 
   async function listingByKind(request: FastifyRequest, reply: FastifyReply, kind: 'author' | 'topic', slug: string) {
     const page = pageNumber(request.query);
-    if (page === null) return sendError(reply, 400, 'The page number must be a whole number from 1.');
-    if (page === Infinity) return sendError(reply, 404);
+    if (page === null) return sendError(request, reply, 400, 'The page number must be a whole number from 1.');
+    if (page === Infinity) return sendError(request, reply, 404);
     return serve(request, reply, `/${kind}/${slug}?${page}`, async () => {
       if (kind === 'author') {
         const person = await lookups.personBySlug(slug);
@@ -164,7 +164,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
-    return sendError(reply, 404);
+    return sendError(request, reply, 404);
   });
 }
 

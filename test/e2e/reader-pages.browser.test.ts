@@ -101,3 +101,64 @@ for (const viewport of [
     }
   });
 }
+
+/** The path of an author page and a topic page of published demo stories, and a section's. */
+async function listingPaths(): Promise<string[]> {
+  const { db } = app.database;
+  const published = db.selectFrom('articles').select('articles.id').where('articles.status', '=', 'published');
+  const author = await db.selectFrom('people').innerJoin('article_authors', 'article_authors.person_id', 'people.id').select('people.slug').where('article_authors.article_id', 'in', published).executeTakeFirstOrThrow();
+  const tag = await db.selectFrom('tags').innerJoin('article_tags', 'article_tags.tag_id', 'tags.id').select('tags.slug').where('article_tags.article_id', 'in', published).executeTakeFirstOrThrow();
+  const story = await agencyStory();
+  return [`/${encodeURIComponent(story.section)}`, `/author/${encodeURIComponent(author.slug)}`, `/topic/${encodeURIComponent(tag.slug)}`];
+}
+
+test('section, author and topic pages keep their headings in order (axe heading-order)', { skip: !enabled && 'Chromium not installed' }, async () => {
+  const context = await launchBrowser({ width: 1280, height: 900 });
+  try {
+    const page = await context.newPage();
+    for (const path of ['/', ...(await listingPaths())]) {
+      const response = await page.goto(base + path, { waitUntil: 'load' });
+      assert.equal(response?.status(), 200, path);
+      assert.equal(response?.headers()['content-encoding'], 'br', `${path} reaches the browser compressed`);
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
+        return (await axe.run(document, { runOnly: { type: 'rule', values: ['heading-order', 'page-has-heading-one'] } })).violations;
+      });
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' ')}`), [], `${path} heading order`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the native share button stays hidden without the Web Share API, and shares where it exists', { skip: !enabled && 'Chromium not installed' }, async () => {
+  const context = await launchBrowser({ width: 390, height: 844 });
+  try {
+    const story = await agencyStory();
+    const url = `${base}/${encodeURIComponent(story.section)}/${encodeURIComponent(story.slug)}`;
+    const without = await context.newPage();
+    await without.goto(url, { waitUntil: 'load' });
+    assert.equal(await without.evaluate(() => typeof navigator.share), 'undefined', 'headless Chromium on Linux has no navigator.share');
+    assert.equal(await without.locator('.share-copy').isVisible(), true, 'the share bar itself is shown');
+    assert.equal(await without.locator('.share-native').isVisible(), false, 'no button that would do nothing');
+    assert.equal(await without.locator('.share li:has(.share-native)').isVisible(), false, 'nor an empty slot for it');
+
+    const withShare = await context.newPage();
+    // A string, not a function: tsx compiles functions with a helper the page does not have.
+    await withShare.addInitScript(`
+      window.shareCalls = [];
+      Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: function (data) { window.shareCalls.push(data); return Promise.resolve(); } });
+    `);
+    await withShare.goto(url, { waitUntil: 'load' });
+    const button = withShare.locator('.share-native');
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    const calls = await withShare.evaluate(() => (window as unknown as { shareCalls: { title: string; url: string }[] }).shareCalls);
+    assert.equal(calls.length, 1, 'one click, one share sheet');
+    assert.equal(calls[0]!.url, `${app.config.site.url}/${encodeURIComponent(story.section)}/${encodeURIComponent(story.slug)}`);
+    assert.ok(calls[0]!.title.length > 0);
+  } finally {
+    await context.close();
+  }
+});

@@ -21,5 +21,6 @@ export function useSiteSettings(): Settings {
 }
 
 export function disclaimerText(template: string, credit: string): string {
-  return template.includes('{credit}') ? template.replace('{credit}', credit) : `${template} ${credit}`;
+  // A replacer function: a credit such as "$&" must show as typed, not as a replacement pattern.
+  return template.includes('{credit}') ? template.replace('{credit}', () => credit) : `${template} ${credit}`;
 }

@@ -38,9 +38,10 @@
     });
   }
 
+  // The button and its list item stay hidden unless this browser can open a share sheet.
   var native = document.querySelector('.share-native');
-  if (native && navigator.share) {
-    native.hidden = false;
+  if (native && typeof navigator.share === 'function') {
+    native.closest('li').hidden = false;
     native.addEventListener('click', function () {
       navigator.share({ title: native.getAttribute('data-title'), url: native.getAttribute('data-url') }).catch(function () {});
     });

@@ -7,6 +7,7 @@ import { layout } from './layout.js';
 import { pictureHtml } from './picture.js';
 import { bylineHtml, teaserHtml, viewsLabel } from './teaser.js';
 import { articleHead } from './article-seo.js';
+import { fillTemplate } from './fill-template.js';
 
 export interface ArticlePageInput {
   site: SiteInfo;
@@ -24,7 +25,7 @@ export interface ArticlePageInput {
 
 function disclaimerLines(site: SiteInfo, credits: string[]): TrustedHtml {
   const unique = [...new Set(credits.map((c) => c.trim()).filter(Boolean))];
-  return html`${unique.map((credit) => html`<p class="image-disclaimer">${site.disclaimerTemplate.replace('{credit}', credit)}</p>`)}`;
+  return html`${unique.map((credit) => html`<p class="image-disclaimer">${fillTemplate(site.disclaimerTemplate, { credit })}</p>`)}`;
 }
 
 function heroHtml(article: ArticleView, hero: MediaView | undefined): TrustedHtml {
@@ -40,7 +41,7 @@ function heroHtml(article: ArticleView, hero: MediaView | undefined): TrustedHtm
 function shareBarHtml(url: string, headline: string): TrustedHtml {
   return html`<nav class="share" aria-label="Share this story"><span class="share-label">Share</span><ul>${shareLinks(url, headline).map(
     (link) => html`<li><a class="share-${link.network}" href="${link.href}" rel="noopener noreferrer" target="_blank">${link.label}</a></li>`,
-  )}<li><button type="button" class="share-copy" data-url="${url}">Copy link</button></li><li><button type="button" class="share-native" data-url="${url}" data-title="${headline}" hidden>More…</button></li></ul><span class="share-status" role="status" aria-live="polite"></span></nav>`;
+  )}<li><button type="button" class="share-copy" data-url="${url}">Copy link</button></li><li class="share-native-item" hidden><button type="button" class="share-native" data-url="${url}" data-title="${headline}">More…</button></li></ul><span class="share-status" role="status" aria-live="polite"></span></nav>`;
 }
 
 /** The article page, in the order DESIGN.md gives: kicker, headline, meta, hero, share, body, disclaimer, topics, related. */

@@ -35,7 +35,10 @@ export function teaserHtml(site: SiteInfo, teaser: ArticleTeaser, media: Map<str
           priority: style === 'lead',
         })}</a>`
       : '';
-  const heading = style === 'lead' ? html`<h2 class="teaser-title"><a href="${href}">${teaser.headline}</a></h2>` : html`<h3 class="teaser-title"><a href="${href}">${teaser.headline}</a></h3>`;
+  // Headings go one level below what they sit under: the lead and a listing's rows sit
+  // right under the page's h1, cards and compact items under a rail's h2.
+  const link = html`<a href="${href}">${teaser.headline}</a>`;
+  const heading = style === 'lead' || style === 'row' ? html`<h2 class="teaser-title">${link}</h2>` : html`<h3 class="teaser-title">${link}</h3>`;
   return html`<article class="teaser teaser--${style}" lang="${teaser.language}">${pic}<div class="teaser-text"><a class="kicker kicker--small" href="${sectionPath(teaser.section.slug)}">${teaser.section.name}</a>${heading}${
     style === 'compact' ? '' : html`<p class="teaser-standfirst">${teaser.standfirst}</p>`
   }<p class="teaser-meta"><time datetime="${teaser.publishedAt}">${site.dates.day(teaser.publishedAt)}</time>${
