@@ -9,7 +9,7 @@ export { createDatabaseRateLimiter } from './rate-limiter.js';
 export type { RateLimiter } from './rate-limiter.js';
 export { createLoginAttemptRepo } from './login-attempt-repo.js';
 export type { LoginAttemptRepo } from './login-attempt-repo.js';
-export { createSettingsService } from './settings-service.js';
+export { createSettingsService, configuredSettings } from './settings-service.js';
 export type { Settings, SettingsService } from './settings-service.js';
 export { can, canOnArticle, articlePermissions } from './permissions.js';
 export { createSetupService } from './setup-service.js';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Config } from '../config/index.js';
 import type { Database } from '../db/index.js';
 import { createSectionRepo } from '../content/index.js';
 import { ValidationError } from '../shared/errors.js';
@@ -34,6 +35,11 @@ export const settingsSchema = z
   .strict();
 
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** The settings before any editor changed one: the configuration's values. */
+export function configuredSettings(site: Config['site']): Settings {
+  return { siteName: site.name, timeZone: site.timeZone, locale: site.locale, disclaimerTemplate: site.disclaimerTemplate, defaultSection: site.defaultSection };
+}
 
 export function createSettingsService(db: Kysely<Database>, defaults: Settings) {
   return {

@@ -12,8 +12,10 @@ Commands:
                                  Roles: contributor, author, editor, admin
   user reset-password --email E  Set a new password (from standard input); ends the user's sessions
   ingest FILE... [--publish] [--json]
-                                 Import IPTC ninjs (1.x or 2.x) text items. Drafts unless --publish;
-                                 --json prints one JSON object per item (id, status, url)
+                                 Import IPTC ninjs (1.x, 2.x or 3.x) text and composite items; a file
+                                 may hold an array of items. Drafts unless --publish; withheld and
+                                 cancelled items take their story down. --json prints one JSON
+                                 object per item (id, status, url, killed)
   help                           Show this text
 
 Configuration (environment variables, or a dateline.config.json file):

@@ -31,6 +31,24 @@ export function isAgencyCredit(credit: string | null, source: string | null): bo
   return AGENCY_ABBREVIATIONS.test(credit) || AGENCY_NAMES.test(credit) || AGENCY_WORDS.test(credit);
 }
 
+/**
+ * Whether a whole byline part names an agency rather than a person: it is the item's
+ * source, a well-known agency abbreviation or name, or an organisation word other
+ * than "press" ("Northern Desk Agency"). Stricter than `isAgencyCredit`: "press" and
+ * "handout" are left out, because a byline part is a name ("Jane Press") far more
+ * often than a credit line is.
+ */
+export function isAgencyName(part: string, source: string | null): boolean {
+  const text = part.trim();
+  if (text === '') return false;
+  const wanted = source ? normalizeCredit(source) : '';
+  if (wanted !== '' && normalizeCredit(text) === wanted) return true;
+  return WHOLE_ABBREVIATION.test(text) || AGENCY_NAMES.test(text) || BYLINE_AGENCY_WORDS.test(text);
+}
+
+const WHOLE_ABBREVIATION = new RegExp(`^(?:${AGENCY_ABBREVIATIONS.source})$`, 'u');
+const BYLINE_AGENCY_WORDS = /\b(?:agency|agencies|agence|agencia|agenzia|newswire|news services?)\b/i;
+
 function matchesSource(credit: string, source: string | null): boolean {
   const wanted = source ? normalizeCredit(source) : '';
   if (wanted === '') return false;

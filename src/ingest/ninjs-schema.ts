@@ -5,12 +5,16 @@
  * `null` is accepted wherever a field is optional, because many producers emit
  * `null` for "absent".
  *
- * One schema covers ninjs 1.x (1.3–1.5, plus Superdesk's extensions `guid`,
- * `service`, `keywords`, `source`, `authors`) and one covers 2.x (2.0/2.1:
- * `headlines`, `bodies`, `descriptions`, `by`, `people`, `subjects`,
- * `infosources`). Associations and renditions are object maps in 1.x and arrays
- * of `{ name, ... }` in 2.x; `ninjs.ts` walks those by hand so that an error can
- * name the exact path (`associations.featureimage.renditions.original.href`).
+ * One schema covers ninjs 1.x (1.3–1.6, plus Superdesk's extensions
+ * `service`, `keywords`, `source`, `authors`); its `headline_*`, `body_*` and
+ * `description_*` properties are checked by hand in ninjs-text.ts. One covers 2.x
+ * and 3.x together: 3.0 renamed properties to camelCase (`versionCreated`,
+ * `pubStatus`, `copyrightHolder`, `infoSources`, `contentType`) and `embargoed` to
+ * `embargoedUntil`, without changing their shapes, so both spellings are declared
+ * and an error names the one the file used. Associations and renditions are object
+ * maps in 1.x and arrays of `{ name, ... }` from 2.0; ninjs-associations.ts walks
+ * those by hand so that an error names the exact path
+ * (`associations.0.renditions.0.href`).
  */
 import { z } from 'zod';
 
@@ -64,9 +68,10 @@ function parseOffset(offset: string | undefined): number | null {
 
 const isoDate = z
   .string()
-  .max(64)
   .transform((value, ctx) => {
-    const date = parseIsoDate(value);
+    // Length is checked here, not with .max(): a 200-character sentence in a date field
+    // is a bad date, and should be reported as one.
+    const date = value.length <= 64 ? parseIsoDate(value) : null;
     if (date) return date;
     ctx.addIssue({ code: 'custom', message: `not an ISO-8601 date-time: ${JSON.stringify(value.slice(0, 40))}` });
     return z.NEVER;
@@ -102,30 +107,49 @@ const concept = z.looseObject({
 const party = z.looseObject({ name: str(LIMITS.short), rel: str(LIMITS.short), role: str(LIMITS.short) });
 
 const textBlock = (max: number) =>
-  z.looseObject({ role: str(200), contenttype: str(200), value: z.string().max(max) }).nullable();
+  z.looseObject({ role: str(200), contenttype: str(200), contentType: str(200), name: str(200), value: z.string().max(max) }).nullable();
+/**
+ * Drafts of 2.0 (still in IPTC's examples/2.0 history) sent `headline`, `body` and
+ * `description` as arrays of `{ name, value }` blocks; a string there is not read.
+ */
+const draftBlocks = (max: number) => z.union([z.string().max(max), z.array(textBlock(max)).max(100)]).nullish();
+
+/** `usable` is the default; `cancelled` is a common misspelling of ninjs's `canceled`. */
+const PUB_STATUSES = ['usable', 'withheld', 'canceled', 'cancelled'] as const;
+const pubStatusValue = z
+  .string()
+  .transform((value, ctx) => {
+    const status = value.trim().toLowerCase();
+    if ((PUB_STATUSES as readonly string[]).includes(status)) return status === 'cancelled' ? 'canceled' : (status as PubStatus);
+    ctx.addIssue({ code: 'custom', message: `must be usable, withheld or canceled, not ${JSON.stringify(value.slice(0, 40))}` });
+    return z.NEVER;
+  })
+  .nullish();
+export type PubStatus = 'usable' | 'withheld' | 'canceled';
 
 const common = {
   type: str(50),
   uri: str(4_096),
-  guid: str(4_096),
   version: z.union([z.string().max(200), z.number()]).nullish(),
   language: str(50),
+  located: str(LIMITS.short),
+  source: str(LIMITS.short),
+  keywords: list(z.string().max(LIMITS.short).nullable()),
+};
+
+/** The properties 3.0 renamed, in their 1.x/2.x spelling. */
+const lowercaseNamed = {
   firstcreated: isoDate,
   versioncreated: isoDate,
   embargoed: isoDate,
-  located: str(LIMITS.short),
-  source: str(LIMITS.short),
+  pubstatus: pubStatusValue,
   copyrightholder: str(LIMITS.short),
-  keywords: list(z.string().max(LIMITS.short).nullable()),
 };
 
 export const ninjs1Schema = z.looseObject({
   ...common,
+  ...lowercaseNamed,
   headline: str(LIMITS.text),
-  description_text: str(LIMITS.text),
-  body_html: str(LIMITS.body),
-  body_xhtml: str(LIMITS.body),
-  body_text: str(LIMITS.body),
   byline: str(LIMITS.short),
   authors: list(party.nullable(), 100),
   service: list(concept.nullable()),
@@ -133,11 +157,22 @@ export const ninjs1Schema = z.looseObject({
   subject: list(concept.nullable()),
 });
 
+/** 2.x and 3.x: the 3.x spellings of renamed properties are read first. */
 export const ninjs2Schema = z.looseObject({
   ...common,
+  ...lowercaseNamed,
+  firstCreated: isoDate,
+  versionCreated: isoDate,
+  embargoedUntil: isoDate,
+  pubStatus: pubStatusValue,
+  copyrightHolder: str(LIMITS.short),
+  infoSources: list(party.nullable()),
   headlines: list(textBlock(LIMITS.text), 100),
   descriptions: list(textBlock(LIMITS.text), 100),
   bodies: list(textBlock(LIMITS.body), 20),
+  headline: draftBlocks(LIMITS.text),
+  description: draftBlocks(LIMITS.text),
+  body: draftBlocks(LIMITS.body),
   by: str(LIMITS.short),
   people: list(party.nullable()),
   services: list(concept.nullable()),
@@ -146,20 +181,23 @@ export const ninjs2Schema = z.looseObject({
   subjects: list(concept.nullable()),
 });
 
-/** An associated picture, in either generation. */
+/** An associated picture, in any generation (both spellings of renamed properties). */
 export const pictureSchema = z.looseObject({
   type: str(50),
   uri: str(4_096),
   mimetype: str(200),
-  headline: str(LIMITS.text),
   description_text: str(LIMITS.text),
+  description_main: str(LIMITS.text),
   descriptions: list(textBlock(LIMITS.text), 100),
   body_text: str(LIMITS.text),
   alt_text: str(LIMITS.text),
   creditline: str(LIMITS.short),
   copyrightholder: str(LIMITS.short),
+  copyrightHolder: str(LIMITS.short),
   copyrightnotice: str(LIMITS.text),
+  copyrightNotice: str(LIMITS.text),
   usageterms: str(LIMITS.text),
+  usageTerms: str(LIMITS.text),
   byline: str(LIMITS.short),
   by: str(LIMITS.short),
 });
@@ -170,6 +208,7 @@ export const renditionSchema = z.looseObject({
   height: dimension,
   mimetype: str(200),
   contenttype: str(200),
+  contentType: str(200),
 });
 
 export type Ninjs1 = z.infer<typeof ninjs1Schema>;

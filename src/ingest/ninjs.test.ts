@@ -22,8 +22,8 @@ function failure(input: unknown): Extract<NinjsResult, { ok: false }> {
   return result;
 }
 
-const minimal1 = { uri: 'urn:x:1', type: 'text', headline: 'Tide tables updated' };
-const minimal2 = { uri: 'urn:x:2', type: 'text', headlines: [{ value: 'Tide tables updated' }] };
+const minimal1 = { uri: 'urn:x:1', type: 'text', headline: 'Tide tables updated', body_text: 'High water moves ten minutes later.' };
+const minimal2 = { uri: 'urn:x:2', type: 'text', headlines: [{ value: 'Tide tables updated' }], bodies: [{ value: 'High water moves ten minutes later.' }] };
 
 test('a ninjs 1.x story yields its text fields', () => {
   const story = parsed(fixture('ninjs-1x-story.json'));
@@ -55,6 +55,7 @@ test('a 1.x feature image uses the original rendition with its caption, credit a
   const { picture } = parsed(fixture('ninjs-1x-story.json'));
   assert.deepEqual(picture, {
     href: 'file:///srv/wire/photos/harbour-crane.jpg',
+    hrefPath: 'associations.featureimage.renditions.original.href',
     width: 2400,
     height: 1600,
     mimetype: 'image/jpeg',
@@ -94,6 +95,7 @@ test('a 2.x feature image takes the widest rendition and credits the copyright h
   const story = parsed(fixture('ninjs-2x-story.json'));
   assert.deepEqual(story.picture, {
     href: 'https://cdn.northdesk.example/77120-1600.jpg',
+    hrefPath: 'associations.1.renditions.1.href',
     width: 1600,
     height: 1067,
     mimetype: 'image/jpeg',
@@ -133,6 +135,13 @@ test('a date that is not ISO-8601 is rejected naming its field', () => {
   assert.equal(failure({ ...minimal1, versioncreated: 'June 27, 2025' }).field, 'versioncreated');
 });
 
+test('a long non-date in a date field is reported as a bad date, not as too long', () => {
+  const result = failure({ ...minimal1, firstcreated: 'sometime last week, according to the desk '.repeat(5) });
+  assert.equal(result.field, 'firstcreated');
+  assert.match(result.message, /not an ISO-8601 date-time/);
+  assert.match(failure({ ...minimal2, versionCreated: 'x'.repeat(200) }).message, /not an ISO-8601 date-time/);
+});
+
 test('a date-time without an offset is read as UTC', () => {
   const story = parsed({ ...minimal1, versioncreated: '2025-06-27T08:00:00', firstcreated: '2025-06-27' });
   assert.equal(story.versionCreated?.toISOString(), '2025-06-27T08:00:00.000Z');
@@ -148,12 +157,59 @@ test('a rendition href that is not file or http(s) is rejected naming its path',
   assert.equal(failure(item).field, 'associations.1.renditions.1.href');
 });
 
-test('a non-text top-level item is rejected naming type', () => {
+test('picture, audio, video and event items are refused with a reason naming the type', () => {
   const result = failure(fixture('ninjs-picture-item.json'));
   assert.equal(result.field, 'type');
-  assert.match(result.message, /picture/);
+  assert.match(result.message, /only text and composite items can be imported; this is a "picture" item/);
+  for (const type of ['audio', 'video', 'graphic', 'event', 'component']) assert.match(failure({ ...minimal2, type }).message, new RegExp(`"${type}" item`));
   assert.equal(failure({ ...minimal1, type: ['text'] }).field, 'type');
-  assert.equal(parsed({ uri: 'urn:x', headline: 'No type given' }).headline, 'No type given');
+  assert.equal(failure({ uri: 'urn:x', title: 'Match day', eventDetails: { dates: {} } }).field, 'eventDetails');
+  assert.equal(parsed({ ...minimal1, type: undefined }).headline, 'Tide tables updated');
+});
+
+test('a composite item that carries text imports as a story, and one without text is refused', () => {
+  assert.equal(parsed({ ...minimal2, type: 'composite' }).headline, 'Tide tables updated');
+  const empty = failure({ uri: 'urn:x:c', type: 'composite', headlines: [{ value: 'Gallery: the regatta' }], associations: [] });
+  assert.equal(empty.field, 'bodies');
+  assert.match(empty.message, /no text/);
+});
+
+test('uri is required, so that a later version can find the story it updates', () => {
+  for (const uri of [undefined, null, '', '   ']) {
+    const result = failure({ ...minimal1, uri, guid: 'tag:example,2025:1' });
+    assert.equal(result.field, 'uri');
+    assert.match(result.message, /uri is required/);
+  }
+  assert.equal(failure({ ...minimal1, uri: 42 }).field, 'uri');
+  assert.equal(parsed({ ...minimal1, guid: 'tag:other' }).wireId, 'urn:x:1');
+});
+
+test('pubstatus is usable by default; withheld and canceled (or cancelled) are read in every generation', () => {
+  assert.equal(parsed(minimal1).pubStatus, 'usable');
+  assert.equal(parsed({ ...minimal1, pubstatus: 'withheld' }).pubStatus, 'withheld');
+  assert.equal(parsed({ ...minimal2, pubstatus: 'canceled' }).pubStatus, 'canceled');
+  assert.equal(parsed({ ...minimal2, pubStatus: 'Cancelled' }).pubStatus, 'canceled');
+  const bad = failure({ ...minimal1, pubstatus: 'killed' });
+  assert.equal(bad.field, 'pubstatus');
+  assert.match(bad.message, /usable, withheld or canceled/);
+  // A kill names the story to take down; it needs no headline or text of its own.
+  const kill = parsed({ uri: 'urn:x:1', type: 'text', pubStatus: 'withheld', versionCreated: '2025-07-04T07:30:00Z' });
+  assert.deepEqual([kill.pubStatus, kill.pubStatusPath, kill.headline, kill.bodyHtml], ['withheld', 'pubStatus', '', null]);
+});
+
+test('NUL and other control characters are stripped from every string before anything else', () => {
+  const story = parsed({
+    ...minimal1,
+    headline: 'Tide\u0000 tables\u0007 updated',
+    body_text: 'Line one\u0000\nLine\ttwo\u001b',
+    byline: 'Asha\u0000 Rao',
+    keywords: ['tides\u0000'],
+  });
+  assert.equal(story.headline, 'Tide tables updated');
+  assert.equal(story.bodyHtml, '<p>Line one</p>\n<p>Line two</p>');
+  assert.deepEqual(story.bylines, ['Asha Rao']);
+  assert.deepEqual(story.keywords, ['tides']);
+  assert.equal(JSON.stringify(story).includes('\\u0000'), false);
 });
 
 test('hostile shapes are rejected with the path of the first problem', () => {
@@ -174,8 +230,10 @@ test('the ninjs generation comes from the standard hint before the shape', () =>
   assert.equal(failure(hinted).field, 'headlines');
   const schemaHint = { uri: 'urn:x', headline: 'Old-style headline', $schema: 'https://www.iptc.org/std/ninjs/ninjs-schema_2.1.json' };
   assert.equal(failure(schemaHint).field, 'headlines');
-  assert.equal(parsed({ uri: 'urn:x', headlines: [{ value: 'Shape says 2.x' }] }).headline, 'Shape says 2.x');
+  assert.equal(parsed({ uri: 'urn:x', headlines: [{ value: 'Shape says 2.x' }], bodies: [{ value: 'x' }] }).headline, 'Shape says 2.x');
   assert.equal(failure({ uri: 'urn:x', bodies: [{ value: 'text' }] }).field, 'headlines');
+  const v3 = { uri: 'urn:x', headline: 'Old-style headline', body_text: 'x', standard: { schema: 'https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json' } };
+  assert.equal(failure(v3).field, 'headlines');
 });
 
 test('bylines are split on commas, ampersands and "and", dropping the agency when a person remains', () => {
@@ -184,6 +242,13 @@ test('bylines are split on commas, ampersands and "and", dropping the agency whe
   assert.deepEqual(parsed({ ...minimal1, byline: 'Asha Rao, Reuters', source: 'Reuters' }).bylines, ['Asha Rao']);
   assert.deepEqual(parsed({ ...minimal1, byline: 'Reuters', source: 'Reuters' }).bylines, ['Reuters']);
   assert.deepEqual(parsed(minimal1).bylines, []);
+});
+
+test('foreign byline prefixes and trailing agencies stay out of the names (2.x and 3.x "by")', () => {
+  const dpaLike = { uri: 'urn:x:3', copyrightHolder: 'dpa', headlines: [{ value: 'Derby penalty disputed' }], bodies: [{ value: 'x' }] };
+  assert.deepEqual(parsed({ ...dpaLike, by: 'Von Greta Vogel, dpa' }).bylines, ['Greta Vogel']);
+  assert.deepEqual(parsed({ ...minimal2, by: 'Av Karin Sjöberg/TT' }).bylines, ['Karin Sjöberg']);
+  assert.deepEqual(parsed({ ...minimal2, copyrightholder: 'Nordvik', by: 'Door Pieter de Graaf en Lotte Smit, Nordvik' }).bylines, ['Pieter de Graaf', 'Lotte Smit']);
 });
 
 test('bylines fall back to Superdesk authors (1.x) and author people (2.x)', () => {

@@ -1,24 +1,34 @@
 /**
- * Parses one IPTC ninjs text item (1.x or 2.x) into an `IncomingStory`.
+ * Parses one IPTC ninjs item (1.x, 2.x or 3.x) into an `IncomingStory`.
+ *
+ * Every string is first stripped of control characters (wire-text.ts), so what
+ * reaches the database is the same on SQLite and PostgreSQL.
+ *
+ * Kinds: `text` and `composite` items (and items with no `type`) are stories;
+ * pictures, graphics, audio, video, events and the rest are refused with a reason
+ * naming the type. `uri` is required, as in every ninjs schema: it is how a later
+ * version of the item finds the story it updates.
  *
  * Generation: a `standard.version` / `$standard.version` or a `ninjs-schema_N`
- * URL in `$schema` / `standard.schema` decides; without a hint, the presence of
- * `headlines` or `bodies` means 2.x, anything else is read as 1.x. (The item's
- * own `version` is the story's revision, not the ninjs version.)
+ * URL in `$schema` / `standard.schema` decides; without a hint, 2.x/3.x block
+ * arrays (`headlines`, `bodies`, `descriptions`, or a 2.0 draft's `headline` and
+ * `body` arrays) or 3.x camelCase names mean the 2.x/3.x reader, anything else is
+ * read as 1.x. (The item's own `version` is the story's revision, not the ninjs
+ * version.)
  *
  * Field choices where ninjs is ambiguous:
  * - `source` (the agency): Superdesk's `source` string, else the first named
- *   `infosource` (1.x) / `infosources` (2.x) entry, else `copyrightholder` —
- *   wires such as dpa and TT put their own name there.
- * - `sectionName`: neither 1.x nor 2.x standardises a section; Superdesk sends
- *   `service[]`. 2.x items are read from `services[]` (2.x plural naming), then
- *   `service[]`. `genres` is a journalistic form, not a section, and is ignored.
- * - `bylines`: 1.x `byline`, else Superdesk `authors[].name`; 2.x `by`, else
- *   `people[]` whose `rel` is author/creator. A name equal to the source
- *   ("Asha Rao, Reuters") is dropped when another name remains.
- * - `standfirst`: 1.x `description_text`, else a `headline_*sub*` extra headline;
- *   2.x a description with role summary, default, abstract or no role, else a
- *   headline whose role contains "sub".
+ *   `infosource` (1.x) / `infosources` / `infoSources` entry, else the copyright
+ *   holder — wires such as dpa and TT put their own name there.
+ * - `sectionName`: ninjs standardises no section; Superdesk sends `service[]`.
+ *   2.x items are read from `services[]`, then `service[]`. `genres` is a
+ *   journalistic form, not a section, and is ignored.
+ * - `bylines`: 1.x `byline`, else Superdesk `authors[].name`; 2.x/3.x `by`, else
+ *   `people[]` whose `rel` is author/creator. See `splitByline` for prefixes
+ *   ("Von", "Par", …) and trailing agencies ("…, dpa").
+ * - headline, standfirst and body: see ninjs-text.ts; pictures: ninjs-associations.ts.
+ * - `pubstatus` / `pubStatus`: `usable` by default. A `withheld` or `canceled` item
+ *   needs no headline or text: it only names the story to take down.
  * - Dates without an offset are read as UTC.
  *
  * Body HTML is passed through as sent: every import goes through the doc
@@ -40,15 +50,20 @@ import {
   type Ninjs1,
   type Ninjs2,
   type Party,
+  type PubStatus,
   type TextBlock,
 } from './ninjs-schema.js';
-import { describe, readFeaturePicture } from './ninjs-picture.js';
-import { cleanText, plainTextToHtml, splitByline, uniqueNames } from './wire-text.js';
+import { readPictures, type StoryPictures } from './ninjs-associations.js';
+import { readText1, readText2, type BlockList } from './ninjs-text.js';
+import { cleanText, splitByline, stripControlChars, uniqueNames } from './wire-text.js';
 
 export { isAgencyCredit } from './agency-credit.js';
+export type { PubStatus } from './ninjs-schema.js';
 
 export interface IncomingPicture {
   href: string;
+  /** JSON path of `href`, for error messages (`associations.mainpic.renditions.main.href`). */
+  hrefPath: string;
   width: number | null;
   height: number | null;
   mimetype: string | null;
@@ -61,12 +76,18 @@ export interface IncomingPicture {
 }
 
 export interface IncomingStory {
-  wireId: string | null;
+  wireId: string;
   version: string | null;
   language: string | null;
+  pubStatus: PubStatus;
+  /** JSON path of the publication status (`pubstatus`, or 3.x `pubStatus`), for messages. */
+  pubStatusPath: string;
+  /** '' only for a withheld or cancelled item, which needs none. */
   headline: string;
   standfirst: string | null;
   bodyHtml: string | null;
+  /** JSON path the body came from (`body_richtext`, `bodies.1.value`), for messages. */
+  bodyPath: string | null;
   bylines: string[];
   firstCreated: Date | null;
   versionCreated: Date | null;
@@ -76,31 +97,48 @@ export interface IncomingStory {
   source: string | null;
   keywords: string[];
   subjects: { name: string; code: string | null }[];
+  /** The hero. */
   picture: IncomingPicture | null;
+  /** Pictures after the hero, for the media library (at most MAX_PICTURES - 1). */
+  furtherPictures: IncomingPicture[];
 }
 
 export type NinjsResult = { ok: true; item: IncomingStory } | Invalid;
 
-const MAX_HEADLINE = 300;
-const SUMMARY_ROLES = new Set(['', 'summary', 'default', 'abstract']);
+const STORY_TYPES = new Set(['text', 'composite']);
 const AUTHOR_REL = /(?:^|[/#:])(?:author|creator)$/i;
-const HTML_TYPE = /^(?:text\/html|application\/xhtml\+xml)\b/i;
+const CAMEL_CASE_NAMES = ['versionCreated', 'firstCreated', 'pubStatus', 'embargoedUntil', 'copyrightHolder', 'infoSources'];
 
-export function parseNinjs(input: unknown): NinjsResult {
+export function parseNinjs(raw: unknown): NinjsResult {
+  const input = stripControlChars(raw);
   if (!isPlainObject(input)) return invalid('$', 'a ninjs item must be a JSON object');
-  const type = input.type;
+  // ninjs 2.2/3.x event descriptions sometimes leave out `type`; they are still not stories.
+  const eventKey = ['eventDetails', 'eventdetails'].find((key) => input[key] !== undefined && input[key] !== null);
+  const [type, typePath] = input.type === undefined && eventKey ? ['event', eventKey] : [input.type, 'type'];
   if (type !== undefined && type !== null) {
     if (typeof type !== 'string') return invalid('type', 'expected a string');
-    if (type !== 'text') return invalid('type', `only text items can be imported, not ${JSON.stringify(type.slice(0, 40))}`);
+    if (!STORY_TYPES.has(type)) {
+      return invalid(typePath, `only text and composite items can be imported; this is ${article(type)} ${JSON.stringify(type.slice(0, 40))} item`);
+    }
   }
-  const story = ninjsGeneration(input) === 2 ? readNinjs2(input) : readNinjs1(input);
+  if (input.uri !== undefined && input.uri !== null && typeof input.uri !== 'string') return invalid('uri', 'expected a string');
+  if (!cleanText(input.uri as string | undefined)) {
+    return invalid('uri', 'a uri is required: it identifies the item, so that a later version updates the story instead of duplicating it');
+  }
+  const story = ninjsGeneration(input) === 1 ? readNinjs1(input) : readNinjs2(input);
   return story.ok ? { ok: true, item: story.value } : story;
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
 function ninjsGeneration(input: Record<string, unknown>): 1 | 2 {
   const hint = versionHint(input);
   if (hint !== null) return hint >= 2 ? 2 : 1;
-  return input.headlines !== undefined || input.bodies !== undefined ? 2 : 1;
+  const blocks = input.headlines !== undefined || input.bodies !== undefined || input.descriptions !== undefined;
+  const draft = Array.isArray(input.headline) || Array.isArray(input.body);
+  return blocks || draft || CAMEL_CASE_NAMES.some((name) => input[name] !== undefined) ? 2 : 1;
 }
 
 function versionHint(input: Record<string, unknown>): number | null {
@@ -123,117 +161,100 @@ function readNinjs1(input: Record<string, unknown>): Checked<IncomingStory> {
   const checked = checkWith(ninjs1Schema, input, '');
   if (!checked.ok) return checked;
   const raw = checked.value;
-  const headline = requireHeadline(raw.headline, 'headline');
-  if (!headline.ok) return headline;
-  const picture = readFeaturePicture(input.associations);
-  if (!picture.ok) return picture;
+  const pubStatus = raw.pubstatus ?? 'usable';
+  const text = readText1(input, pubStatus === 'usable');
+  if (!text.ok) return text;
+  const pictures = readStoryPictures(input.associations, pubStatus);
+  if (!pictures.ok) return pictures;
   const source = cleanText(raw.source) ?? firstName(raw.infosource) ?? cleanText(raw.copyrightholder);
-  const bylines = raw.byline?.trim() ? splitByline(raw.byline) : uniqueNames((raw.authors ?? []).map((a) => a?.name));
+  const bylines = raw.byline?.trim() ? splitByline(raw.byline, source) : withoutSource(uniqueNames((raw.authors ?? []).map((a) => a?.name)), source);
   return {
     ok: true,
     value: {
       ...readShared(raw),
-      headline: headline.value,
-      standfirst: cleanText(raw.description_text) ?? subheadline1(input),
-      bodyHtml: nonBlank(raw.body_html) ?? nonBlank(raw.body_xhtml) ?? (raw.body_text ? plainTextToHtml(raw.body_text) : null),
-      bylines: withoutSource(bylines, source),
+      ...text.value,
+      pubStatus,
+      pubStatusPath: 'pubstatus',
+      firstCreated: raw.firstcreated ?? null,
+      versionCreated: raw.versioncreated ?? null,
+      embargoed: raw.embargoed ?? null,
+      bylines,
       sectionName: firstName(raw.service),
       source,
       subjects: readSubjects(raw.subject),
-      picture: picture.value,
+      picture: pictures.value.hero,
+      furtherPictures: pictures.value.further,
     },
   };
 }
 
+/** 2.x and 3.x; 3.0 renamed some properties to camelCase, read first. */
 function readNinjs2(input: Record<string, unknown>): Checked<IncomingStory> {
   const checked = checkWith(ninjs2Schema, input, '');
   if (!checked.ok) return checked;
   const raw = checked.value;
-  const headline = mainHeadline(raw.headlines);
-  if (!headline.ok) return headline;
-  const picture = readFeaturePicture(input.associations);
-  if (!picture.ok) return picture;
-  const source = cleanText(raw.source) ?? firstName(raw.infosources) ?? cleanText(raw.copyrightholder);
-  const bylines = raw.by?.trim() ? splitByline(raw.by) : authorsAmong(raw.people);
+  const pubStatus = raw.pubStatus ?? raw.pubstatus ?? 'usable';
+  const text = readText2(
+    {
+      headlines: blockList(raw.headlines, 'headlines', raw.headline, 'headline'),
+      bodies: blockList(raw.bodies, 'bodies', raw.body, 'body'),
+      descriptions: blockList(raw.descriptions, 'descriptions', raw.description, 'description'),
+    },
+    pubStatus === 'usable',
+  );
+  if (!text.ok) return text;
+  const pictures = readStoryPictures(input.associations, pubStatus);
+  if (!pictures.ok) return pictures;
+  const source = cleanText(raw.source) ?? firstName(raw.infoSources ?? raw.infosources) ?? cleanText(raw.copyrightHolder ?? raw.copyrightholder);
+  const bylines = raw.by?.trim() ? splitByline(raw.by, source) : withoutSource(authorsAmong(raw.people), source);
   return {
     ok: true,
     value: {
       ...readShared(raw),
-      headline: headline.value,
-      standfirst: describe(raw.descriptions, (role) => SUMMARY_ROLES.has(role.toLowerCase())) ?? subheadline2(raw.headlines),
-      bodyHtml: body2(raw.bodies),
-      bylines: withoutSource(bylines, source),
+      ...text.value,
+      pubStatus,
+      pubStatusPath: raw.pubStatus ? 'pubStatus' : 'pubstatus',
+      firstCreated: raw.firstCreated ?? raw.firstcreated ?? null,
+      versionCreated: raw.versionCreated ?? raw.versioncreated ?? null,
+      embargoed: raw.embargoedUntil ?? raw.embargoed ?? null,
+      bylines,
       sectionName: firstName(raw.services) ?? firstName(raw.service),
       source,
       subjects: readSubjects(raw.subjects),
-      picture: picture.value,
+      picture: pictures.value.hero,
+      furtherPictures: pictures.value.further,
     },
   };
 }
 
-type Shared = Pick<
-  IncomingStory,
-  'wireId' | 'version' | 'language' | 'firstCreated' | 'versionCreated' | 'embargoed' | 'located' | 'keywords'
->;
+/** The released name's array, else a 2.0 draft's array under the singular name. */
+function blockList(released: readonly TextBlock[] | null | undefined, name: string, draft: unknown, draftName: string): BlockList {
+  return !released && Array.isArray(draft) ? { path: draftName, blocks: draft as TextBlock[] } : { path: name, blocks: released };
+}
+
+/** A withdrawn item's pictures are never fetched, so they are not read either. */
+function readStoryPictures(associations: unknown, pubStatus: PubStatus): Checked<StoryPictures> {
+  return pubStatus === 'usable' ? readPictures(associations) : { ok: true, value: { hero: null, further: [] } };
+}
+
+type Shared = Pick<IncomingStory, 'wireId' | 'version' | 'language' | 'located' | 'keywords'>;
 
 function readShared(raw: Ninjs1 | Ninjs2): Shared {
   return {
-    wireId: cleanText(raw.uri) ?? cleanText(raw.guid),
+    // parseNinjs has checked that the uri is there.
+    wireId: cleanText(raw.uri) ?? '',
     version: raw.version === null || raw.version === undefined ? null : cleanText(String(raw.version)),
     language: cleanText(raw.language),
-    firstCreated: raw.firstcreated ?? null,
-    versionCreated: raw.versioncreated ?? null,
-    embargoed: raw.embargoed ?? null,
     located: cleanText(raw.located),
     keywords: uniqueStrings(raw.keywords ?? []),
   };
-}
-
-function requireHeadline(value: string | null | undefined, field: string): Checked<string> {
-  const headline = cleanText(value);
-  if (!headline) return invalid(field, 'a headline is required');
-  if (headline.length > MAX_HEADLINE) return invalid(field, `headline is longer than ${MAX_HEADLINE} characters`);
-  return { ok: true, value: headline };
-}
-
-/** The headline with role "main", else the first non-empty one. */
-function mainHeadline(blocks: readonly TextBlock[] | null | undefined): Checked<string> {
-  const usable = (blocks ?? [])
-    .map((block, i) => ({ block, i }))
-    .filter((h): h is { block: NonNullable<TextBlock>; i: number } => cleanText(h.block?.value) !== null);
-  const main = usable.find((h) => h.block.role === 'main') ?? usable[0];
-  if (!main) return invalid('headlines', 'a headline is required (headlines[] with a non-empty value)');
-  return requireHeadline(main.block.value, `headlines.${main.i}.value`);
-}
-
-/** 1.x extra headlines are `headline_<purpose>` properties (added in 1.3). */
-function subheadline1(input: Record<string, unknown>): string | null {
-  for (const [key, value] of Object.entries(input)) {
-    if (/^headline_.*sub/i.test(key) && typeof value === 'string' && value.length <= 2_000) {
-      const text = cleanText(value);
-      if (text) return text;
-    }
-  }
-  return null;
-}
-
-function subheadline2(blocks: readonly TextBlock[] | null | undefined): string | null {
-  return describe(blocks, (role) => /sub/i.test(role));
-}
-
-/** The first HTML body, else the first plain-text one turned into paragraphs. */
-function body2(bodies: readonly TextBlock[] | null | undefined): string | null {
-  const usable = (bodies ?? []).filter((b): b is NonNullable<TextBlock> => b !== null && b.value.trim() !== '');
-  const html = usable.find((b) => HTML_TYPE.test(b.contenttype ?? ''));
-  if (html) return html.value;
-  const plain = usable.find((b) => !b.contenttype || /^text\/plain\b/i.test(b.contenttype));
-  return plain ? plainTextToHtml(plain.value) : null;
 }
 
 function authorsAmong(people: readonly (Party | null)[] | null | undefined): string[] {
   return uniqueNames((people ?? []).filter((p) => p && AUTHOR_REL.test(p.rel ?? '')).map((p) => p?.name));
 }
 
+/** A structured author list may name the agency itself; drop it when a person remains. */
 function withoutSource(names: string[], source: string | null): string[] {
   if (!source) return names;
   const rest = names.filter((name) => name.toLowerCase() !== source.toLowerCase());
@@ -270,8 +291,4 @@ function uniqueStrings(values: readonly (string | null)[]): string[] {
     if (text) out.add(text);
   }
   return [...out];
-}
-
-function nonBlank(value: string | null | undefined): string | null {
-  return value && value.trim() !== '' ? value : null;
 }

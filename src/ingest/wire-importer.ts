@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { createArticleService, createDirectoryService, createSectionRepo } from '../content/index.js';
+import type { Article } from '../content/index.js';
 import type { MediaService, PreparedMedia } from '../media/index.js';
 import { DatelineError } from '../shared/errors.js';
 import { createManualClock, type Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { htmlToDocument, parseDocument } from '../doc/index.js';
+import { htmlToDocument, parseDocument, type DocNode } from '../doc/index.js';
 import type { MediaFetcher } from './fetch-media.js';
-import type { IncomingStory } from './ninjs.js';
+import type { IncomingPicture, IncomingStory, PubStatus } from './ninjs.js';
 import { isAgencyCredit } from './agency-credit.js';
 
 export interface WireImporterDeps {
@@ -22,28 +23,36 @@ export interface WireImporterDeps {
   defaultSection: string;
 }
 
-export type ImportOutcome =
-  | { ok: true; id: string; slug: string; sectionSlug: string; status: string; updated: boolean; embargoedUntil: string | null }
-  | { ok: false; field: string; message: string };
+export interface Imported {
+  ok: true;
+  id: string;
+  slug: string;
+  sectionSlug: string;
+  status: string;
+  updated: boolean;
+  embargoedUntil: string | null;
+  pubStatus: PubStatus;
+  /** A withheld or cancelled item took a published story down. */
+  killed: boolean;
+}
 
-/** The JSON path of the feature picture's href, for error messages. */
-const PICTURE_FIELD = 'associations.featureimage.renditions.href';
+export type ImportOutcome = Imported | { ok: false; field: string; message: string };
+type Refusal = Extract<ImportOutcome, { ok: false }>;
 
 /**
  * Turns a parsed wire item into a stored article in steps: fetch and process the
- * picture (files only), then one transaction for section, authors, tags, media
- * row and article. If any step fails, the picture's files are removed and the
+ * pictures (files only), then one transaction for section, authors, tags, media
+ * rows and article. If any step fails, every picture's files are removed and the
  * database is untouched. The same item again (same source and wire id) updates
- * the existing story instead of duplicating it.
+ * the existing story instead of duplicating it. A withheld or cancelled item is
+ * never published: it unpublishes the story it names, and changes nothing else.
  */
 export function createWireImporter(deps: WireImporterDeps) {
-  async function preparePicture(item: IncomingStory): Promise<PreparedMedia | ImportOutcome | null> {
-    const picture = item.picture;
-    if (!picture) return null;
+  async function preparePicture(item: IncomingStory, picture: IncomingPicture): Promise<PreparedMedia | Refusal> {
     const fetched = await deps.fetcher.fetchMedia(picture.href);
-    if (!fetched.ok) return { ok: false, field: PICTURE_FIELD, message: `Could not fetch the feature picture ${picture.href}: ${fetched.message}` };
+    if (!fetched.ok) return { ok: false, field: picture.hrefPath, message: `Could not fetch the picture ${picture.href}: ${fetched.message}` };
     try {
-      return await deps.media.prepare(fetched.bytes, {
+      return await deps.media.prepareUnlessStored(fetched.bytes, {
         alt: picture.alt ?? picture.caption ?? '',
         caption: picture.caption ?? '',
         credit: picture.credit ?? '',
@@ -52,81 +61,168 @@ export function createWireImporter(deps: WireImporterDeps) {
         showDisclaimer: isAgencyCredit(picture.credit, item.source),
       });
     } catch (err) {
-      if (err instanceof DatelineError) return { ok: false, field: PICTURE_FIELD, message: `The feature picture ${picture.href} was refused: ${err.message}` };
+      if (err instanceof DatelineError) return { ok: false, field: picture.hrefPath, message: `The picture ${picture.href} was refused: ${err.message}` };
       throw err;
     }
+  }
+
+  /** The hero first, then further pictures; all or nothing, so a failure leaves no file behind. */
+  async function preparePictures(item: IncomingStory): Promise<PreparedMedia[] | Refusal> {
+    const prepared: PreparedMedia[] = [];
+    try {
+      for (const picture of [item.picture, ...item.furtherPictures]) {
+        if (!picture) continue;
+        const result = await preparePicture(item, picture);
+        if ('ok' in result) {
+          await discardAll(prepared);
+          return result;
+        }
+        prepared.push(result);
+      }
+      return prepared;
+    } catch (err) {
+      await discardAll(prepared);
+      throw err;
+    }
+  }
+
+  function convertBody(item: IncomingStory): { ok: true; body: DocNode } | Refusal {
+    const field = item.bodyPath ?? 'body_html';
+    try {
+      // The converter stays within depth and text limits, but a huge body can exceed the node limit.
+      const parsed = parseDocument(htmlToDocument(item.bodyHtml ?? ''));
+      return parsed.ok ? { ok: true, body: parsed.value } : { ok: false, field, message: `The body cannot be stored: ${parsed.message}` };
+    } catch (err) {
+      if (err instanceof DatelineError) return { ok: false, field, message: err.message };
+      throw err;
+    }
+  }
+
+  async function sectionFor(trx: Kysely<Database>, item: IncomingStory) {
+    const directory = createDirectoryService({ db: trx, clock: deps.clock, newId: deps.newId });
+    if (item.sectionName) return directory.ensureSection(item.sectionName);
+    const existing = await createSectionRepo(trx).findBySlug(deps.defaultSection);
+    const name = deps.defaultSection.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    return existing ?? directory.createSection({ name, slug: deps.defaultSection });
+  }
+
+  async function peopleAndTags(trx: Kysely<Database>, item: IncomingStory): Promise<{ authorIds: string[]; tagIds: string[] }> {
+    const directory = createDirectoryService({ db: trx, clock: deps.clock, newId: deps.newId });
+    const authorIds: string[] = [];
+    for (const name of item.bylines) authorIds.push((await directory.ensurePerson(name)).id);
+    const tagIds: string[] = [];
+    for (const keyword of [...item.keywords, ...item.subjects.map((s) => s.name)].slice(0, 20)) {
+      const tag = await directory.ensureTag(keyword, 'topic').catch(() => null);
+      if (tag && !tagIds.includes(tag.id)) tagIds.push(tag.id);
+    }
+    return { authorIds, tagIds };
+  }
+
+  /**
+   * The wire's own creation time becomes "Published On", and a later version time becomes
+   * "Updated On", so the story reads as the agency dated it. Never in the future, and never
+   * inside the embargo: agencies create items before the embargo lifts.
+   */
+  async function publishAsDated(trx: Kysely<Database>, article: Article, item: IncomingStory, now: Date): Promise<Article> {
+    const candidates = [item.firstCreated, item.embargoed].filter((d): d is Date => d !== null && d < now);
+    const at = candidates.length ? new Date(Math.max(...candidates.map((d) => d.getTime()))) : now;
+    let published = await createArticleService({ db: trx, clock: deps.clock, newId: deps.newId }).publish(article.id, { at });
+    if (item.versionCreated && item.versionCreated > at && item.versionCreated <= now) {
+      // The article service dates an update by its clock, so the wire's version time can only be
+      // passed in as a clock set to it (an `at` option on update would make this data).
+      const versionClock = createManualClock(item.versionCreated);
+      published = await createArticleService({ db: trx, clock: versionClock, newId: deps.newId }).update(published.id, {});
+    }
+    return published;
+  }
+
+  async function store(item: IncomingStory, body: DocNode, pictures: PreparedMedia[], publish: boolean): Promise<Imported> {
+    return deps.db.transaction().execute(async (trx) => {
+      const section = await sectionFor(trx, item);
+      const { authorIds, tagIds } = await peopleAndTags(trx, item);
+      for (const picture of pictures) await picture.commit(trx);
+      const fields = {
+        headline: item.headline,
+        standfirst: item.standfirst ?? '',
+        body,
+        sectionId: section.id,
+        authorIds,
+        tagIds,
+        heroMediaId: item.picture ? (pictures[0]?.id ?? null) : null,
+        datelinePlace: item.located,
+        source: item.source,
+        wireId: item.wireId,
+        language: item.language ?? 'en',
+        embargoUntil: item.embargoed?.toISOString() ?? null,
+      };
+      const articles = createArticleService({ db: trx, clock: deps.clock, newId: deps.newId });
+      const existing = (await articles.findByWire(item.source, item.wireId))?.id;
+      let article = existing ? await articles.update(existing, fields) : await articles.create(fields);
+      const now = deps.clock.now();
+      const embargoed = item.embargoed && item.embargoed > now ? item.embargoed.toISOString() : null;
+      if (publish && !embargoed && article.status !== 'published') article = await publishAsDated(trx, article, item, now);
+      return outcome(article, section.slug, { updated: !!existing, embargoedUntil: embargoed, pubStatus: item.pubStatus, killed: false });
+    });
+  }
+
+  /**
+   * A withheld or cancelled item: the agency says the story must not run. A published
+   * story is unpublished (a kill), a scheduled one goes back to draft, anything else stays
+   * as it is. Without an earlier story there is nothing to take down, and that is refused.
+   */
+  async function withdraw(item: IncomingStory): Promise<ImportOutcome> {
+    return deps.db.transaction().execute(async (trx): Promise<ImportOutcome> => {
+      const articles = createArticleService({ db: trx, clock: deps.clock, newId: deps.newId });
+      const found = await articles.findByWire(item.source, item.wireId);
+      const current = found ? await articles.get(found.id) : null;
+      if (!current) {
+        return { ok: false, field: item.pubStatusPath, message: `The agency ${item.pubStatus === 'withheld' ? 'withheld' : 'cancelled'} this item, and no story was imported from it (uri ${item.wireId}): there is nothing to take down` };
+      }
+      let article = current;
+      if (current.status === 'published') article = await articles.unpublish(current.id);
+      else if (current.status === 'scheduled') article = await articles.returnToDraft(current.id);
+      const section = await createSectionRepo(trx).findById(article.sectionId);
+      return outcome(article, section?.slug ?? deps.defaultSection, { updated: true, embargoedUntil: null, pubStatus: item.pubStatus, killed: current.status === 'published' });
+    });
   }
 
   return {
     async importStory(item: IncomingStory, options: { publish: boolean }): Promise<ImportOutcome> {
       const started = Date.now();
-      let body;
-      try {
-        // The converter stays within depth and text limits, but a huge body can exceed the node limit.
-        const parsed = parseDocument(htmlToDocument(item.bodyHtml ?? ''));
-        if (!parsed.ok) return { ok: false, field: item.bodyHtml ? 'body_html' : 'bodies', message: `The body cannot be stored: ${parsed.message}` };
-        body = parsed.value;
-      } catch (err) {
-        if (err instanceof DatelineError) return { ok: false, field: 'body_html', message: err.message };
-        throw err;
+      if (item.pubStatus !== 'usable') {
+        const result = await withdraw(item).catch(refusalOrThrow);
+        deps.log.info({ wireId: item.wireId, pubStatus: item.pubStatus, ok: result.ok, ms: Date.now() - started }, 'wire item withdrawn');
+        return result;
       }
-      const picture = await preparePicture(item);
-      if (picture && 'ok' in picture) return picture;
+      const body = convertBody(item);
+      if (!body.ok) return body;
+      const pictures = await preparePictures(item);
+      if (!Array.isArray(pictures)) return pictures;
       try {
-        const outcome = await deps.db.transaction().execute(async (trx) => {
-          const directory = createDirectoryService({ db: trx, clock: deps.clock, newId: deps.newId });
-          const section = item.sectionName
-            ? await directory.ensureSection(item.sectionName)
-            : ((await createSectionRepo(trx).findBySlug(deps.defaultSection)) ?? (await directory.createSection({ name: deps.defaultSection.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), slug: deps.defaultSection })));
-          const authorIds: string[] = [];
-          for (const name of item.bylines) authorIds.push((await directory.ensurePerson(name)).id);
-          const tagIds: string[] = [];
-          for (const keyword of [...item.keywords, ...item.subjects.map((s) => s.name)].slice(0, 20)) {
-            const tag = await directory.ensureTag(keyword, 'topic').catch(() => null);
-            if (tag && !tagIds.includes(tag.id)) tagIds.push(tag.id);
-          }
-          if (picture) await picture.commit(trx);
-          const fields = {
-            headline: item.headline,
-            standfirst: item.standfirst ?? '',
-            body,
-            sectionId: section.id,
-            authorIds,
-            tagIds,
-            heroMediaId: picture?.id ?? null,
-            datelinePlace: item.located,
-            source: item.source,
-            wireId: item.wireId,
-            language: item.language ?? 'en',
-            embargoUntil: item.embargoed?.toISOString() ?? null,
-          };
-          const articles = createArticleService({ db: trx, clock: deps.clock, newId: deps.newId });
-          const existing = item.wireId ? (await articles.findByWire(item.source, item.wireId))?.id : undefined;
-          let article = existing ? await articles.update(existing, fields) : await articles.create(fields);
-          const now = deps.clock.now();
-          const embargoed = item.embargoed && item.embargoed > now ? item.embargoed.toISOString() : null;
-          if (options.publish && !embargoed && article.status !== 'published') {
-            // The wire's own creation time becomes "Published On" (never in the future), and a later
-            // version time becomes "Updated On", so the story reads as the agency dated it.
-            const firstCreated = item.firstCreated && item.firstCreated < now ? item.firstCreated : now;
-            const publishClock = createManualClock(firstCreated);
-            article = await createArticleService({ db: trx, clock: publishClock, newId: deps.newId }).publish(article.id);
-            if (item.versionCreated && item.versionCreated > firstCreated && item.versionCreated <= now) {
-              publishClock.set(item.versionCreated);
-              article = await createArticleService({ db: trx, clock: publishClock, newId: deps.newId }).update(article.id, {});
-            }
-          }
-          return { ok: true as const, id: article.id, slug: article.slug, sectionSlug: section.slug, status: article.status, updated: !!existing, embargoedUntil: embargoed };
-        });
-        deps.log.info({ wireId: item.wireId, id: outcome.id, ms: Date.now() - started }, 'wire item imported');
-        return outcome;
+        const result = await store(item, body.body, pictures, options.publish);
+        deps.log.info({ wireId: item.wireId, id: result.id, pictures: pictures.length, ms: Date.now() - started }, 'wire item imported');
+        return result;
       } catch (err) {
-        await picture?.discard();
-        if (err instanceof DatelineError && err.status < 500) return { ok: false, field: err.field ?? 'item', message: err.message };
-        throw err;
+        await discardAll(pictures);
+        return refusalOrThrow(err);
       }
     },
   };
+}
+
+function outcome(article: Article, sectionSlug: string, rest: Pick<Imported, 'updated' | 'embargoedUntil' | 'pubStatus' | 'killed'>): Imported {
+  return { ok: true, id: article.id, slug: article.slug, sectionSlug, status: article.status, ...rest };
+}
+
+/** A service's 4xx error (a validation, a workflow rule) refuses the item; anything else is a bug. */
+function refusalOrThrow(err: unknown): Refusal {
+  if (err instanceof DatelineError && err.status < 500) return { ok: false, field: err.field ?? 'item', message: err.message };
+  throw err;
+}
+
+async function discardAll(pictures: readonly PreparedMedia[]): Promise<void> {
+  // allSettled: one failed removal must not leave the other pictures' files behind.
+  await Promise.allSettled(pictures.map((picture) => picture.discard()));
 }
 
 export type WireImporter = ReturnType<typeof createWireImporter>;

@@ -91,6 +91,20 @@ export function createMediaRepo(db: Kysely<Database>) {
         .execute();
     },
 
+    /** A stored picture made from exactly these bytes (sha256 of the upload) with this caption and credit, if any. */
+    async findSame(sha256: string, text: { caption: string; credit: string }): Promise<string | null> {
+      const row = await db
+        .selectFrom('media')
+        .select('id')
+        .where('sha256', '=', sha256)
+        .where('caption', '=', text.caption)
+        .where('credit', '=', text.credit)
+        .where('original_path', '!=', '')
+        .orderBy('created_at')
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
     /** Every file path the rows of these media items refer to (original and variants). */
     async referencedPaths(ids: string[]): Promise<Set<string>> {
       const paths = new Set<string>();

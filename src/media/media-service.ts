@@ -135,6 +135,20 @@ export function createMediaService({ db, storage, clock, newId, log, queue = cre
     },
 
     /**
+     * `prepare`, unless the very same picture is in the library already — the same bytes with
+     * the same caption and credit: then that item is reused (its commit and discard do nothing).
+     * Re-ingesting a wire item whose pictures have not changed must not fill the library with
+     * copies; a picture sent again with a corrected credit is a new item, and other stories
+     * using the old one are left as they are.
+     */
+    async prepareUnlessStored(input: Buffer, fields: MediaFields = {}): Promise<PreparedMedia> {
+      const checksum = createHash('sha256').update(input).digest('hex');
+      const existing = await createMediaRepo(db).findSame(checksum, { caption: fields.caption ?? '', credit: fields.credit ?? '' });
+      if (existing) return { id: existing, commit: async () => {}, discard: async () => {} };
+      return this.prepare(input, fields);
+    },
+
+    /**
      * Reserves a media item whose picture is made later (`fill`): pages can link it
      * at once and draw a sized placeholder until the variants exist.
      */

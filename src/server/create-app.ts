@@ -17,7 +17,7 @@ import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo } from './seed-demo.js';
 import { connectRedis } from './redis-connection.js';
 import { createRedisPresence, createRedisRateLimiter } from '../admin/redis-stores.js';
-import { adminPlugin, createAuthService, createDatabaseRateLimiter, createLoginAttemptRepo, createPresence, createSettingsService, createSetupService, createUserService } from '../admin/index.js';
+import { adminPlugin, configuredSettings, createAuthService, createDatabaseRateLimiter, createLoginAttemptRepo, createPresence, createSettingsService, createSetupService, createUserService } from '../admin/index.js';
 import { createArticleAdminRepo } from '../content/index.js';
 import { createPublishScheduledJob } from '../jobs/publish-scheduled.js';
 import { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from '../jobs/maintenance.js';
@@ -71,13 +71,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     scriptPath: assets.scriptPath,
     css: assets.css,
   };
-  const settings = createSettingsService(db, {
-    siteName: config.site.name,
-    timeZone: config.site.timeZone,
-    locale: config.site.locale,
-    disclaimerTemplate: config.site.disclaimerTemplate,
-    defaultSection: config.site.defaultSection,
-  });
+  const settings = createSettingsService(db, configuredSettings(config.site));
   /** Sections and editable settings change at run time; both are re-read when content changes. */
   async function refreshSite() {
     const current = await settings.get();
