@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { Config } from '../config/index.js';
 import { createDatabase } from '../db/index.js';
+import { createArticleService, createDirectoryService } from '../content/index.js';
 import { configuredSettings, createSettingsService } from '../admin/index.js';
 import { createLocalMediaStorage, createMediaService } from '../media/index.js';
 import { createMediaFetcher, createWireImporter, ingestFile, type ItemResult } from '../ingest/index.js';
@@ -29,6 +30,8 @@ export async function ingestCommand(config: Config, args: string[]): Promise<num
     await database.migrate();
     // The desk's setting wins over the environment's default, as it does for the running site.
     const { defaultSection } = await createSettingsService(database.db, configuredSettings(config.site)).get();
+    const articles = createArticleService({ db: database.db, clock: systemClock, newId });
+    const directory = createDirectoryService({ db: database.db, clock: systemClock, newId });
     const media = createMediaService({ db: database.db, storage: createLocalMediaStorage(resolve(config.dataDir, 'media')), clock: systemClock, newId, log });
     for (const arg of positionals) {
       const file = resolve(arg);
@@ -37,8 +40,9 @@ export async function ingestCommand(config: Config, args: string[]): Promise<num
         media,
         // Pictures may come from the item's own folder or the working directory, never from elsewhere on disk.
         fetcher: createMediaFetcher({ allowFileDirs: [dirname(file), process.cwd()], allowHosts: [...config.fetchAllowHosts] }),
+        articles,
+        directory,
         clock: systemClock,
-        newId,
         log,
         defaultSection,
       });

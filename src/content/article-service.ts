@@ -43,6 +43,8 @@ export interface SaveOptions {
   expectedVersion?: number;
   /** A public correction note shown under the story. */
   correction?: string;
+  /** When the change happened, if not now: a wire item's own version time becomes "Updated On". */
+  at?: Date;
 }
 
 export interface ArticleServiceDeps {
@@ -58,11 +60,7 @@ function checkFields(fields: Partial<ArticleFields>): void {
   if (fields.headline !== undefined && fields.headline.length > 300) throw new ValidationError('headline', 'A headline has at most 300 characters');
 }
 
-/**
- * Writes to articles: every save is one transaction that also writes a revision,
- * keeps slug history and bumps the content generation when readers can see the change.
- */
-export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
+function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
   /** Joins the caller's transaction when given one (imports, seeding), else opens its own. */
   function inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return db.isTransaction ? work(db) : db.transaction().execute(work);
@@ -160,7 +158,7 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
       return inTransaction(async (trx) => {
         const repo = createArticleRepo(trx);
         const current = await load(trx, id);
-        const now = clock.now().toISOString();
+        const now = (options.at ?? clock.now()).toISOString();
         const patch: Updateable<ArticleTable> = {};
         if (fields.headline !== undefined) patch.headline = fields.headline.trim();
         if (fields.standfirst !== undefined) patch.standfirst = fields.standfirst.trim();
@@ -330,4 +328,15 @@ export function createArticleService({ db, clock, newId }: ArticleServiceDeps) {
   };
 }
 
-export type ArticleService = ReturnType<typeof createArticleService>;
+export interface ArticleService extends ReturnType<typeof articleOperations> {
+  /** The same service, working inside the caller's transaction (imports, seeding), the way Kysely passes `trx` down. */
+  withTransaction(trx: Kysely<Database>): ArticleService;
+}
+
+/**
+ * Writes to articles: every save is one transaction that also writes a revision,
+ * keeps slug history and bumps the content generation when readers can see the change.
+ */
+export function createArticleService(deps: ArticleServiceDeps): ArticleService {
+  return { ...articleOperations(deps), withTransaction: (trx) => createArticleService({ ...deps, db: trx }) };
+}

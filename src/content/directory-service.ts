@@ -24,12 +24,7 @@ export interface DirectoryDeps {
   newId: IdGenerator;
 }
 
-/**
- * Sections, people and tags: created explicitly by editors, or on the fly by
- * imports ("find by name, else create"). Pass a transaction as `db` to make the
- * creations part of a larger unit of work.
- */
-export function createDirectoryService({ db, clock, newId }: DirectoryDeps) {
+function directoryOperations({ db, clock, newId }: DirectoryDeps) {
   const now = () => clock.now().toISOString();
 
   const freeSlug = (wanted: string, taken: (slug: string) => Promise<boolean>) => firstFreeSlug(slugify(wanted) || 'item', taken, newId);
@@ -49,6 +44,9 @@ export function createDirectoryService({ db, clock, newId }: DirectoryDeps) {
       await repo.insert(section, now());
       return section;
     },
+
+    sectionBySlug: (slug: string): Promise<Section | null> => createSectionRepo(db).findBySlug(slug),
+    sectionById: (id: string): Promise<Section | null> => createSectionRepo(db).findById(id),
 
     /** A section by slug or by exact name, created when missing. */
     async ensureSection(nameOrSlug: string): Promise<Section> {
@@ -93,4 +91,16 @@ export function createDirectoryService({ db, clock, newId }: DirectoryDeps) {
   };
 }
 
-export type DirectoryService = ReturnType<typeof createDirectoryService>;
+export interface DirectoryService extends ReturnType<typeof directoryOperations> {
+  /** The same service, working inside the caller's transaction (imports, seeding). */
+  withTransaction(trx: Kysely<Database>): DirectoryService;
+}
+
+/**
+ * Sections, people and tags: created explicitly by editors, or on the fly by
+ * imports ("find by name, else create"); `withTransaction` makes the creations part
+ * of a larger unit of work.
+ */
+export function createDirectoryService(deps: DirectoryDeps): DirectoryService {
+  return { ...directoryOperations(deps), withTransaction: (trx) => createDirectoryService({ ...deps, db: trx }) };
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { pino } from 'pino';
 import { testDatabases } from '../../test/support/databases.js';
-import { createArticleService } from '../content/index.js';
+import { createArticleService, createDirectoryService } from '../content/index.js';
 import { createLocalMediaStorage, createMediaService } from '../media/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
@@ -55,7 +55,7 @@ for (const target of await testDatabases()) {
     const newId = createIdGenerator();
     const log = pino({ level: 'silent' });
     const media = createMediaService({ db: handle.db, storage: createLocalMediaStorage(root), clock, newId, log });
-    const importer = createWireImporter({ db: handle.db, media, fetcher, clock, newId, log, defaultSection: 'news' });
+    const importer = createWireImporter({ db: handle.db, articles: createArticleService({ db: handle.db, clock, newId }), directory: createDirectoryService({ db: handle.db, clock, newId }), media, fetcher, clock, log, defaultSection: 'news' });
     const articles = createArticleService({ db: handle.db, clock, newId });
     const count = async (table: 'articles' | 'media') => (await handle.db.selectFrom(table).select('id').execute()).length;
     return { handle, root, importer, articles, count };

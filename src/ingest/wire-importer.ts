@@ -1,23 +1,23 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
-import { createArticleService, createDirectoryService, createSectionRepo } from '../content/index.js';
-import type { Article } from '../content/index.js';
+import type { Article, ArticleService, DirectoryService } from '../content/index.js';
 import type { MediaService, PreparedMedia } from '../media/index.js';
 import { DatelineError } from '../shared/errors.js';
-import { createManualClock, type Clock } from '../shared/clock.js';
-import type { IdGenerator } from '../shared/ids.js';
+import type { Clock } from '../shared/clock.js';
 import { htmlToDocument, parseDocument, type DocNode } from '../doc/index.js';
 import type { MediaFetcher } from './fetch-media.js';
 import type { IncomingPicture, IncomingStory, PubStatus } from './ninjs.js';
 import { isAgencyCredit } from './agency-credit.js';
 
 export interface WireImporterDeps {
+  /** Opens the one transaction an item is stored in; the services below join it. */
   db: Kysely<Database>;
+  articles: ArticleService;
+  directory: DirectoryService;
   media: MediaService;
   fetcher: MediaFetcher;
   clock: Clock;
-  newId: IdGenerator;
   log: Logger;
   /** Slug of the section for items that name none. */
   defaultSection: string;
@@ -98,16 +98,14 @@ export function createWireImporter(deps: WireImporterDeps) {
     }
   }
 
-  async function sectionFor(trx: Kysely<Database>, item: IncomingStory) {
-    const directory = createDirectoryService({ db: trx, clock: deps.clock, newId: deps.newId });
+  async function sectionFor(directory: DirectoryService, item: IncomingStory) {
     if (item.sectionName) return directory.ensureSection(item.sectionName);
-    const existing = await createSectionRepo(trx).findBySlug(deps.defaultSection);
+    const existing = await directory.sectionBySlug(deps.defaultSection);
     const name = deps.defaultSection.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
     return existing ?? directory.createSection({ name, slug: deps.defaultSection });
   }
 
-  async function peopleAndTags(trx: Kysely<Database>, item: IncomingStory): Promise<{ authorIds: string[]; tagIds: string[] }> {
-    const directory = createDirectoryService({ db: trx, clock: deps.clock, newId: deps.newId });
+  async function peopleAndTags(directory: DirectoryService, item: IncomingStory): Promise<{ authorIds: string[]; tagIds: string[] }> {
     const authorIds: string[] = [];
     for (const name of item.bylines) authorIds.push((await directory.ensurePerson(name)).id);
     const tagIds: string[] = [];
@@ -123,23 +121,22 @@ export function createWireImporter(deps: WireImporterDeps) {
    * "Updated On", so the story reads as the agency dated it. Never in the future, and never
    * inside the embargo: agencies create items before the embargo lifts.
    */
-  async function publishAsDated(trx: Kysely<Database>, article: Article, item: IncomingStory, now: Date): Promise<Article> {
+  async function publishAsDated(articles: ArticleService, article: Article, item: IncomingStory, now: Date): Promise<Article> {
     const candidates = [item.firstCreated, item.embargoed].filter((d): d is Date => d !== null && d < now);
     const at = candidates.length ? new Date(Math.max(...candidates.map((d) => d.getTime()))) : now;
-    let published = await createArticleService({ db: trx, clock: deps.clock, newId: deps.newId }).publish(article.id, { at });
+    let published = await articles.publish(article.id, { at });
     if (item.versionCreated && item.versionCreated > at && item.versionCreated <= now) {
-      // The article service dates an update by its clock, so the wire's version time can only be
-      // passed in as a clock set to it (an `at` option on update would make this data).
-      const versionClock = createManualClock(item.versionCreated);
-      published = await createArticleService({ db: trx, clock: versionClock, newId: deps.newId }).update(published.id, {});
+      published = await articles.update(published.id, {}, { at: item.versionCreated });
     }
     return published;
   }
 
   async function store(item: IncomingStory, body: DocNode, pictures: PreparedMedia[], publish: boolean): Promise<Imported> {
     return deps.db.transaction().execute(async (trx) => {
-      const section = await sectionFor(trx, item);
-      const { authorIds, tagIds } = await peopleAndTags(trx, item);
+      const articles = deps.articles.withTransaction(trx);
+      const directory = deps.directory.withTransaction(trx);
+      const section = await sectionFor(directory, item);
+      const { authorIds, tagIds } = await peopleAndTags(directory, item);
       for (const picture of pictures) await picture.commit(trx);
       const fields = {
         headline: item.headline,
@@ -155,12 +152,11 @@ export function createWireImporter(deps: WireImporterDeps) {
         language: item.language ?? 'en',
         embargoUntil: item.embargoed?.toISOString() ?? null,
       };
-      const articles = createArticleService({ db: trx, clock: deps.clock, newId: deps.newId });
       const existing = (await articles.findByWire(item.source, item.wireId))?.id;
       let article = existing ? await articles.update(existing, fields) : await articles.create(fields);
       const now = deps.clock.now();
       const embargoed = item.embargoed && item.embargoed > now ? item.embargoed.toISOString() : null;
-      if (publish && !embargoed && article.status !== 'published') article = await publishAsDated(trx, article, item, now);
+      if (publish && !embargoed && article.status !== 'published') article = await publishAsDated(articles, article, item, now);
       return outcome(article, section.slug, { updated: !!existing, embargoedUntil: embargoed, pubStatus: item.pubStatus, killed: false });
     });
   }
@@ -172,7 +168,7 @@ export function createWireImporter(deps: WireImporterDeps) {
    */
   async function withdraw(item: IncomingStory): Promise<ImportOutcome> {
     return deps.db.transaction().execute(async (trx): Promise<ImportOutcome> => {
-      const articles = createArticleService({ db: trx, clock: deps.clock, newId: deps.newId });
+      const articles = deps.articles.withTransaction(trx);
       const found = await articles.findByWire(item.source, item.wireId);
       const current = found ? await articles.get(found.id) : null;
       if (!current) {
@@ -181,7 +177,7 @@ export function createWireImporter(deps: WireImporterDeps) {
       let article = current;
       if (current.status === 'published') article = await articles.unpublish(current.id);
       else if (current.status === 'scheduled') article = await articles.returnToDraft(current.id);
-      const section = await createSectionRepo(trx).findById(article.sectionId);
+      const section = await deps.directory.withTransaction(trx).sectionById(article.sectionId);
       return outcome(article, section?.slug ?? deps.defaultSection, { updated: true, embargoedUntil: null, pubStatus: item.pubStatus, killed: current.status === 'published' });
     });
   }
