@@ -247,4 +247,58 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('login_attempts').ifExists().execute();
     },
   },
+  '0004_working_copy': {
+    async up(db: Kysely<any>) {
+      // Edits to a live story wait here (JSON of the editable fields) until an editor presses Update.
+      await db.schema.alterTable('articles').addColumn('working_copy', 'text').execute();
+      await db.schema.alterTable('articles').addColumn('working_copy_at', 'text').execute();
+      await db.schema.alterTable('articles').addColumn('working_copy_by', 'text').execute();
+      // What made a revision: 'save' (an explicit save), 'autosave' (collapsed per editing session),
+      // 'update' (a working copy made public), 'restore', 'workflow' (submit, publish, …), 'import'.
+      await db.schema.alterTable('revisions').addColumn('kind', 'text', (c) => c.notNull().defaultTo('save')).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('revisions').dropColumn('kind').execute();
+      for (const column of ['working_copy_by', 'working_copy_at', 'working_copy']) await db.schema.alterTable('articles').dropColumn(column).execute();
+    },
+  },
+  '0005_static_pages': {
+    async up(db: Kysely<any>) {
+      // About, Contact, Editorial standards, Privacy: simple pages editors write, linked from the footer.
+      await db.schema
+        .createTable('static_pages')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('in_footer', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text')
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('static_pages').ifExists().execute();
+    },
+  },
+  '0006_account_tokens': {
+    async up(db: Kysely<any>) {
+      // One-time links: an invitation to set a first password, or a password reset. Stored hashed.
+      await db.schema
+        .createTable('account_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_by', 'text')
+        .execute();
+      await db.schema.createIndex('account_tokens_user').on('account_tokens').columns(['user_id', 'purpose']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('account_tokens').ifExists().execute();
+    },
+  },
 };

@@ -23,6 +23,36 @@ export interface Database {
   sessions: SessionTable;
   api_keys: ApiKeyTable;
   login_attempts: LoginAttemptTable;
+  static_pages: StaticPageTable;
+  account_tokens: AccountTokenTable;
+}
+
+/** A simple page editors write (About, Contact, Editorial standards, Privacy). */
+export interface StaticPageTable {
+  id: string;
+  slug: string;
+  title: string;
+  /** The body document as JSON text, like an article's. */
+  body: string;
+  position: number;
+  /** 1 when the footer links to it. */
+  in_footer: number;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export type AccountTokenPurpose = 'invite' | 'reset';
+
+/** A one-time link to set a password: an invitation or a reset. Only the hash of the token is kept. */
+export interface AccountTokenTable {
+  token_hash: string;
+  user_id: string;
+  purpose: AccountTokenPurpose;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+  created_by: string | null;
 }
 
 /** One sign-in rate-limit window: `key` is a hash of "account:<e-mail>" or "address:<ip>". */
@@ -178,6 +208,10 @@ export interface ArticleTable {
   created_by: string | null;
   /** The user who saved last (shown in conflict messages). */
   modified_by: string | null;
+  /** Unpublished edits to a live (published or scheduled) story, as JSON of the editable fields; null when none. */
+  working_copy: string | null;
+  working_copy_at: string | null;
+  working_copy_by: string | null;
 }
 
 export interface ArticleAuthorTable {
@@ -212,7 +246,11 @@ export interface RevisionTable {
   snapshot: string;
   user_id: string | null;
   created_at: string;
+  /** What made it: 'save', 'autosave' (one per editing session), 'update', 'restore', 'workflow', 'import'. */
+  kind: Generated<RevisionKind>;
 }
+
+export type RevisionKind = 'save' | 'autosave' | 'update' | 'restore' | 'workflow' | 'import';
 
 export interface SlugHistoryTable {
   old_slug: string;
