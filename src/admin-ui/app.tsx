@@ -5,8 +5,11 @@ import { ApiError, createHttp } from './api/http.js';
 import type { User } from './api/types.js';
 import { AnnouncerProvider } from './components/announcer.js';
 import { Loading } from './components/notice.js';
+import { setSiteTimeZone } from './lib/format.js';
 import { navigate, useLocation } from './router/router.js';
 import { Routes } from './routes.js';
+import { ForgotPasswordScreen } from './screens/forgot-password-screen.js';
+import { PasswordLinkScreen } from './screens/password-link-screen.js';
 import { SetupScreen } from './screens/setup-screen.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
 
@@ -35,7 +38,10 @@ export function App() {
   );
 
   useEffect(() => {
-    api.session.current().then(
+    // Dates in the desk are the site's: learn its time zone before any screen shows one
+    // (if that fails, the browser's zone is used and the hints say so).
+    const site = api.session.site().then((info) => setSiteTimeZone(info.timeZone), () => {});
+    void site.then(() => api.session.current()).then(
       (session) => {
         api.http.setCsrfToken(session.csrfToken);
         setPhase({ kind: 'signed-in', user: session.user });
@@ -79,6 +85,12 @@ export function App() {
   let content;
   if (location.pathname === '/admin/setup') {
     content = <SetupScreen token={location.search.get('token') ?? ''} onSignedIn={onSignedIn} />;
+  } else if (location.pathname === '/admin/invite' || location.pathname === '/admin/reset') {
+    // One-time links work signed in or out: using one signs in as the link's account.
+    const purpose = location.pathname === '/admin/invite' ? 'invite' : 'reset';
+    content = <PasswordLinkScreen key={purpose} purpose={purpose} token={location.search.get('token') ?? ''} onSignedIn={onSignedIn} />;
+  } else if (location.pathname === '/admin/forgot-password' && phase.kind !== 'signed-in') {
+    content = <ForgotPasswordScreen />;
   } else if (phase.kind === 'checking') {
     content = <Loading label="Opening the desk…" />;
   } else if (phase.kind === 'signed-out' || !session) {

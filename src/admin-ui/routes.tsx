@@ -8,18 +8,23 @@ import { atLeast } from './lib/roles.js';
 import { editorKey } from './router/editor-session.js';
 import { Link } from './router/link.js';
 import { matchPath, navigate, useLocation } from './router/router.js';
+import { AccountScreen } from './screens/account-screen.js';
 import { ApiKeysScreen } from './screens/api-keys-screen.js';
+import { FrontPageScreen } from './screens/front-page-screen.js';
 import { MediaScreen } from './screens/media-screen.js';
 import { PeopleScreen } from './screens/people-screen.js';
 import { ReviewQueueScreen } from './screens/review-queue-screen.js';
 import { SectionsScreen } from './screens/sections-screen.js';
 import { SettingsScreen } from './screens/settings-screen.js';
+import { StaticPagesScreen } from './screens/static-pages-screen.js';
 import { StoryListScreen } from './screens/story-list-screen.js';
 import { TagsScreen } from './screens/tags-screen.js';
 import { UsersScreen } from './screens/users-screen.js';
 
 // TipTap and ProseMirror are most of the desk's weight: only the editor route loads them.
 const StoryEditorScreen = lazy(() => import('./story/story-editor-screen.js').then((m) => ({ default: m.StoryEditorScreen })));
+// The page editor uses the same rich-text body editor, so it is loaded lazily too.
+const StaticPageEditorScreen = lazy(() => import('./screens/static-page-editor-screen.js').then((m) => ({ default: m.StaticPageEditorScreen })));
 
 interface Route {
   path: string;
@@ -32,14 +37,19 @@ const ROUTES: Route[] = [
   { path: '/admin/stories/new', minimum: 'contributor', render: () => <StoryEditorScreen key={editorKey(null)} articleId={null} /> },
   { path: '/admin/stories/:id', minimum: 'contributor', render: (p) => <StoryEditorScreen key={editorKey(p.id!)} articleId={p.id!} /> },
   { path: '/admin/review', minimum: 'editor', render: () => <ReviewQueueScreen /> },
+  { path: '/admin/front-page', minimum: 'editor', render: () => <FrontPageScreen /> },
   { path: '/admin/media', minimum: 'contributor', render: () => <MediaScreen selectedId={null} /> },
   { path: '/admin/media/:id', minimum: 'contributor', render: (p) => <MediaScreen selectedId={p.id!} /> },
   { path: '/admin/people', minimum: 'editor', render: () => <PeopleScreen /> },
   { path: '/admin/sections', minimum: 'editor', render: () => <SectionsScreen /> },
   { path: '/admin/tags', minimum: 'editor', render: () => <TagsScreen /> },
+  { path: '/admin/pages', minimum: 'editor', render: () => <StaticPagesScreen /> },
+  { path: '/admin/pages/new', minimum: 'editor', render: () => <StaticPageEditorScreen key="new" pageId={null} /> },
+  { path: '/admin/pages/:id', minimum: 'editor', render: (p) => <StaticPageEditorScreen key={p.id!} pageId={p.id!} /> },
   { path: '/admin/users', minimum: 'admin', render: () => <UsersScreen /> },
   { path: '/admin/api-keys', minimum: 'admin', render: () => <ApiKeysScreen /> },
   { path: '/admin/settings', minimum: 'admin', render: () => <SettingsScreen /> },
+  { path: '/admin/account', minimum: 'contributor', render: () => <AccountScreen /> },
 ];
 
 const HOME = '/admin/stories';

@@ -2,10 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import type { ArticleReadRepo, ArticleService, ArticleView, DirectoryService, createArticleAdminRepo } from '../content/index.js';
+import type { StaticPageService } from '../content/index.js';
+import type { FrontPageService } from '../content/index.js';
 import type { MediaService } from '../media/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { AuthService } from './auth-service.js';
+import type { Accounts } from './accounts.js';
 import type { Presence } from './presence.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { createUserService } from './user-service.js';
@@ -26,8 +29,14 @@ export interface AdminDeps {
   directory: DirectoryService;
   media: MediaService;
   settings: SettingsService;
+  /** About, Contact, Editorial standards, Privacy: simple pages at /{slug}. */
+  staticPages: StaticPageService;
+  /** The editors' front page: lead, top stories, breaking banner, section rails. */
+  frontPage: FrontPageService;
   presence: Presence;
   loginLimits: { perAccount: RateLimiter; perAddress: RateLimiter };
+  /** Invitations, password resets by one-time link, and changing one's own password. */
+  accounts: Accounts;
   /** The public page for any status, for previews. */
   renderPreview(article: ArticleView): Promise<string>;
   /** Absolute public URL of an article. */

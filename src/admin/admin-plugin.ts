@@ -12,6 +12,10 @@ import { articleRoutes } from './routes/article-routes.js';
 import { mediaRoutes } from './routes/media-routes.js';
 import { directoryRoutes } from './routes/directory-routes.js';
 import { accountRoutes } from './routes/account-routes.js';
+import { inviteRoutes } from './routes/invite-routes.js';
+import { passwordRoutes } from './routes/password-routes.js';
+import { staticPageRoutes } from './routes/static-page-routes.js';
+import { frontPageRoutes } from './routes/front-page-routes.js';
 
 export interface AdminPluginOptions {
   deps: AdminDeps;
@@ -30,7 +34,7 @@ export async function adminPlugin(app: FastifyInstance, options: AdminPluginOpti
   await app.register(fastifyMultipart, { limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 20, parts: 25 } });
 
   const registry = createRouteRegistry(deps.auth);
-  for (const spec of [...sessionRoutes(deps), ...articleRoutes(deps), ...mediaRoutes(deps), ...directoryRoutes(deps), ...accountRoutes(deps)]) {
+  for (const spec of [...sessionRoutes(deps), ...articleRoutes(deps), ...mediaRoutes(deps), ...directoryRoutes(deps), ...staticPageRoutes(deps), ...frontPageRoutes(deps), ...accountRoutes(deps), ...inviteRoutes(deps), ...passwordRoutes(deps)]) {
     registry.register(app, spec);
   }
 

@@ -2,8 +2,12 @@ import type { ArticleView } from '../content/index.js';
 import type { Actor } from './auth-service.js';
 import { articlePermissions } from './permissions.js';
 
-/** The API's Article shape (docs/admin-api.md) from the domain view. */
-export function articleJson(view: ArticleView, actor: Actor, urls: { public: string }) {
+/**
+ * The API's Article shape (docs/admin-api.md) from the domain view. For a live story with
+ * a working copy, `view` is the copy laid over the public version (what the editor edits),
+ * `ownership` the public version (who may act on it), and `pendingChanges` says so.
+ */
+export function articleJson(view: ArticleView, actor: Actor, urls: { public: string }, extra: { ownership?: ArticleView; savedBy?: { id: string; name: string } | null } = {}) {
   return {
     id: view.id,
     slug: view.slug,
@@ -35,6 +39,7 @@ export function articleJson(view: ArticleView, actor: Actor, urls: { public: str
     url: urls.public,
     previewUrl: `/api/admin/articles/${view.id}/preview`,
     corrections: view.corrections,
-    permissions: articlePermissions(actor, view),
+    pendingChanges: view.workingCopy ? { savedAt: view.workingCopy.savedAt, savedBy: extra.savedBy ?? null } : null,
+    permissions: articlePermissions(actor, extra.ownership ?? view),
   };
 }

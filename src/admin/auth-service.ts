@@ -106,6 +106,8 @@ export function createAuthService({ db, clock, newId }: AuthServiceDeps) {
       if (Number(result.numUpdatedRows) !== 1) throw new UserNotFound(userId);
       // A new password ends every existing session: whoever knew the old one is out.
       await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      // …and every invitation or reset link still out: it was made for the old state of the account.
+      await db.deleteFrom('account_tokens').where('user_id', '=', userId).execute();
     },
 
     async createApiKey(input: { name: string; scope: ApiKeyScope; userId: string }): Promise<{ id: string; key: string; prefix: string; createdAt: string }> {

@@ -199,6 +199,7 @@ for (const target of databases) {
       const admin = await signIn(live, 'admin');
       const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown) => api.check(method, url, await admin.request(method, url, body));
       await call('GET', '/api/admin/session');
+      await call('GET', '/api/admin/site');
 
       const section = await call('POST', '/api/admin/sections', { name: 'News' });
       const spareSection = await call('POST', '/api/admin/sections', { name: 'Spare' });
@@ -229,9 +230,16 @@ for (const target of databases) {
       await call('GET', `${articleUrl}/revisions/compare?from=${story.version}&to=${saved.version}`);
       let now = await call('POST', `${articleUrl}/revisions/${story.version}/restore`, { version: saved.version });
       now = await call('POST', `${articleUrl}/submit`, { version: now.version });
+      now = await call('POST', `${articleUrl}/withdraw`, { version: now.version });
+      now = await call('POST', `${articleUrl}/submit`, { version: now.version });
       now = await call('POST', `${articleUrl}/return`, { version: now.version, note: 'Needs a second source' });
       now = await call('POST', `${articleUrl}/schedule`, { version: now.version, at: '2030-01-01T06:00:00+05:30' });
       now = await call('POST', `${articleUrl}/publish`, { version: now.version });
+      // A live story: saves go to its working copy, which Update makes public or Discard drops.
+      now = await call('PATCH', articleUrl, { standfirst: 'Pending, not public yet', autosave: true, version: now.version });
+      now = await call('POST', `${articleUrl}/update`, { version: now.version, note: 'An earlier version gave the wrong time.' });
+      now = await call('PATCH', articleUrl, { standfirst: 'Dropped again', version: now.version });
+      now = await call('POST', `${articleUrl}/discard`, { version: now.version });
       await call('POST', `${articleUrl}/unpublish`, { version: now.version });
       await call('PUT', `${articleUrl}/presence`);
       await call('DELETE', `${articleUrl}/presence`);
@@ -244,10 +252,37 @@ for (const target of databases) {
       await call('DELETE', `/api/admin/tags/${tag.id}`);
       await call('DELETE', `/api/admin/sections/${spareSection.id}`);
 
+      const page = await call('POST', '/api/admin/pages', { title: 'About us', slug: 'about', body: paragraphs('Who we are.'), inFooter: true });
+      await call('GET', '/api/admin/pages');
+      await call('GET', `/api/admin/pages/${page.id}`);
+      await call('PATCH', `/api/admin/pages/${page.id}`, { position: 3 });
+      api.refused('POST', '/api/admin/pages', await admin.request('POST', '/api/admin/pages', { title: 'Admin', slug: 'admin' }), 400);
+      await call('DELETE', `/api/admin/pages/${page.id}`);
+
+      // The front page: a live lead with a picture, the unpublished story pinned (inactive, and said why), a banner.
+      const leadStory = await call('POST', '/api/admin/articles', { headline: 'Ferries resume', sectionId: section.id, heroMediaId: picture.id, body: paragraphs('Boats sail.') });
+      await call('POST', `/api/admin/articles/${leadStory.id}/publish`, { version: leadStory.version });
+      const arranged = await call('GET', '/api/admin/front-page');
+      await call('GET', '/api/admin/front-page/stories?q=ferries');
+      const frontPage = { lead: { articleId: leadStory.id, expiresAt: null }, top: [{ articleId: story.id, expiresAt: '2030-01-01T06:00:00+05:30' }], breaking: { text: 'Polls close at six', url: '/news', expiresAt: null }, rails: arranged.rails };
+      const front = await call('PUT', '/api/admin/front-page', { version: arranged.version, ...frontPage });
+      assert.deepEqual(front.inactive.map((p: { slot: string; reason: string }) => `${p.slot}:${p.reason}`), ['top.0:not-published']);
+      api.refused('PUT', '/api/admin/front-page', await admin.request('PUT', '/api/admin/front-page', { version: arranged.version, ...frontPage }), 409);
+
       const user = await call('POST', '/api/admin/users', { email: 'new.writer@example.com', name: 'New Writer', role: 'contributor', password: 'a long test password' });
       await call('GET', '/api/admin/users');
       await call('PATCH', `/api/admin/users/${user.id}`, { name: 'Renamed Writer' });
       await call('DELETE', `/api/admin/users/${user.id}`);
+      // One-time links: invite, invite again, check and use the link, a reset link, forgot password, own password.
+      const invited = await call('POST', '/api/admin/invites', { email: 'invited.writer@example.com', name: 'Invited Writer', role: 'author' });
+      const inviteToken = new URL((await call('POST', `/api/admin/users/${invited.user.id}/invite`)).url).searchParams.get('token');
+      api.check('GET', `/api/admin/account-token?token=${inviteToken}`, await inject('GET', `/api/admin/account-token?token=${inviteToken}`));
+      api.check('POST', '/api/admin/account-token', await inject('POST', '/api/admin/account-token', { token: inviteToken, password: 'the invited password' }));
+      api.refused('POST', '/api/admin/account-token', await inject('POST', '/api/admin/account-token', { token: inviteToken, password: 'the invited password' }), 400);
+      await call('POST', `/api/admin/users/${invited.user.id}/reset-link`);
+      api.check('GET', '/api/admin/password-reset', await inject('GET', '/api/admin/password-reset'));
+      api.check('POST', '/api/admin/password-reset', await inject('POST', '/api/admin/password-reset', { email: 'invited.writer@example.com' }));
+      await call('POST', '/api/admin/account/password', { currentPassword: 'a long test password', newPassword: 'a newer long password' });
       const created = await call('POST', '/api/admin/api-keys', { name: 'Feeds', scope: 'content-read' });
       // An API key has no CSRF token: the session answer says so with null.
       api.check('GET', '/api/admin/session', await inject('GET', '/api/admin/session', undefined, { authorization: `Bearer ${created.key}` }));

@@ -25,6 +25,8 @@ const general: [GeneralAction, Role[]][] = [
   ['media:edit-any', ['editor', 'admin']],
   ['media:delete', ['editor', 'admin']],
   ['directory:write', ['editor', 'admin']],
+  ['pages:write', ['editor', 'admin']],
+  ['front-page:write', ['editor', 'admin']],
   ['settings:read', ['editor', 'admin']],
   ['settings:write', ['admin']],
   ['users:manage', ['admin']],
@@ -46,6 +48,13 @@ const onArticle: { what: string; action: ArticleAction; article: ReturnType<type
   { what: "edit someone else's draft", action: 'edit', article: story('other', 'draft'), allowed: ['editor', 'admin'] },
   { what: 'submit own draft', action: 'submit', article: story('own', 'draft'), allowed: ROLES },
   { what: 'submit a story already submitted', action: 'submit', article: story('own', 'submitted'), allowed: [] },
+  { what: 'withdraw own submitted story', action: 'withdraw', article: story('own', 'submitted'), allowed: ROLES },
+  { what: "withdraw someone else's submitted story", action: 'withdraw', article: story('other', 'submitted'), allowed: [] },
+  { what: 'withdraw a draft', action: 'withdraw', article: story('own', 'draft'), allowed: [] },
+  { what: "Update own published story (make its working copy public)", action: 'update', article: story('own', 'published'), allowed: ['author', 'editor', 'admin'] },
+  { what: "Update someone else's published story", action: 'update', article: story('other', 'published'), allowed: ['editor', 'admin'] },
+  { what: 'Update a draft (nothing to make public)', action: 'update', article: story('own', 'draft'), allowed: [] },
+  { what: 'discard the working copy of own published story', action: 'discard', article: story('own', 'published'), allowed: ['author', 'editor', 'admin'] },
   { what: "return someone else's submitted story", action: 'return', article: story('other', 'submitted'), allowed: ['editor', 'admin'] },
   { what: 'return own submitted story', action: 'return', article: story('own', 'submitted'), allowed: ['editor', 'admin'] },
   { what: 'return a draft', action: 'return', article: story('other', 'draft'), allowed: [] },
@@ -92,7 +101,7 @@ test('a content-read API key may read but never write, whatever its owner may do
   for (const role of ROLES) {
     const key = actor(role, 'content-read');
     assert.equal(can(key, 'content:read'), true);
-    for (const action of ['article:create', 'media:upload', 'media:delete', 'media:edit-any', 'directory:write', 'settings:write', 'users:manage', 'api-keys:manage'] as const) {
+    for (const action of ['article:create', 'media:upload', 'media:delete', 'media:edit-any', 'directory:write', 'pages:write', 'front-page:write', 'settings:write', 'users:manage', 'api-keys:manage'] as const) {
       assert.equal(can(key, action), false, `${role} key → ${action}`);
     }
     const own = story('own', 'draft')(role);
@@ -110,6 +119,7 @@ test('an admin API key has the admin role for every action', () => {
 
 test('articlePermissions mirrors canOnArticle for the editor app', () => {
   const writer = actor('contributor');
-  assert.deepEqual(articlePermissions(writer, story('own', 'draft')('contributor')), { edit: true, submit: true, publish: false, schedule: false, unpublish: false, return: false, correct: false, delete: true });
-  assert.deepEqual(articlePermissions(actor('editor'), story('other', 'published')('editor')), { edit: true, submit: false, publish: false, schedule: false, unpublish: true, return: false, correct: true, delete: false });
+  assert.deepEqual(articlePermissions(writer, story('own', 'draft')('contributor')), { edit: true, submit: true, withdraw: false, update: false, discard: false, publish: false, schedule: false, unpublish: false, return: false, correct: false, delete: true });
+  assert.deepEqual(articlePermissions(writer, story('own', 'submitted')('contributor')), { edit: false, submit: false, withdraw: true, update: false, discard: false, publish: false, schedule: false, unpublish: false, return: false, correct: false, delete: false });
+  assert.deepEqual(articlePermissions(actor('editor'), story('other', 'published')('editor')), { edit: true, submit: false, withdraw: false, update: true, discard: true, publish: false, schedule: false, unpublish: true, return: false, correct: true, delete: false });
 });

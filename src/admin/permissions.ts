@@ -7,11 +7,11 @@ import type { Actor } from './auth-service.js';
  *
  * contributor: own drafts, submit for review, upload media
  * author:      also edit and publish/schedule own stories
- * editor:      all content, sections, tags, people, schedule, unpublish, corrections
+ * editor:      all content, sections, tags, people, static pages, the front page, schedule, unpublish, corrections
  * admin:       also users, settings, API keys
  */
-export type ArticleAction = 'read' | 'edit' | 'delete' | 'submit' | 'return' | 'publish' | 'schedule' | 'unpublish' | 'correct';
-export type GeneralAction = 'article:create' | 'media:upload' | 'media:delete' | 'media:edit-any' | 'directory:write' | 'settings:read' | 'settings:write' | 'users:manage' | 'api-keys:manage' | 'content:read';
+export type ArticleAction = 'read' | 'edit' | 'delete' | 'submit' | 'withdraw' | 'return' | 'publish' | 'schedule' | 'update' | 'discard' | 'unpublish' | 'correct';
+export type GeneralAction = 'article:create' | 'media:upload' | 'media:delete' | 'media:edit-any' | 'directory:write' | 'pages:write' | 'front-page:write' | 'settings:read' | 'settings:write' | 'users:manage' | 'api-keys:manage' | 'content:read';
 
 const RANK: Record<Role, number> = { contributor: 1, author: 2, editor: 3, admin: 4 };
 
@@ -34,6 +34,8 @@ export function can(actor: Actor, action: GeneralAction): boolean {
     case 'media:delete':
     case 'media:edit-any':
     case 'directory:write':
+    case 'pages:write':
+    case 'front-page:write':
     case 'settings:read':
       return atLeast(actor, 'editor');
     case 'settings:write':
@@ -59,6 +61,8 @@ export function bylined(actor: Actor, article: ArticleOwnership): boolean {
 }
 
 const PUBLISHABLE_FROM: ReadonlySet<ArticleStatus> = new Set(['draft', 'submitted', 'scheduled', 'unpublished']);
+/** Published or scheduled: edits wait in a working copy until Update. */
+const LIVE: ReadonlySet<ArticleStatus> = new Set(['published', 'scheduled']);
 
 export function canOnArticle(actor: Actor, action: ArticleAction, article: ArticleOwnership): boolean {
   const editor = atLeast(actor, 'editor');
@@ -75,12 +79,20 @@ export function canOnArticle(actor: Actor, action: ArticleAction, article: Artic
       return editor || (mine && article.status === 'draft');
     case 'submit':
       return (mine || editor) && article.status === 'draft';
+    case 'withdraw':
+      // The writer takes back their own submitted story; an editor sends one back with "return".
+      return mine && article.status === 'submitted';
     case 'return':
       return editor && (article.status === 'submitted' || article.status === 'scheduled');
     case 'publish':
     case 'schedule':
       // Creating a story is not enough: an author who bylined it to someone else cannot publish it.
       return (editor || (actor.role === 'author' && bylined(actor, article))) && PUBLISHABLE_FROM.has(article.status);
+    case 'update':
+      // Making a live story's working copy public is publishing: the same people, the same byline rule.
+      return (editor || (actor.role === 'author' && bylined(actor, article))) && LIVE.has(article.status);
+    case 'discard':
+      return canOnArticle(actor, 'edit', article) && LIVE.has(article.status);
     case 'unpublish':
       return editor && article.status === 'published';
     case 'correct':
@@ -93,6 +105,9 @@ export function articlePermissions(actor: Actor, article: ArticleOwnership) {
   return {
     edit: canOnArticle(actor, 'edit', article),
     submit: canOnArticle(actor, 'submit', article),
+    withdraw: canOnArticle(actor, 'withdraw', article),
+    update: canOnArticle(actor, 'update', article),
+    discard: canOnArticle(actor, 'discard', article),
     publish: canOnArticle(actor, 'publish', article),
     schedule: canOnArticle(actor, 'schedule', article),
     unpublish: canOnArticle(actor, 'unpublish', article),

@@ -33,6 +33,13 @@ export const Session = z.object({
   csrfToken: z.string().nullable().describe('Send it as X-CSRF-Token on writes made with the session cookie; null for API keys'),
 });
 
+/** What the editor app needs to know about the site before anyone signs in. */
+export const SiteInfo = z.object({
+  name: z.string(),
+  timeZone: z.string().describe('IANA time zone; the desk shows and takes every time in it'),
+  locale: z.string(),
+});
+
 export const User = z.object({
   id: z.string(),
   email: z.string(),
@@ -40,6 +47,7 @@ export const User = z.object({
   role: z.enum(ROLES),
   personId: z.string().nullable(),
   disabled: z.boolean(),
+  invitePending: z.boolean().describe('Invited and no password set yet: cannot sign in until they use their invitation link'),
   createdAt: dateTime,
 });
 
@@ -125,9 +133,16 @@ export const Article = z.object({
   url: z.string().describe('The public URL (meaningful once published)'),
   previewUrl: z.string().describe('The page as it would look now, whatever the status'),
   corrections: z.array(z.object({ note: z.string(), createdAt: dateTime })),
+  pendingChanges: z
+    .object({ savedAt: dateTime, savedBy: z.object({ id: z.string(), name: z.string() }).nullable() })
+    .nullable()
+    .describe('A live story with saved changes readers do not see yet: the editable fields above show them; Update makes them public'),
   permissions: z.object({
     edit: z.boolean(),
     submit: z.boolean(),
+    withdraw: z.boolean(),
+    update: z.boolean(),
+    discard: z.boolean(),
     publish: z.boolean(),
     schedule: z.boolean(),
     unpublish: z.boolean(),
@@ -136,6 +151,20 @@ export const Article = z.object({
     delete: z.boolean(),
   }),
 });
+
+/** A static page (About, Contact, …) without its body, as lists show it. */
+export const StaticPageSummary = z.object({
+  id: z.string(),
+  slug: z.string().describe('The page is served at /{slug}'),
+  title: z.string(),
+  position: z.number().int().describe('Footer order, lowest first'),
+  inFooter: z.boolean().describe('Whether the site footer links to it'),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  updatedBy: z.string().nullable().describe('The user who saved it last'),
+  url: z.string().describe('The public URL'),
+});
+export const StaticPage = StaticPageSummary.extend({ body: Doc });
 
 /** One page of a long list: `?page=` from 1, `?pageSize=` 1–100. */
 function pageOf(item: ZodType) {
@@ -161,6 +190,8 @@ export const componentSchemas: Readonly<Record<string, ZodType>> = {
   Doc,
   ArticleSummary,
   Article,
+  StaticPageSummary,
+  StaticPage,
   ArticleSummaryPage,
   MediaItemPage,
   PersonPage,
@@ -173,12 +204,32 @@ const diff = z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text:
 export const Sections = z.array(Section);
 export const Users = z.array(User);
 export const ApiKeys = z.array(ApiKey);
+export const StaticPages = z.array(StaticPageSummary);
 
 /** Answers of one route each. */
 export const SetupState = z.object({ needed: z.boolean().describe('True while no admin exists and the setup token is open') });
 export const SessionsEnded = z.object({ ended: count });
+/** One-time links that set a password (src/admin/account-tokens.ts). */
+export const AccountLink = z.object({
+  url: z.string().describe('The absolute one-time link (from SITE_URL); shown to the admin in this answer only'),
+  expiresAt: dateTime,
+});
+export const Invitation = AccountLink.extend({
+  user: User,
+  mail: z.enum(['sent', 'off', 'failed']).describe("Whether the link also went to the user's address: off without SMTP_URL"),
+});
+export const AccountTokenInfo = z.object({ purpose: z.enum(['invite', 'reset']), email: z.string(), name: z.string(), expiresAt: dateTime });
+export const PasswordResetState = z.object({ byMail: z.boolean().describe('True when reset links go out by mail; else an administrator makes them') });
 export const NewApiKey = z.object({ apiKey: ApiKey, key: z.string().describe('The key itself: shown in this answer only') });
-export const Revisions = z.array(z.object({ id: z.string(), version: z.number().int().min(1), createdAt: dateTime, user: z.object({ id: z.string(), name: z.string() }).nullable() }));
+export const Revisions = z.array(
+  z.object({
+    id: z.string(),
+    version: z.number().int().min(1),
+    createdAt: dateTime,
+    user: z.object({ id: z.string(), name: z.string() }).nullable(),
+    kind: z.enum(['save', 'autosave', 'update', 'restore', 'workflow', 'import']).describe('What made it; autosaves of one editing session share one revision'),
+  }),
+);
 export const RevisionComparison = z.object({ from: z.number().int().min(1), to: z.number().int().min(1), headline: diff, standfirst: diff, body: diff });
 export const RestoredArticle = Article.extend({
   restoredWithout: z.array(z.object({ field: z.enum(['sectionId', 'authorIds', 'tagIds', 'heroMediaId']), id: z.string() })).describe('References deleted since that version, left out of the restore'),
@@ -188,3 +239,29 @@ export const MediaItemWithUses = MediaItem.extend({
   usedBy: z.array(z.object({ id: z.string(), headline: z.string(), status: articleStatus })).describe('Stories using the picture that the caller may see'),
   usedByOthers: count.describe('Stories using it that the caller may not see'),
 });
+
+/** The front page (src/content/front-page-schema.ts): a story as the screen shows it, and the whole arrangement. */
+const FrontPageStory = z.object({
+  id: z.string(),
+  headline: z.string(),
+  status: articleStatus,
+  hasPicture: z.boolean().describe('Only a story with a hero picture can lead'),
+  publishedAt: dateTime.nullable(),
+  section: sectionRef,
+});
+const FrontPagePin = z.object({ articleId: z.string(), expiresAt: dateTime.nullable() });
+export const FrontPage = z.object({
+  version: z.number().int().min(0).describe('0 before the first save; send it back with a change'),
+  savedAt: dateTime.nullable(),
+  savedBy: z.string().nullable().describe('The name of who saved last'),
+  maxTop: z.number().int().min(1).describe('How many top stories may be pinned'),
+  lead: FrontPagePin.nullable(),
+  top: z.array(FrontPagePin),
+  breaking: z.object({ text: z.string(), url: z.string(), expiresAt: dateTime.nullable() }).nullable(),
+  rails: z.array(z.object({ sectionId: z.string(), visible: z.boolean() })).describe('Every section, in the order its rail shows'),
+  stories: z.array(FrontPageStory).describe('The stories the pins refer to (a deleted one is missing)'),
+  inactive: z
+    .array(z.object({ slot: z.string().describe('`lead`, `top.N` or `breaking`'), articleId: z.string().nullable(), reason: z.enum(['deleted', 'not-published', 'expired', 'no-picture']), message: z.string() }))
+    .describe('Pins and the banner that are not on the home page now, and why'),
+});
+export const FrontPageStories = z.object({ items: z.array(FrontPageStory) });

@@ -133,19 +133,28 @@ for (const target of await testDatabases()) {
     }
   });
 
-  test(name('restoring a published story keeps it published and marks it updated'), async () => {
+  test(name('restoring a published story puts the old version in its working copy; Update makes it public and marks it updated'), async () => {
     const app = await createTestApp(target);
     try {
       const { first, id } = await threeVersions(app);
       const published = await first.request('POST', `/api/admin/articles/${id}/publish`, { version: 3 });
       app.clock.advance(MINUTE);
-      const restored = await first.request('POST', `/api/admin/articles/${id}/revisions/2/restore`, {}, { 'if-match': `"${published.json.version}"` });
+      const restored = await first.request('POST', `/api/admin/articles/${id}/revisions/1/restore`, {}, { 'if-match': `"${published.json.version}"` });
       assert.equal(restored.status, 200, restored.body);
       assert.equal(restored.json.status, 'published');
-      assert.equal(restored.json.headline, 'Flood waters fall in the north');
-      assert.equal(restored.json.updatedAt, '2025-06-27T04:33:00.000Z');
+      assert.equal(restored.json.headline, 'Flood waters rise in the north', 'the editor shows the restored version');
+      assert.ok(restored.json.pendingChanges, 'as changes readers do not see yet');
+      assert.equal(restored.json.updatedAt, null);
+      const before = await app.app.inject(`/news/${restored.json.slug}`);
+      assert.doesNotMatch(before.body, /Three villages/, 'the public page is unchanged until Update');
+      app.clock.advance(MINUTE);
+      const updated = await first.request('POST', `/api/admin/articles/${id}/update`, { version: restored.json.version });
+      assert.equal(updated.status, 200, updated.body);
+      assert.equal(updated.json.pendingChanges, null);
+      assert.equal(updated.json.updatedAt, '2025-06-27T04:34:00.000Z');
       const page = await app.app.inject(`/news/${restored.json.slug}`);
-      assert.match(page.body, /Roads reopened\./);
+      assert.match(page.body, /Three villages were cut off overnight\./);
+      assert.match(page.body, /Flood waters rise in the north/);
     } finally {
       await app.close();
     }

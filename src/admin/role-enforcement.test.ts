@@ -12,7 +12,8 @@ import { assertUnchanged, fingerprint } from '../../test/support/db-fingerprint.
  * database exactly as it was; an allowed action must have its effect.
  */
 const ROLES: Role[] = ['contributor', 'author', 'editor', 'admin'];
-type Status = 'draft' | 'submitted' | 'published';
+/** 'changed': published, with changes saved to its working copy by its owner. */
+type Status = 'draft' | 'submitted' | 'published' | 'changed';
 type Res = { status: number; json: any };
 
 interface Ctx {
@@ -28,7 +29,8 @@ async function story(ctx: Ctx, role: Role, owner: 'own' | 'other', status: Statu
   const who = owner === 'own' ? { userId: ctx.clients[role].userId, personId: ctx.clients[role].personId! } : ctx.other;
   let article = await articles.create({ headline: `${owner} ${status} story of the ${role}`, body: paragraphs('Words.'), sectionId: ctx.sectionId, authorIds: [who.personId] }, { userId: who.userId });
   if (status !== 'draft') article = await articles.submit(article.id, { userId: who.userId });
-  if (status === 'published') article = await articles.publish(article.id);
+  if (status === 'published' || status === 'changed') article = await articles.publish(article.id);
+  if (status === 'changed') article = await articles.edit(article.id, { headline: 'Changed' }, { userId: who.userId });
   return article;
 }
 
@@ -138,11 +140,66 @@ const rows: Row[] = [
     check: (_ctx, _id, res) => assert.equal(res.json.status, 'unpublished'),
   },
   {
-    what: 'add a correction to own published story',
-    expect: by(403, 403, 200, 200),
+    what: 'save changes to own published story (they wait in its working copy)',
+    expect: by(403, 200, 200, 200),
     on: ['own', 'published'],
-    act: (c, { id, version }) => c.request('PATCH', `/api/admin/articles/${id}`, { standfirst: 'Fixed', correction: 'An earlier version misspelt a name.', version }),
+    act: (c, { id, version }) => c.request('PATCH', `/api/admin/articles/${id}`, { headline: 'Edited', version }),
+    check: async (ctx, id, res) => {
+      const stored = await ctx.app.services.articles.get(id);
+      assert.notEqual(stored?.headline, 'Edited', 'readers still see the published headline');
+      assert.equal(stored?.workingCopy?.fields.headline, 'Edited');
+      assert.equal(res.json.headline, 'Edited', 'the editor sees the working copy');
+    },
+  },
+  {
+    what: "save changes to someone else's published story",
+    expect: by(404, 404, 200, 200),
+    on: ['other', 'published'],
+    act: (c, { id, version }) => c.request('PATCH', `/api/admin/articles/${id}`, { headline: 'Edited', version }),
+  },
+  {
+    what: "Update own published story (make its saved changes public)",
+    expect: by(403, 200, 200, 200),
+    on: ['own', 'changed'],
+    act: (c, { id, version }) => c.request('POST', `/api/admin/articles/${id}/update`, { version }),
+    check: async (ctx, id) => assert.equal((await ctx.app.services.articles.get(id))?.headline, 'Changed'),
+  },
+  {
+    what: "Update someone else's published story",
+    expect: by(404, 404, 200, 200),
+    on: ['other', 'changed'],
+    act: (c, { id, version }) => c.request('POST', `/api/admin/articles/${id}/update`, { version }),
+    check: async (ctx, id) => assert.equal((await ctx.app.services.articles.get(id))?.headline, 'Changed'),
+  },
+  {
+    what: 'add a correction to own published story with Update',
+    expect: by(403, 403, 200, 200),
+    on: ['own', 'changed'],
+    act: (c, { id, version }) => c.request('POST', `/api/admin/articles/${id}/update`, { note: 'An earlier version misspelt a name.', version }),
     check: (_ctx, _id, res) => assert.deepEqual(res.json.corrections.map((c: { note: string }) => c.note), ['An earlier version misspelt a name.']),
+  },
+  {
+    what: 'discard the saved changes of own published story',
+    expect: by(403, 200, 200, 200),
+    on: ['own', 'changed'],
+    act: (c, { id, version }) => c.request('POST', `/api/admin/articles/${id}/discard`, { version }),
+    check: async (ctx, id, res) => {
+      assert.equal((await ctx.app.services.articles.get(id))?.workingCopy, null);
+      assert.equal(res.json.pendingChanges, null);
+    },
+  },
+  {
+    what: 'withdraw own submitted story',
+    expect: all(200),
+    on: ['own', 'submitted'],
+    act: (c, { id, version }) => c.request('POST', `/api/admin/articles/${id}/withdraw`, { version }),
+    check: (_ctx, _id, res) => assert.equal(res.json.status, 'draft'),
+  },
+  {
+    what: "withdraw someone else's submitted story",
+    expect: by(404, 404, 403, 403),
+    on: ['other', 'submitted'],
+    act: (c, { id, version }) => c.request('POST', `/api/admin/articles/${id}/withdraw`, { version }),
   },
   {
     what: 'delete own draft',

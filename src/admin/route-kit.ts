@@ -30,8 +30,11 @@ export const API_TAGS = {
   Sections: 'The sections of the site, in navigation order',
   People: 'People who appear in bylines',
   Tags: 'Tags and topics',
+  Pages: 'Static pages at /{slug} (About, Contact, Editorial standards, Privacy) and which ones the footer links',
   Users: 'Accounts and their roles',
+  Passwords: 'Invitation and reset links that set a password, forgotten passwords, and changing your own',
   'API keys': 'Keys for scripts and integrations',
+  'Front page': "The editors' front page: the lead, pinned top stories, the breaking banner and the order of section rails",
   Settings: 'Site settings editors change at run time',
 } as const;
 
@@ -51,7 +54,7 @@ export interface AdminRoute<P = unknown, Q = unknown, B = unknown> {
   query?: ZodType<Q>;
   body?: ZodType<B>;
   /** The success status, answered and documented (default 200). A 204 route returns nothing. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** The JSON answer on success (see response-schemas.ts); required unless the route answers 204 or `produces`. */
   response?: ZodType;
   /** The media type of an answer that is not JSON (a rendered page). */
@@ -204,7 +207,7 @@ function responseSchemas(routes: AdminRoute<any, any, any>[]) {
   };
 }
 
-const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 204: 'Done; no content' };
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted; the work goes on after the answer', 204: 'Done; no content' };
 const errorContent = { 'application/json': { schema: { $ref: `${COMPONENT_REF}Error` } } };
 
 function responses(r: AdminRoute<any, any, any>, schema: Record<string, unknown> | undefined) {

@@ -31,6 +31,8 @@ export const articleInputSchema = z
     slug: z.string().max(96).refine(isValidSlug, 'letters, digits and single hyphens only').optional(),
     correction: z.string().trim().max(1000).optional(),
     version: versionField.optional(),
+    /** An automatic save while typing: autosaves of one editing session make one revision. */
+    autosave: z.boolean().optional(),
   })
   .strict();
 

@@ -31,6 +31,8 @@ export const settingsSchema = z
     // validator knows; a pattern says the same thing in standard terms.
     disclaimerTemplate: z.string().max(300).regex(/\{credit\}/, { message: 'must contain {credit}' }),
     defaultSection: z.string().trim().regex(/^[\p{L}\p{M}\p{N}-]{1,96}$/u, 'must be a section slug such as "news"'),
+    /** "Published On" and "Updated On" show the time of day too (in the site's time zone), not only the date. */
+    showPublishedTime: z.boolean(),
   })
   .strict();
 
@@ -38,7 +40,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** The settings before any editor changed one: the configuration's values. */
 export function configuredSettings(site: Config['site']): Settings {
-  return { siteName: site.name, timeZone: site.timeZone, locale: site.locale, disclaimerTemplate: site.disclaimerTemplate, defaultSection: site.defaultSection };
+  return { siteName: site.name, timeZone: site.timeZone, locale: site.locale, disclaimerTemplate: site.disclaimerTemplate, defaultSection: site.defaultSection, showPublishedTime: false };
 }
 
 export function createSettingsService(db: Kysely<Database>, defaults: Settings) {
@@ -47,7 +49,12 @@ export function createSettingsService(db: Kysely<Database>, defaults: Settings) 
       const rows = await db.selectFrom('site_state').select(['key', 'value']).where('key', 'like', 'setting:%').execute();
       const stored = Object.fromEntries(rows.map((r) => [r.key.slice('setting:'.length), r.value]));
       const merged = { ...defaults };
-      for (const key of Object.keys(defaults) as (keyof Settings)[]) if (typeof stored[key] === 'string') merged[key] = stored[key];
+      for (const key of Object.keys(defaults) as (keyof Settings)[]) {
+        const value = stored[key];
+        if (typeof value !== 'string') continue;
+        // Every setting is stored as text; a switch as "true" or "false".
+        (merged as Record<string, unknown>)[key] = typeof defaults[key] === 'boolean' ? value === 'true' : value;
+      }
       return merged;
     },
     /**

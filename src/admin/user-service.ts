@@ -18,11 +18,17 @@ export interface UserRecord {
   role: Role;
   personId: string | null;
   disabled: boolean;
+  /** Invited and has not set a password yet: cannot sign in until they use their link. */
+  invitePending: boolean;
   createdAt: string;
 }
 
-function toRecord(row: { id: string; email: string; name: string; role: Role; person_id: string | null; disabled: number; created_at: string }): UserRecord {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, personId: row.person_id, disabled: Number(row.disabled) === 1, createdAt: row.created_at };
+type UserRow = { id: string; email: string; name: string; role: Role; person_id: string | null; disabled: number; password_hash: string | null; created_at: string };
+/** The hash is read only to say whether there is one; it never leaves this file. */
+const RECORD_COLUMNS = ['id', 'email', 'name', 'role', 'person_id', 'disabled', 'password_hash', 'created_at'] as const;
+
+function toRecord(row: UserRow): UserRecord {
+  return { id: row.id, email: row.email, name: row.name, role: row.role, personId: row.person_id, disabled: Number(row.disabled) === 1, invitePending: row.password_hash === null, createdAt: row.created_at };
 }
 
 const noNul = (v: string) => !v.includes('\u0000');
@@ -32,7 +38,8 @@ export const newUserSchema = z.object({
   // The CLI reaches this without the admin API's NUL guard; PostgreSQL cannot store U+0000.
   name: z.string().trim().min(1).max(120).refine(noNul, 'must not contain a NUL character'),
   role: z.enum(ROLES),
-  password: z.string(),
+  // null: an invited user, who sets a password through a one-time link (account-tokens.ts).
+  password: z.string().nullable(),
 });
 
 export interface UserServiceDeps {
@@ -46,18 +53,22 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
   return {
     /**
      * Creates a user and their byline. `guard` runs first inside the transaction and may
-     * throw to refuse (first-run setup takes its token there).
+     * throw to refuse (first-run setup takes its token there); `after` runs last in it, with
+     * the new id (an invitation stores its link there, so there is no user without one).
      */
-    async add(input: z.input<typeof newUserSchema>, options: { guard?: (trx: Kysely<Database>) => Promise<void> } = {}): Promise<{ id: string; email: string; role: Role; personSlug: string }> {
+    async add(
+      input: z.input<typeof newUserSchema>,
+      options: { guard?: (trx: Kysely<Database>) => Promise<void>; after?: (trx: Kysely<Database>, id: string) => Promise<void> } = {},
+    ): Promise<{ id: string; email: string; role: Role; personSlug: string }> {
       const parsed = newUserSchema.safeParse(input);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         throw new ValidationError(String(issue.path[0] ?? 'user'), issue.message);
       }
       const { email, name, role, password } = parsed.data;
-      const problem = passwordProblem(password);
+      const problem = password === null ? null : passwordProblem(password);
       if (problem) throw new ValidationError('password', problem);
-      const passwordHash = await hashPassword(password);
+      const passwordHash = password === null ? null : await hashPassword(password);
       return db.transaction().execute(async (trx) => {
         await options.guard?.(trx);
         if (await trx.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()) throw new EmailTaken(email);
@@ -67,17 +78,18 @@ export function createUserService({ db, clock, newId }: UserServiceDeps) {
           .insertInto('users')
           .values({ id, email, name, role, person_id: person.id, password_hash: passwordHash, disabled: 0, created_at: clock.now().toISOString() })
           .execute();
+        await options.after?.(trx, id);
         return { id, email, role, personSlug: person.slug };
       });
     },
 
     async list(): Promise<UserRecord[]> {
-      const rows = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'person_id', 'disabled', 'created_at']).orderBy('name').execute();
+      const rows = await db.selectFrom('users').select(RECORD_COLUMNS).orderBy('name').execute();
       return rows.map(toRecord);
     },
 
     async get(id: string): Promise<UserRecord | null> {
-      const row = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'person_id', 'disabled', 'created_at']).where('id', '=', id).executeTakeFirst();
+      const row = await db.selectFrom('users').select(RECORD_COLUMNS).where('id', '=', id).executeTakeFirst();
       return row ? toRecord(row) : null;
     },
 

@@ -10,6 +10,9 @@ Commands:
   user add --email E --name N --role R
                                  Create a user; the password is read from standard input.
                                  Roles: contributor, author, editor, admin
+  user invite --email E --name N --role R
+                                 Create a user without a password and print a one-time link
+                                 (7 days) to choose one; mailed too when SMTP_URL is set
   user reset-password --email E  Set a new password (from standard input); ends the user's sessions
   ingest FILE... [--publish] [--json]
                                  Import IPTC ninjs (1.x, 2.x or 3.x) text and composite items; a file

@@ -7,15 +7,18 @@ import { systemClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { CliError } from './cli-error.js';
 import { readStdin } from './read-stdin.js';
+import { inviteCommand } from './invite-command.js';
 
 /**
  * `dateline user add --email E --name N --role R` and
  * `dateline user reset-password --email E`; the password is the first line of stdin.
+ * `dateline user invite --email E --name N --role R` prints a one-time link instead (invite-command.ts).
  */
 export async function userCommand(config: Config, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'reset-password') return resetPassword(config, rest);
-  if (sub !== 'add') throw new CliError(`unknown user command "${sub ?? ''}" (try: dateline user add --email E --name N --role R, or dateline user reset-password --email E)`, 2);
+  if (sub === 'invite') return inviteCommand(config, rest);
+  if (sub !== 'add') throw new CliError(`unknown user command "${sub ?? ''}" (try: dateline user add --email E --name N --role R, dateline user invite --email E --name N --role R, or dateline user reset-password --email E)`, 2);
   const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } }, strict: true, allowPositionals: false });
   for (const field of ['email', 'name', 'role'] as const) {
     if (!values[field]) throw new CliError(`user add: --${field} is required`, 2);

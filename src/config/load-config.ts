@@ -54,6 +54,26 @@ const trustProxySchema = z.string().transform((raw, ctx) => {
   return z.NEVER;
 });
 
+/** Where account mail goes out: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start). */
+function isSmtpUrl(value: string): boolean {
+  if (value === '') return true;
+  if (/\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** `desk@example.com` or `Name <desk@example.com>`; no control characters, so no header can be smuggled in. */
+const MAIL_FROM_PATTERN = /^(?:[^\s@<>"]+@[^\s@<>"]+|[^<>\u0000-\u001f\u007f]*<[^\s@<>"]+@[^\s@<>"]+>)$/;
+
+/** Error lines must not print a password a URL carries (SMTP_URL, DATABASE_URL, REDIS_URL). */
+function withoutPassword(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:@/\s]*):[^@/\s]*@/i, '$1:***@');
+}
+
 const portSchema = z.coerce.number().int().min(0).max(65535);
 const flagSchema = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 const listSchema = z
@@ -98,13 +118,23 @@ const variables = {
     expects: 'empty (trust no proxy), a hop count such as 1, or a comma-separated list of proxy addresses or CIDR ranges (loopback, linklocal, uniquelocal allowed)',
   },
   PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
+  SMTP_URL: {
+    schema: z.string().refine(isSmtpUrl, 'bad URL'),
+    default: '',
+    expects: 'an smtp:// or smtps:// URL such as smtps://user:password@mail.example.com:465, or empty to send no mail',
+  },
+  MAIL_FROM: {
+    schema: z.string().refine((v) => v === '' || MAIL_FROM_PATTERN.test(v), 'bad address'),
+    default: '',
+    expects: 'an e-mail address, or a name and address such as "The Dateline Times" <desk@example.com> (empty: the site name and no-reply@ the host of SITE_URL)',
+  },
 } as const;
 
 type VariableName = keyof typeof variables;
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, expects: string, got: string) {
-    super(`Invalid configuration: ${variable}=${JSON.stringify(got)} — expected ${expects}`);
+    super(`Invalid configuration: ${variable}=${JSON.stringify(withoutPassword(got))} — expected ${expects}`);
     this.name = 'ConfigError';
   }
 }
@@ -130,6 +160,12 @@ export interface Config {
   readonly redisUrl: string | null;
   /** Proxies whose X-Forwarded-For is believed: false (none), a hop count, or addresses/ranges. */
   readonly trustProxy: false | number | readonly string[];
+  /** Account mail (invitations, password resets): no SMTP URL means no mail, and admins pass links on by hand. */
+  readonly mail: {
+    readonly smtpUrl: string | null;
+    /** The From header; null: the site name and no-reply@ the host of the site URL, made when sending. */
+    readonly from: string | null;
+  };
 }
 
 function readConfigFile(env: Record<string, string | undefined>, cwd: string): Record<string, string> {
@@ -195,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
     redisUrl: (values.REDIS_URL as string) || null,
     trustProxy: values.TRUST_PROXY as false | number | string[],
+    mail: { smtpUrl: (values.SMTP_URL as string) || null, from: (values.MAIL_FROM as string) || null },
   };
   return deepFreeze(config);
 }

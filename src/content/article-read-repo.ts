@@ -10,6 +10,10 @@ export interface TeaserFilter {
   personId?: string;
   tagId?: string;
   excludeIds?: string[];
+  /** Only these stories (the front page's pins); an empty list matches none. */
+  ids?: string[];
+  /** Only stories with a hero picture: a picture slot is never given to one without. */
+  withPicture?: boolean;
 }
 
 /**
@@ -34,6 +38,9 @@ export function createArticleReadRepo(db: Kysely<Database>) {
       q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
     }
     if (filter.excludeIds?.length) q = q.where('articles.id', 'not in', filter.excludeIds);
+    // `in ()` is a syntax error on both databases; no story has the empty id.
+    if (filter.ids) q = q.where('articles.id', 'in', filter.ids.length ? filter.ids : ['']);
+    if (filter.withPicture) q = q.where('articles.hero_media_id', 'is not', null);
     return q;
   }
 
@@ -133,6 +140,35 @@ export function createArticleReadRepo(db: Kysely<Database>) {
         authors: people,
         tags: tags as Tag[],
         corrections,
+      };
+    },
+
+    /**
+     * The story as its editors see it: with a live story's working copy laid over the
+     * public version (section, bylines and tags resolved again), for the editor and the
+     * preview. Readers' pages use `view`, which never shows a working copy.
+     */
+    async viewWithChanges(id: string): Promise<ArticleView | null> {
+      const live = await this.view(id);
+      if (!live?.workingCopy) return live;
+      const copy = live.workingCopy.fields;
+      const [section, people, tags] = await Promise.all([
+        db.selectFrom('sections').select(['id', 'slug', 'name', 'description', 'position']).where('id', '=', copy.sectionId).executeTakeFirst(),
+        copy.authorIds.length ? db.selectFrom('people').select(['id', 'slug', 'name', 'bio', 'links']).where('id', 'in', copy.authorIds).execute() : [],
+        copy.tagIds.length ? db.selectFrom('tags').select(['id', 'slug', 'name', 'kind']).where('id', 'in', copy.tagIds).execute() : [],
+      ]);
+      // Something deleted since the copy was saved is left out, as a restore would.
+      const authors = copy.authorIds.map((pid) => people.find((p) => p.id === pid)).filter((p) => p !== undefined).map((p) => ({ ...p, links: parseLinks(p.links) }));
+      const tagList = copy.tagIds.map((tid) => tags.find((t) => t.id === tid)).filter((t) => t !== undefined) as Tag[];
+      return {
+        ...live,
+        ...copy,
+        section: section ? { ...section, position: Number(section.position) } : live.section,
+        sectionId: section ? copy.sectionId : live.sectionId,
+        authors,
+        authorIds: authors.map((p) => p.id),
+        tags: tagList,
+        tagIds: tagList.map((t) => t.id),
       };
     },
 

@@ -1,7 +1,8 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
-import type { ArticleTable, Database } from '../db/index.js';
+import type { ArticleTable, Database, RevisionKind } from '../db/index.js';
 import type { DocNode } from '../doc/index.js';
 import type { Article, Correction } from './types.js';
+import { parseWorkingCopy } from './working-copy.js';
 
 /** Rows → domain objects. The body is stored as JSON text; a corrupt one renders empty, never crashes a page. */
 export function toArticle(row: Selectable<ArticleTable>, authorIds: string[], tagIds: string[]): Article {
@@ -40,6 +41,7 @@ export function toArticle(row: Selectable<ArticleTable>, authorIds: string[], ta
     modifiedBy: row.modified_by ?? null,
     authorIds,
     tagIds,
+    workingCopy: parseWorkingCopy(row.working_copy ?? null, row.working_copy_at ?? null, row.working_copy_by ?? null),
   };
 }
 
@@ -134,7 +136,7 @@ export function createArticleRepo(db: Kysely<Database>) {
       await db.deleteFrom('slug_history').where('old_slug', '=', slug).execute();
     },
 
-    async insertRevision(revision: { id: string; articleId: string; version: number; snapshot: unknown; userId: string | null; createdAt: string }): Promise<void> {
+    async insertRevision(revision: { id: string; articleId: string; version: number; snapshot: unknown; userId: string | null; createdAt: string; kind: RevisionKind }): Promise<void> {
       await db
         .insertInto('revisions')
         .values({
@@ -144,13 +146,25 @@ export function createArticleRepo(db: Kysely<Database>) {
           snapshot: JSON.stringify(revision.snapshot),
           user_id: revision.userId,
           created_at: revision.createdAt,
+          kind: revision.kind,
         })
         .execute();
     },
 
-    async listRevisions(articleId: string): Promise<{ id: string; version: number; userId: string | null; createdAt: string }[]> {
-      const rows = await db.selectFrom('revisions').select(['id', 'version', 'user_id', 'created_at']).where('article_id', '=', articleId).orderBy('version').execute();
-      return rows.map((r) => ({ id: r.id, version: Number(r.version), userId: r.user_id, createdAt: r.created_at }));
+    /** The newest revision of a story, for collapsing autosaves of one editing session. */
+    async latestRevision(articleId: string): Promise<{ id: string; kind: RevisionKind; userId: string | null; createdAt: string } | null> {
+      const row = await db.selectFrom('revisions').select(['id', 'kind', 'user_id', 'created_at']).where('article_id', '=', articleId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+      return row ? { id: row.id, kind: row.kind, userId: row.user_id, createdAt: row.created_at } : null;
+    },
+
+    /** Moves an autosave revision on to the newest version, instead of adding one per autosave. */
+    async replaceRevision(id: string, revision: { version: number; snapshot: unknown; createdAt: string }): Promise<void> {
+      await db.updateTable('revisions').set({ version: revision.version, snapshot: JSON.stringify(revision.snapshot), created_at: revision.createdAt }).where('id', '=', id).execute();
+    },
+
+    async listRevisions(articleId: string): Promise<{ id: string; version: number; userId: string | null; createdAt: string; kind: RevisionKind }[]> {
+      const rows = await db.selectFrom('revisions').select(['id', 'version', 'user_id', 'created_at', 'kind']).where('article_id', '=', articleId).orderBy('version').execute();
+      return rows.map((r) => ({ id: r.id, version: Number(r.version), userId: r.user_id, createdAt: r.created_at, kind: r.kind }));
     },
 
     async revision(articleId: string, version: number): Promise<{ snapshot: Record<string, unknown>; userId: string | null; createdAt: string } | null> {

@@ -1,14 +1,19 @@
-import type { Kysely, Updateable } from 'kysely';
-import type { ArticleTable, Database } from '../db/index.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/index.js';
 import type { DocNode } from '../doc/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { firstFreeSlug, slugify } from '../shared/slug.js';
 import { ValidationError } from '../shared/errors.js';
 import { createArticleRepo } from './article-repo.js';
 import { createSiteStateRepo } from './site-state-repo.js';
-import { ArticleNotFound, EmbargoActive, InvalidTransition, VersionConflict } from './errors.js';
-import type { Article, ArticleStatus } from './types.js';
+import { createArticleWriter, type FieldChanges, type SaveOptions } from './article-writer.js';
+import { EmbargoActive, InvalidTransition, NoWorkingCopy, VersionConflict } from './errors.js';
+import { fieldsToRestore, type MissingReference } from './revision-restore.js';
+import type { Article } from './types.js';
+import { isLive, mergeIntoCopy } from './working-copy.js';
+
+export type { SaveOptions } from './article-writer.js';
+export type { MissingReference } from './revision-restore.js';
 
 /** The fields a writer sets. Everything else (status, timestamps, version) the service owns. */
 export interface ArticleFields {
@@ -31,29 +36,11 @@ export interface ArticleFields {
   slug?: string;
 }
 
-/** A reference an old revision made to something deleted since (restore leaves it out). */
-export interface MissingReference {
-  field: 'sectionId' | 'authorIds' | 'tagIds' | 'heroMediaId';
-  id: string;
-}
-
-export interface SaveOptions {
-  userId?: string | null;
-  /** Optimistic concurrency: refuse the save unless the stored version is this one. */
-  expectedVersion?: number;
-  /** A public correction note shown under the story. */
-  correction?: string;
-  /** When the change happened, if not now: a wire item's own version time becomes "Updated On". */
-  at?: Date;
-}
-
 export interface ArticleServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   newId: IdGenerator;
 }
-
-const PUBLIC_STATUSES: ReadonlySet<ArticleStatus> = new Set(['published']);
 
 function checkFields(fields: Partial<ArticleFields>): void {
   if (fields.headline !== undefined && fields.headline.trim() === '') throw new ValidationError('headline', 'A headline is required');
@@ -61,57 +48,41 @@ function checkFields(fields: Partial<ArticleFields>): void {
 }
 
 function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
+  const { load, save, fieldPatch, goLive, uniqueSlug, snapshot } = createArticleWriter({ clock, newId });
+
   /** Joins the caller's transaction when given one (imports, seeding), else opens its own. */
   function inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
     return db.isTransaction ? work(db) : db.transaction().execute(work);
   }
 
-  async function uniqueSlug(trx: Kysely<Database>, wanted: string, articleId: string | null): Promise<string> {
-    const repo = createArticleRepo(trx);
-    // A slug is free when no article uses it now or used it before (old slugs keep redirecting).
-    return firstFreeSlug(slugify(wanted) || 'story', async (candidate) => {
-      const owner = await repo.resolveSlug(candidate);
-      return !!owner && owner.id !== articleId;
-    }, newId);
-  }
-
-  /**
-   * Makes a story public, dated `at`. A story that returns after being unpublished
-   * keeps its first publication time and shows as updated now.
-   */
-  async function goLive(trx: Kysely<Database>, current: Article, at: string, now: Date, options: SaveOptions): Promise<Article> {
-    const saved = await save(trx, current, {
-      status: 'published',
-      first_published_at: current.firstPublishedAt ?? at,
-      published_at: current.publishedAt ?? at,
-      updated_at: current.firstPublishedAt ? now.toISOString() : null,
-      scheduled_at: null,
-    }, options);
-    await createSiteStateRepo(trx).bumpContentGeneration();
+  /** Writes changes to the story itself; a published story shows them at once, dated "Updated On". */
+  async function writeLive(trx: Kysely<Database>, current: Article, fields: FieldChanges, options: SaveOptions, extra: { clearCopy?: boolean } = {}): Promise<Article> {
+    const now = (options.at ?? clock.now()).toISOString();
+    const patch = await fieldPatch(trx, current, fields, now, options.correction);
+    const isPublic = current.status === 'published';
+    if (isPublic) patch.updated_at = now;
+    if (extra.clearCopy) Object.assign(patch, { working_copy: null, working_copy_at: null, working_copy_by: null });
+    const saved = await save(trx, current, patch, options, 'save');
+    if (isPublic) await createSiteStateRepo(trx).bumpContentGeneration();
     return saved;
   }
 
-  async function snapshot(trx: Kysely<Database>, article: Article, userId: string | null): Promise<void> {
-    await createArticleRepo(trx).insertRevision({ id: newId(), articleId: article.id, version: article.version, snapshot: article, userId, createdAt: clock.now().toISOString() });
+  /** Saves changes to a live story's working copy: readers see nothing of it, and "Updated On" stays. */
+  async function writeCopy(trx: Kysely<Database>, current: Article, fields: FieldChanges, options: SaveOptions): Promise<Article> {
+    const copy = mergeIntoCopy(current, fields);
+    // The slug is checked now (readers may not see it yet, but no other story may take it meanwhile either).
+    if (fields.slug !== undefined && fields.slug !== current.slug) copy.slug = await uniqueSlug(trx, fields.slug, current.id);
+    const at = clock.now().toISOString();
+    // An embargo holds a scheduled story back: it must act now, not when the copy is made public.
+    const embargo = fields.embargoUntil !== undefined ? { embargo_until: fields.embargoUntil } : {};
+    return save(trx, current, { working_copy: JSON.stringify(copy), working_copy_at: at, working_copy_by: options.userId ?? null, ...embargo }, options, 'save');
   }
 
-  async function load(trx: Kysely<Database>, id: string): Promise<Article> {
-    const article = await createArticleRepo(trx).getById(id);
-    if (!article) throw new ArticleNotFound(id);
-    return article;
-  }
-
-  /** Applies a row patch under optimistic concurrency, then records the revision. */
-  async function save(trx: Kysely<Database>, current: Article, patch: Updateable<ArticleTable>, options: SaveOptions): Promise<Article> {
-    const repo = createArticleRepo(trx);
-    if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
-      throw new VersionConflict(current.id, String(current.version));
-    }
-    const ok = await repo.updateIfVersion(current.id, current.version, { ...patch, version: current.version + 1, modified_at: clock.now().toISOString(), modified_by: options.userId ?? null });
-    if (!ok) throw new VersionConflict(current.id, String(current.version + 1));
-    const saved = await load(trx, current.id);
-    await snapshot(trx, saved, options.userId ?? null);
-    return saved;
+  /** The columns and side tables that fold a working copy into a story that is going off the site. */
+  async function foldCopy(trx: Kysely<Database>, current: Article) {
+    if (!current.workingCopy) return {};
+    const patch = await fieldPatch(trx, current, current.workingCopy.fields, clock.now().toISOString());
+    return { ...patch, working_copy: null, working_copy_at: null, working_copy_by: null };
   }
 
   return {
@@ -119,7 +90,7 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
       checkFields(fields);
       return inTransaction(async (trx) => {
         const id = newId();
-        const now = clock.now().toISOString();
+        const now = (options.at ?? clock.now()).toISOString();
         const repo = createArticleRepo(trx);
         await repo.insert({
           id,
@@ -148,47 +119,53 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
         await repo.setAuthors(id, fields.authorIds ?? []);
         await repo.setTags(id, fields.tagIds ?? []);
         const article = await load(trx, id);
-        await snapshot(trx, article, options.userId ?? null);
+        await snapshot(trx, article, options.userId ?? null, options.kind ?? 'save');
         return article;
       });
     },
 
+    /**
+     * Changes the story itself (imports, corrections by the system). Editors' changes to a
+     * live story go through `edit`, which keeps them in a working copy until Update.
+     */
     async update(id: string, fields: Partial<ArticleFields>, options: SaveOptions = {}): Promise<Article> {
       checkFields(fields);
+      return inTransaction(async (trx) => writeLive(trx, await load(trx, id), fields, options));
+    },
+
+    /**
+     * An editor's save (or autosave, with `kind: 'autosave'`): a story that is not live
+     * changes at once; a published or scheduled one keeps the changes in its working
+     * copy, and the public page stays exactly as it was until `applyChanges`.
+     */
+    async edit(id: string, fields: Partial<ArticleFields>, options: SaveOptions = {}): Promise<Article> {
+      checkFields(fields);
       return inTransaction(async (trx) => {
-        const repo = createArticleRepo(trx);
         const current = await load(trx, id);
-        const now = (options.at ?? clock.now()).toISOString();
-        const patch: Updateable<ArticleTable> = {};
-        if (fields.headline !== undefined) patch.headline = fields.headline.trim();
-        if (fields.standfirst !== undefined) patch.standfirst = fields.standfirst.trim();
-        if (fields.body !== undefined) patch.body = JSON.stringify(fields.body);
-        if (fields.sectionId !== undefined) patch.section_id = fields.sectionId;
-        if (fields.heroMediaId !== undefined) patch.hero_media_id = fields.heroMediaId;
-        if (fields.heroCaption !== undefined) patch.hero_caption = fields.heroCaption;
-        if (fields.datelinePlace !== undefined) patch.dateline_place = fields.datelinePlace;
-        if (fields.source !== undefined) patch.source = fields.source;
-        if (fields.wireId !== undefined) patch.wire_id = fields.wireId;
-        if (fields.language !== undefined) patch.language = fields.language;
-        if (fields.seoTitle !== undefined) patch.seo_title = fields.seoTitle;
-        if (fields.seoDescription !== undefined) patch.seo_description = fields.seoDescription;
-        if (fields.embargoUntil !== undefined) patch.embargo_until = fields.embargoUntil;
-        if (fields.slug !== undefined) {
-          const slug = await uniqueSlug(trx, fields.slug, id);
-          if (slug !== current.slug) {
-            await repo.dropOldSlug(slug);
-            await repo.recordOldSlug(current.slug, id, now);
-            patch.slug = slug;
-          }
-        }
-        const isPublic = PUBLIC_STATUSES.has(current.status);
-        if (isPublic) patch.updated_at = now;
-        if (fields.authorIds) await repo.setAuthors(id, fields.authorIds);
-        if (fields.tagIds) await repo.setTags(id, fields.tagIds);
-        if (options.correction?.trim()) await repo.addCorrection({ id: newId(), articleId: id, note: options.correction.trim(), createdAt: now });
-        const saved = await save(trx, current, patch, options);
-        if (isPublic) await createSiteStateRepo(trx).bumpContentGeneration();
-        return saved;
+        if (!isLive(current)) return writeLive(trx, current, fields, options);
+        if (options.correction?.trim()) throw new ValidationError('correction', 'A correction note goes with Update, when the changes become public');
+        return writeCopy(trx, current, fields, options);
+      });
+    },
+
+    /**
+     * "Update": makes a live story's working copy public in one transaction, with an optional
+     * correction note. A note alone (a correction to what is already public) is an Update too.
+     */
+    async applyChanges(id: string, options: SaveOptions = {}): Promise<Article> {
+      return inTransaction(async (trx) => {
+        const current = await load(trx, id);
+        if (!isLive(current) || (!current.workingCopy && !options.correction?.trim())) throw new NoWorkingCopy(id);
+        return writeLive(trx, current, current.workingCopy?.fields ?? {}, { ...options, kind: 'update' }, { clearCopy: true });
+      });
+    },
+
+    /** "Discard changes": drops a live story's working copy; the public version is untouched. */
+    async discardChanges(id: string, options: SaveOptions = {}): Promise<Article> {
+      return inTransaction(async (trx) => {
+        const current = await load(trx, id);
+        if (!current.workingCopy) throw new NoWorkingCopy(id);
+        return save(trx, current, { working_copy: null, working_copy_at: null, working_copy_by: null }, options, 'workflow');
       });
     },
 
@@ -208,16 +185,25 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
       return inTransaction(async (trx) => {
         const current = await load(trx, id);
         if (current.status !== 'draft') throw new InvalidTransition(current.status, 'submitted');
-        return save(trx, current, { status: 'submitted' }, options);
+        return save(trx, current, { status: 'submitted' }, options, 'workflow');
       });
     },
 
-    /** submitted or scheduled → draft: an editor sends it back to the writer. */
+    /** submitted → draft: the writer takes back a story they submitted, before anyone has acted on it. */
+    async withdraw(id: string, options: SaveOptions = {}): Promise<Article> {
+      return inTransaction(async (trx) => {
+        const current = await load(trx, id);
+        if (current.status !== 'submitted') throw new InvalidTransition(current.status, 'draft');
+        return save(trx, current, { status: 'draft' }, options, 'workflow');
+      });
+    },
+
+    /** submitted or scheduled → draft: an editor sends it back. A scheduled story's pending edits are kept, folded in. */
     async returnToDraft(id: string, options: SaveOptions = {}): Promise<Article> {
       return inTransaction(async (trx) => {
         const current = await load(trx, id);
         if (current.status !== 'submitted' && current.status !== 'scheduled') throw new InvalidTransition(current.status, 'draft');
-        return save(trx, current, { status: 'draft', scheduled_at: null }, options);
+        return save(trx, current, { status: 'draft', scheduled_at: null, ...(await foldCopy(trx, current)) }, options, 'workflow');
       });
     },
 
@@ -228,7 +214,7 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
         if (current.status === 'published') throw new InvalidTransition(current.status, 'scheduled');
         if (at <= clock.now()) throw new ValidationError('at', 'A schedule time must be in the future');
         if (current.embargoUntil && new Date(current.embargoUntil) > at) throw new EmbargoActive(current.embargoUntil);
-        return save(trx, current, { status: 'scheduled', scheduled_at: at.toISOString() }, options);
+        return save(trx, current, { status: 'scheduled', scheduled_at: at.toISOString() }, options, 'workflow');
       });
     },
 
@@ -271,52 +257,27 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
       });
     },
 
+    /** Takes a story off the site (its page answers 410). Pending edits are kept, folded into the story. */
     async unpublish(id: string, options: SaveOptions = {}): Promise<Article> {
       return inTransaction(async (trx) => {
         const current = await load(trx, id);
         if (current.status !== 'published') throw new InvalidTransition(current.status, 'unpublished');
-        const saved = await save(trx, current, { status: 'unpublished' }, options);
+        const saved = await save(trx, current, { status: 'unpublished', ...(await foldCopy(trx, current)) }, options, 'workflow');
         await createSiteStateRepo(trx).bumpContentGeneration();
         return saved;
       });
     },
 
     /**
-     * Brings back the headline, standfirst, body and other fields of an earlier
-     * version as a new save (history is never rewritten). A section, byline, tag or
-     * hero picture deleted since then is left out, and `missing` says which: the
-     * story keeps its current section, and has no hero rather than a broken one.
+     * Brings back the headline, standfirst, body and other fields of an earlier version as
+     * a new save (history is never rewritten); on a live story, into its working copy. A
+     * section, byline, tag or hero picture deleted since is left out, and `missing` says which.
      */
     async restore(id: string, revisionVersion: number, options: SaveOptions = {}): Promise<{ article: Article; missing: MissingReference[] }> {
       const revision = await createArticleRepo(db).revision(id, revisionVersion);
       if (!revision) throw new ValidationError('revisionVersion', `Article ${id} has no revision ${revisionVersion}`);
-      const old = revision.snapshot as unknown as Article;
-      const oldAuthors = old.authorIds ?? [];
-      const oldTags = old.tagIds ?? [];
-      const found = await createArticleRepo(db).existingReferences({ sectionIds: [old.sectionId], personIds: oldAuthors, tagIds: oldTags, mediaIds: old.heroMediaId ? [old.heroMediaId] : [] });
-      const missing: MissingReference[] = [
-        ...(found.sectionIds.has(old.sectionId) ? [] : [{ field: 'sectionId' as const, id: old.sectionId }]),
-        ...oldAuthors.filter((p) => !found.personIds.has(p)).map((p) => ({ field: 'authorIds' as const, id: p })),
-        ...oldTags.filter((t) => !found.tagIds.has(t)).map((t) => ({ field: 'tagIds' as const, id: t })),
-        ...(old.heroMediaId && !found.mediaIds.has(old.heroMediaId) ? [{ field: 'heroMediaId' as const, id: old.heroMediaId }] : []),
-      ];
-      const article = await this.update(
-        id,
-        {
-          headline: old.headline,
-          standfirst: old.standfirst,
-          body: old.body,
-          ...(found.sectionIds.has(old.sectionId) ? { sectionId: old.sectionId } : {}),
-          authorIds: oldAuthors.filter((p) => found.personIds.has(p)),
-          tagIds: oldTags.filter((t) => found.tagIds.has(t)),
-          heroMediaId: old.heroMediaId && found.mediaIds.has(old.heroMediaId) ? old.heroMediaId : null,
-          heroCaption: old.heroCaption,
-          datelinePlace: old.datelinePlace,
-          seoTitle: old.seoTitle,
-          seoDescription: old.seoDescription,
-        },
-        options,
-      );
+      const { fields, missing } = await fieldsToRestore(db, revision.snapshot as unknown as Article);
+      const article = await this.edit(id, fields, { ...options, kind: 'restore' });
       return { article, missing };
     },
 

@@ -7,6 +7,7 @@ import { ValidationError } from '../shared/errors.js';
 import { createSectionRepo } from './section-repo.js';
 import { createPersonRepo } from './person-repo.js';
 import { createTagRepo } from './tag-repo.js';
+import { createStaticPageRepo } from './static-page-repo.js';
 import type { Person, Section, Tag, TagKind } from './types.js';
 
 /**
@@ -34,9 +35,11 @@ function directoryOperations({ db, clock, newId }: DirectoryDeps) {
       const name = input.name.trim();
       if (!name) throw new ValidationError('name', 'A section needs a name');
       const repo = createSectionRepo(db);
+      const pages = createStaticPageRepo(db);
       const section: Section = {
         id: newId(),
-        slug: await freeSlug(input.slug ?? name, async (s) => RESERVED_SECTION_SLUGS.has(s) || !!(await repo.findBySlug(s))),
+        // Static pages (/about, /privacy) share the top-level namespace with sections.
+        slug: await freeSlug(input.slug ?? name, async (s) => RESERVED_SECTION_SLUGS.has(s) || !!(await repo.findBySlug(s)) || !!(await pages.slugOwner(s))),
         name,
         description: input.description ?? '',
         position: input.position ?? 100,

@@ -15,3 +15,13 @@ export type { AdminArticleFilter, AdminArticleSort, AdminArticleSummary } from '
 export { compareRevisions, textDiff } from './revision-diff.js';
 export type { DiffPart } from './revision-diff.js';
 export { RESERVED_SECTION_SLUGS } from './directory-service.js';
+export { createStaticPageService } from './static-page-service.js';
+export type { StaticPageService, StaticPageInput } from './static-page-service.js';
+export type { StaticPage, StaticPageSummary } from './static-page-repo.js';
+export { createFrontPageService } from './front-page-service.js';
+export type { FrontPageService, FrontPageDetails, InactivePin, InactiveReason } from './front-page-service.js';
+export type { FrontPageStory } from './front-page-repo.js';
+export { activeFrontPage } from './front-page-active.js';
+export type { ActiveFrontPage } from './front-page-active.js';
+export { frontPageArrangementSchema, frontPageArrangementShape, refuseRepeats, MAX_TOP_PINS, BREAKING_TEXT_MAX } from './front-page-schema.js';
+export type { FrontPageArrangement, FrontPagePin, BreakingBanner, StoredFrontPage } from './front-page-schema.js';

@@ -201,7 +201,7 @@ for (const target of await testDatabases()) {
     }
   });
 
-  test(name('an editor publishes now; after the story is published, an edit sets Updated On and shows the correction'), async () => {
+  test(name('an editor publishes now; an edit to the live story goes public with Update, which sets Updated On and shows the correction'), async () => {
     const app = await createTestApp(target);
     try {
       const editor = await signIn(app, 'editor');
@@ -210,7 +210,11 @@ for (const target of await testDatabases()) {
       assert.equal(published.json.updatedAt, null);
       assert.doesNotMatch((await page(app, story)).body, /Updated On/);
       app.clock.advance(HOUR);
-      const fixed = await editor.request('PATCH', `/api/admin/articles/${story.id}`, { standfirst: 'The bridge reopened on Friday.', correction: 'An earlier version gave the wrong day.', version: published.json.version });
+      const saved = await editor.request('PATCH', `/api/admin/articles/${story.id}`, { standfirst: 'The bridge reopened on Friday.', version: published.json.version });
+      assert.equal(saved.status, 200, saved.body);
+      assert.equal(saved.json.updatedAt, null, 'a saved change to a live story is not public yet');
+      assert.doesNotMatch((await page(app, story)).body, /The bridge reopened on Friday\./);
+      const fixed = await editor.request('POST', `/api/admin/articles/${story.id}/update`, { note: 'An earlier version gave the wrong day.', version: saved.json.version });
       assert.equal(fixed.status, 200, fixed.body);
       assert.equal(fixed.json.updatedAt, at(HOUR));
       assert.equal(fixed.json.publishedAt, published.json.publishedAt, 'the publication time stays');

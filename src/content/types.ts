@@ -1,3 +1,4 @@
+import type { WorkingCopy } from './working-copy.js';
 import type { DocNode } from '../doc/index.js';
 import type { ArticleStatus, TagKind } from '../db/index.js';
 
@@ -61,6 +62,8 @@ export interface Article {
   modifiedBy: string | null;
   authorIds: string[];
   tagIds: string[];
+  /** Unpublished edits to a live story (see working-copy.ts); null when there are none. */
+  workingCopy: WorkingCopy | null;
 }
 
 /** Everything a reader-facing page needs about one article, joined. */

@@ -6,3 +6,5 @@ export type { DemoMotif, DemoPerson, DemoPicture, DemoSection, DemoStory, DemoTa
 export { benchmarkStorySlug, demoPeople, demoPictures, demoSections, demoStories } from './demo-content.js';
 export { DEMO_REFERENCE_TIME, rebaseDemoBody } from './demo-clock.js';
 export { demoPictureSvg, renderDemoPicture } from './demo-pictures.js';
+export { demoPages } from './demo-pages.js';
+export type { DemoPage } from './demo-pages.js';

@@ -19,6 +19,9 @@ import { connectRedis } from './redis-connection.js';
 import { createRedisPresence, createRedisRateLimiter } from '../admin/redis-stores.js';
 import { adminPlugin, configuredSettings, createAuthService, createDatabaseRateLimiter, createLoginAttemptRepo, createPresence, createSettingsService, createSetupService, createUserService } from '../admin/index.js';
 import { createArticleAdminRepo } from '../content/index.js';
+import { createAccounts, createSmtpMailer, defaultMailFrom, noMail, RESET_LIMITS, type RateLimitOptions } from '../admin/index.js';
+import { createStaticPageService } from '../content/index.js';
+import { createFrontPageService } from '../content/index.js';
 import { createPublishScheduledJob } from '../jobs/publish-scheduled.js';
 import { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from '../jobs/maintenance.js';
 import { articlePath } from '../site/index.js';
@@ -60,6 +63,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const dates = createDateFormatter(config.site.locale, config.site.timeZone);
   const assets = loadSiteAssets();
   const sectionRepo = createSectionRepo(db);
+  const staticPages = createStaticPageService({ db, clock, newId });
   let site: SiteInfo = {
     name: config.site.name,
     url: config.site.url,
@@ -70,13 +74,15 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     sections: [],
     scriptPath: assets.scriptPath,
     css: assets.css,
+    showPublishedTime: false,
+    footerPages: [],
   };
   const settings = createSettingsService(db, configuredSettings(config.site));
   /** Sections and editable settings change at run time; both are re-read when content changes. */
   async function refreshSite() {
     const current = await settings.get();
     const dates = current.timeZone === site.timeZone && current.locale === site.locale ? site.dates : createDateFormatter(current.locale, current.timeZone);
-    site = { ...site, name: current.siteName, timeZone: current.timeZone, locale: current.locale, disclaimerTemplate: current.disclaimerTemplate, dates, sections: await sectionRepo.list() };
+    site = { ...site, name: current.siteName, timeZone: current.timeZone, locale: current.locale, disclaimerTemplate: current.disclaimerTemplate, dates, sections: await sectionRepo.list(), showPublishedTime: current.showPublishedTime, footerPages: await staticPages.footerLinks() };
   }
 
   const cache = createPageCache({
@@ -127,7 +133,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const read = createArticleReadRepo(db);
   const views = createViewCounter({ db, clock, dayKey: dates.dayKey });
 
-  if (config.demo) await seedDemo({ db, media, clock, newId, log, dayKey: dates.dayKey });
+  if (config.demo) await seedDemo({ db, media, staticPages, clock, newId, log, dayKey: dates.dayKey });
   await cache.invalidate();
 
   const app: FastifyInstance = Fastify({
@@ -142,7 +148,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   installErrorHandler(app, () => site);
   const personRepo = createPersonRepo(db);
   const tagRepo = createTagRepo(db);
-  const pages = createPageBuilder({ read, media, site: () => site, generation: () => cache.knownGeneration() });
+  const frontPage = createFrontPageService({ db, clock });
+  const pages = createPageBuilder({ read, media, site: () => site, generation: () => cache.knownGeneration(), frontPage: () => frontPage.current(), clock });
 
   const auth = createAuthService({ db, clock, newId });
   const users = createUserService({ db, clock, newId });
@@ -151,6 +158,22 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   await setup.open();
   const nowMs = () => clock.now().getTime();
   const loginAttempts = createLoginAttemptRepo(db);
+  // Invitations and password resets by one-time link, mailed when SMTP_URL is set (else admins pass links on).
+  const mailer = config.mail.smtpUrl
+    ? createSmtpMailer({ url: config.mail.smtpUrl, from: async () => config.mail.from ?? defaultMailFrom((await settings.get()).siteName, config.site.url) })
+    : noMail;
+  const resetLimiter = (limit: RateLimitOptions) =>
+    redis ? createRedisRateLimiter(redis.client, { ...limit, prefix: 'dateline:reset:' }) : createDatabaseRateLimiter(loginAttempts, { ...limit, now: nowMs });
+  const accounts = createAccounts({
+    db,
+    clock,
+    log,
+    users,
+    mailer,
+    siteUrl: config.site.url,
+    site: () => settings.get(),
+    resetLimits: { perAccount: resetLimiter(RESET_LIMITS.perAccount), perAddress: resetLimiter(RESET_LIMITS.perAddress) },
+  });
   // publishDue bumps the content generation itself, in the transaction that publishes.
   const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish: pagesChanged }), {
     idleMs: options.schedulerIntervalMs ?? 5000,
@@ -164,6 +187,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         orphanedMediaFiles: async () => (await sweepOrphanFiles({ storage, media: createMediaRepo(db), now: nowMs, log })).length,
         endedSignInWindows: () => loginAttempts.removeExpired(clock.now().toISOString()),
         expiredSessions: () => auth.removeExpiredSessions(),
+        spentAccountLinks: () => accounts.tokens.removeSpent(),
       },
     }),
     { idleMs: MAINTENANCE_INTERVAL_MS, log, name: 'maintenance' },
@@ -178,12 +202,15 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       log,
       auth,
       users,
+      accounts,
       articles,
       read,
       adminArticles: createArticleAdminRepo(db),
       directory,
       media,
       settings,
+      staticPages,
+      frontPage,
       presence: redis ? createRedisPresence(redis.client, { ttlMs: 40_000, prefix: 'dateline:presence:', now: nowMs }) : createPresence({ ttlMs: 40_000, now: nowMs }),
       loginLimits: redis
         ? {
@@ -211,6 +238,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       sectionBySlug: (slug) => sectionRepo.findBySlug(slug),
       personBySlug: (slug) => personRepo.findBySlug(slug),
       tagBySlug: (slug) => tagRepo.findBySlug(slug),
+      staticPageBySlug: (slug) => staticPages.bySlug(slug),
     },
     views,
     cache,
@@ -229,7 +257,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     config,
     log,
     database,
-    services: { articles, directory, read, media, views, cache, siteState, pages, auth, users, settings },
+    services: { articles, directory, read, media, views, cache, siteState, pages, auth, users, settings, staticPages, accounts, frontPage },
     scheduler,
     /** Daily housekeeping (orphaned media files, ended sign-in windows, expired sessions); tests drain it. */
     maintenance,
@@ -258,6 +286,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     async close(): Promise<void> {
       await scheduler.stop();
       await maintenance.stop();
+      // A reset mail still being sent finishes before the database closes.
+      await accounts.tokens.idle();
       await redis?.close();
       await variantWorker.stop();
       if (started || app.server.listening) await app.close();

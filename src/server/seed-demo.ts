@@ -7,10 +7,13 @@ import { createViewCounter } from '../audience/index.js';
 import { createManualClock, type Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { demoPeople, demoPictures, demoSections, demoStories, rebaseDemoBody, renderDemoPicture } from '../demo/index.js';
+import { demoPages } from '../demo/index.js';
+import type { StaticPageService } from '../content/index.js';
 
 export interface SeedDemoDeps {
   db: Kysely<Database>;
   media: MediaService;
+  staticPages: StaticPageService;
   clock: Clock;
   newId: IdGenerator;
   log: Logger;
@@ -43,7 +46,7 @@ const DEMO_SOURCE = 'demo:';
  * so `fillDemoPictures` makes them in the background while the site already serves.
  * Returns the number of stories written.
  */
-export async function seedDemo({ db, media, clock, newId, log, dayKey }: SeedDemoDeps): Promise<number> {
+export async function seedDemo({ db, media, staticPages, clock, newId, log, dayKey }: SeedDemoDeps): Promise<number> {
   const existing = await db.selectFrom('articles').select('id').limit(1).execute();
   if (existing.length) return 0;
   const started = Date.now();
@@ -58,6 +61,9 @@ export async function seedDemo({ db, media, clock, newId, log, dayKey }: SeedDem
     for (const s of demoSections) sections.set(s.slug, (await directory.createSection(s)).id);
     const people = new Map<string, string>();
     for (const p of demoPeople) people.set(p.slug, (await directory.createPerson(p)).id);
+    // About, Contact, Editorial standards and Privacy, linked from the footer in this order.
+    const pages = staticPages.withTransaction(trx);
+    for (const page of demoPages) await pages.create(page, null);
     const pictures = new Map<string, string>();
     for (const picture of demoPictures) {
       const reserved = media.reserve({

@@ -3,11 +3,16 @@ import type { MediaService, MediaView } from '../media/index.js';
 import { readingMinutes, renderDocument, type DocNode, type ResolvedImage } from '../doc/index.js';
 import type { SiteInfo } from './site-info.js';
 import { articlePage } from './templates/article-page.js';
-import { homePage } from './templates/home-page.js';
 import { listingPage, type ListingPageInput } from './templates/listing-page.js';
 import { teaserMediaIds } from './templates/teaser.js';
 import { responsiveSet } from './templates/picture.js';
 import { createGenerationMemo } from './generation-memo.js';
+import { createHomeBuilder } from './home-builder.js';
+import type { StoredFrontPage } from '../content/index.js';
+import type { Clock } from '../shared/clock.js';
+import { staticPage } from './templates/static-page.js';
+import type { StaticPage } from '../content/index.js';
+import { excerpt } from '../doc/index.js';
 
 export const PAGE_SIZE = 12;
 /** Deeper pages are refused outright: no listing is that long, and an OFFSET that large is a cheap attack. */
@@ -19,6 +24,9 @@ export interface PageBuilderDeps {
   site: () => SiteInfo;
   /** The content generation the page cache knows; shared listings are remembered per generation. */
   generation: () => number;
+  /** The editors' front-page arrangement; pins and the banner lapse by this clock. */
+  frontPage: () => Promise<StoredFrontPage | null>;
+  clock: Clock;
 }
 
 /** Every media id an inline picture in the body points at. */
@@ -55,13 +63,14 @@ export interface ArticlePageData {
  * Gathers what a page needs and renders it. Returns null when the thing asked for
  * does not exist (the route answers 404); the routes decide status and caching.
  */
-export function createPageBuilder({ read, media: mediaService, site, generation }: PageBuilderDeps) {
+export function createPageBuilder({ read, media: mediaService, site, generation, frontPage, clock }: PageBuilderDeps) {
   const memo = createGenerationMemo(generation);
   // Listings and thumbnails are shared by many pages: read once per content generation.
   const latest = (filter: TeaserFilter, limit: number, offset = 0) => memo(`latest:${JSON.stringify(filter)}:${limit}:${offset}`, () => read.latest(filter, limit, offset));
   const countPublished = (filter: TeaserFilter) => memo(`count:${JSON.stringify(filter)}`, () => read.countPublished(filter));
   const mostRead = (limit: number) => memo(`most-read:${limit}`, () => read.mostRead(limit));
   const media = { views: (ids: string[]) => memo(`media:${ids.join(',')}`, () => mediaService.views(ids)) };
+  const home = createHomeBuilder({ site, clock, latest, mostRead, mediaViews: media.views, memo, frontPage });
 
   /**
    * Reading time needs a word count of the whole body, which costs more than
@@ -97,14 +106,10 @@ export function createPageBuilder({ read, media: mediaService, site, generation 
   }
 
   return {
-    async home(): Promise<string> {
-      const info = site();
-      const [newest, popular] = await Promise.all([latest({}, 9), mostRead(5)]);
-      const shown = newest.map((t) => t.id);
-      const rails = await Promise.all(info.sections.map(async (section: Section) => ({ section, stories: await latest({ sectionId: section.id, excludeIds: shown }, 4) })));
-      const views = await media.views(teaserMediaIds(newest, ...rails.map((r) => r.stories)));
-      return homePage({ site: info, lead: newest[0] ?? null, latest: newest.slice(1), rails, mostRead: popular, media: views });
-    },
+    /** The front page: the editors' arrangement, newest first for the rest (home-builder.ts). */
+    home: () => home.render(),
+    /** The home page's page-cache key, which changes when a pin or the banner lapses. */
+    homeKey: () => home.cacheKey(),
 
     /** Everything the article page shows besides the article: split out so rendering can be measured alone. */
     async articleData(article: ArticleView): Promise<ArticlePageData> {
@@ -149,6 +154,13 @@ export function createPageBuilder({ read, media: mediaService, site, generation 
 
     topic: (tag: { id: string; slug: string; name: string; kind: string }, page: number) =>
       listing({ tagId: tag.id }, page, { basePath: `/topic/${encodeURIComponent(tag.slug)}`, kicker: tag.kind === 'topic' ? 'Topic' : tag.kind[0]!.toUpperCase() + tag.kind.slice(1), title: tag.name, description: '' }, true),
+
+    /** About, Contact, Privacy: the body goes through the same allow-list renderer as a story's. */
+    async staticPage(page: StaticPage): Promise<string> {
+      const views = await media.views(bodyMediaIds(page.body));
+      const bodyHtml = renderDocument(page.body, { resolveImage: (id) => (views.get(id) ? resolvedImage(views.get(id)!) : null) });
+      return staticPage({ site: site(), page, bodyHtml, summary: excerpt(page.body, 200) });
+    },
   };
 }
 

@@ -15,6 +15,10 @@ export interface SiteInfo {
   scriptPath: string;
   /** The stylesheet, inlined into every page so nothing blocks rendering. */
   css: string;
+  /** Whether "Published On" and "Updated On" show the time of day as well as the date (a setting). */
+  showPublishedTime: boolean;
+  /** Static pages the footer links (About, Contact, …), in their order. */
+  footerPages: { slug: string; title: string }[];
 }
 
 export function absoluteUrl(site: SiteInfo, path: string): string {
@@ -26,6 +30,11 @@ export function articlePath(sectionSlug: string, articleSlug: string): string {
 }
 
 export function sectionPath(slug: string): string {
+  return `/${encodeURIComponent(slug)}`;
+}
+
+/** A static page (About, Privacy) lives at the top level, like a section: `/about`. */
+export function staticPagePath(slug: string): string {
   return `/${encodeURIComponent(slug)}`;
 }
 

@@ -13,11 +13,14 @@ import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type R
 import { articlePath } from './site-info.js';
 import { PAGE_SECURITY_HEADERS } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
+import { redirectTrailingSlash } from './trailing-slash.js';
+import type { StaticPage } from '../content/index.js';
 
 export interface SiteLookups {
   sectionBySlug(slug: string): Promise<{ id: string; slug: string; name: string; description: string; position: number } | null>;
   personBySlug(slug: string): Promise<{ id: string; slug: string; name: string; bio: string } | null>;
   tagBySlug(slug: string): Promise<{ id: string; slug: string; name: string; kind: string } | null>;
+  staticPageBySlug(slug: string): Promise<StaticPage | null>;
 }
 
 export interface SiteRoutesOptions {
@@ -95,7 +98,8 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     writeRepresentation(request, reply, page.status, page.representations, coding);
   }
 
-  app.get('/', (request, reply) => serve(request, reply, '/', async () => ({ status: 200, body: await pages.home(), keys: ['home'] })));
+  // The key changes when a front-page pin or the banner lapses, so the cached page does too.
+  app.get('/', async (request, reply) => serve(request, reply, await pages.homeKey(), async () => ({ status: 200, body: await pages.home(), keys: ['home'] })));
 
   app.get<{ Params: { section: string } }>('/:section', async (request, reply) => {
     const slug = slugFromPathSegment(request.params.section);
@@ -104,7 +108,11 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     if (!slug || page === Infinity) return sendError(request, reply, 404);
     return serve(request, reply, `/s/${slug}?${page}`, async () => {
       const section = await lookups.sectionBySlug(slug);
-      if (!section) return null;
+      if (!section) {
+        // Static pages (/about, /privacy) share this namespace; their slugs never clash with a section's.
+        const staticPage = page === 1 ? await lookups.staticPageBySlug(slug) : null;
+        return staticPage ? { status: 200, body: await pages.staticPage(staticPage), keys: [`page-${staticPage.id}`] } : null;
+      }
       const body = await pages.section(section, page);
       return body ? { status: 200, body, keys: [`section-${section.slug}`] } : null;
     });
@@ -114,6 +122,8 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     const sectionSlug = slugFromPathSegment(request.params.section);
     const slug = slugFromPathSegment(request.params.slug);
     if (sectionSlug === 'api') return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route GET ${request.url.split('?')[0]}` } });
+    // The router gives `/news/` to this route with an empty slug.
+    if (request.params.slug === '' && redirectTrailingSlash(request, reply, PAGE_CACHE_CONTROL)) return reply;
     if (!sectionSlug || !slug) return sendError(request, reply, 404);
     if (sectionSlug === 'author' || sectionSlug === 'topic') return listingByKind(request, reply, sectionSlug, slug);
     return serve(request, reply, `/a/${sectionSlug}/${slug}`, async () => {
@@ -164,6 +174,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    if (redirectTrailingSlash(request, reply, PAGE_CACHE_CONTROL)) return reply;
     return sendError(request, reply, 404);
   });
 }

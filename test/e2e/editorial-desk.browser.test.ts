@@ -68,7 +68,8 @@ async function desk(email: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-const waitSaved = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((e) => e.textContent === 'Saved'), null, { timeout: 15_000 });
+/** "Saved", or "Saved, not public yet" on a live story. */
+const waitSaved = (page: Page) => page.waitForFunction(() => [...document.querySelectorAll('[role=status]')].some((e) => /^Saved\b/.test(e.textContent ?? '')), null, { timeout: 15_000 });
 
 test('a contributor writes a story with an uploaded picture and submits it, and cannot publish', { skip: !enabled && 'Chromium not installed' }, async () => {
   const { page, errors } = await desk('con@example.com');
@@ -129,10 +130,13 @@ test('an editor reviews, edits and schedules the story, and it appears with the 
 
   await page.getByRole('button', { name: 'Schedule' }).click();
   const dialog = page.getByRole('dialog', { name: 'Schedule publication' });
-  // One hour from now as a datetime-local value (the browser runs on this machine, in its time zone).
-  const d = new Date(Date.now() + 3_600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const inAnHour = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  // One hour from now as a datetime-local value in the site's time zone (the desk's times are the site's).
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+      .formatToParts(new Date(Date.now() + 3_600_000))
+      .map((p) => [p.type, p.value]),
+  );
+  const inAnHour = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
   await dialog.getByLabel('Publish at').fill(inAnHour);
   await dialog.getByRole('button', { name: 'Schedule story' }).click();
   await dialog.waitFor({ state: 'detached' });
@@ -178,6 +182,42 @@ test("a second editor's stale save is refused with a visible message", { skip: !
   const alert = a.page.getByRole('alert').filter({ hasText: /Eda Second/ });
   await alert.waitFor({ timeout: 15_000 });
   await a.page.screenshot({ path: join(screenshots, 'desk-conflict.png') });
-  assert.equal((await app.services.articles.get(storyId))?.standfirst, 'Second editor got there first.', 'the stale save changed nothing');
+  assert.equal((await app.services.articles.get(storyId))?.workingCopy?.fields.standfirst, 'Second editor got there first.', 'the stale save changed nothing');
   assert.deepEqual([...a.errors, ...b.errors], []);
+});
+
+test('an edit to a live story waits in a working copy until Update, which publishes it with a correction', { skip: !enabled && 'Chromium not installed' }, async () => {
+  assert.ok(storyId, 'the first test created the story');
+  const { page, errors } = await desk('ed@example.com');
+  await page.goto(`${base}/admin/stories/${storyId}`);
+  await page.getByLabel('Headline').waitFor();
+  const notice = page.locator('.live-notice');
+  assert.match(await notice.innerText(), /This story is live\./);
+  assert.match(await notice.innerText(), /Unpublished changes saved .* by Eda Second/, 'the other editor\'s saved changes are waiting');
+
+  await page.getByLabel('Headline').fill('Harbour ferries add late crossings on weekdays');
+  await page.getByText('Saved, not public yet').waitFor({ timeout: 15_000 });
+  const stored = (await app.services.read.view(storyId))!;
+  const publicUrl = `${base}/${stored.section.slug}/${stored.slug}`;
+  await app.services.cache.invalidate();
+  const before = await (await page.request.get(publicUrl)).text();
+  assert.match(before, /Harbour ferries add a late-night crossing/, 'readers still see the published headline');
+  assert.doesNotMatch(before, /late crossings on weekdays|Second editor got there first/);
+  await page.screenshot({ path: join(screenshots, 'desk-live-story-pending.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Update', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Update the live story?' });
+  await dialog.getByLabel('Correction note').fill('An earlier version said the boats ran at weekends.');
+  await dialog.getByRole('button', { name: 'Update', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByText('No unpublished changes.').waitFor();
+  await page.screenshot({ path: join(screenshots, 'desk-live-story-updated.png') });
+
+  await app.services.cache.invalidate();
+  const after = await (await page.request.get(publicUrl)).text();
+  assert.match(after, /Harbour ferries add late crossings on weekdays/);
+  assert.match(after, /Second editor got there first\./, 'everything saved in the working copy went public together');
+  assert.match(after, /Updated On/);
+  assert.match(after, /An earlier version said the boats ran at weekends\./);
+  assert.deepEqual(errors, []);
 });

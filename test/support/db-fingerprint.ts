@@ -25,6 +25,9 @@ export async function fingerprint(db: Kysely<Database>): Promise<Fingerprint> {
     sessions: db.selectFrom('sessions').select(['id', 'user_id']).orderBy('id').execute(),
     api_keys: db.selectFrom('api_keys').select(['id', 'name', 'scope', 'revoked_at']).orderBy('id').execute(),
     settings: db.selectFrom('site_state').select(['key', 'value']).where('key', 'like', 'setting:%').orderBy('key').execute(),
+    static_pages: db.selectFrom('static_pages').selectAll().orderBy('id').execute(),
+    account_tokens: db.selectFrom('account_tokens').select(['token_hash', 'user_id', 'purpose', 'expires_at', 'used_at']).orderBy('token_hash').execute(),
+    front_page: db.selectFrom('site_state').select(['key', 'value']).where('key', '=', 'front_page').execute(),
   };
   const out: Fingerprint = {};
   for (const [name, rows] of Object.entries(tables)) out[name] = JSON.stringify(await rows);

@@ -22,6 +22,10 @@ export function createArticlesApi(http: Http) {
     remove: (id: string) => http.del<void>(path(id)),
 
     submit: (id: string, version: number) => http.post<Article>(path(id, '/submit'), { version }),
+    withdraw: (id: string, version: number) => http.post<Article>(path(id, '/withdraw'), { version }),
+    /** "Update": a live story's saved changes go public, with an optional public correction note. */
+    applyChanges: (id: string, version: number, note?: string) => http.post<Article>(path(id, '/update'), { version, ...(note ? { note } : {}) }),
+    discardChanges: (id: string, version: number) => http.post<Article>(path(id, '/discard'), { version }),
     returnToDraft: (id: string, version: number, note?: string) => http.post<Article>(path(id, '/return'), { version, note }),
     publish: (id: string, version: number) => http.post<Article>(path(id, '/publish'), { version }),
     schedule: (id: string, version: number, at: string) => http.post<Article>(path(id, '/schedule'), { version, at }),

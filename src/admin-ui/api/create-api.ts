@@ -1,8 +1,11 @@
+import { createAccountApi } from './account-api.js';
 import { createAdminApi } from './admin-api.js';
 import { createArticlesApi } from './articles-api.js';
 import { createDirectoryApi } from './directory-api.js';
+import { createFrontPageApi } from './front-page-api.js';
 import type { Http } from './http.js';
 import { createMediaApi } from './media-api.js';
+import { createPagesApi } from './pages-api.js';
 import { createSessionApi } from './session-api.js';
 
 /** Every typed API call the desk makes, grouped by resource. */
@@ -17,7 +20,10 @@ export function createApi(http: Http) {
     sections: directory.sections,
     people: directory.people,
     tags: directory.tags,
+    pages: createPagesApi(http),
+    frontPage: createFrontPageApi(http),
     users: admin.users,
+    account: createAccountApi(http),
     apiKeys: admin.apiKeys,
     settings: admin.settings,
   };

@@ -5,6 +5,8 @@ export function createSessionApi(http: Http) {
   return {
     /** The current session, or a 401 ApiError when signed out (not reported as an expiry). */
     current: () => http.request<Session>('GET', '/session', { quietUnauthorized: true }),
+    /** The site's name, time zone and locale (public: needed before signing in too). */
+    site: () => http.get<{ name: string; timeZone: string; locale: string }>('/site'),
     signIn: (email: string, password: string) =>
       http.request<Session>('POST', '/session', { body: { email, password }, quietUnauthorized: true }),
     signOut: () => http.del<void>('/session'),

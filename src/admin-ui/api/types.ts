@@ -21,6 +21,8 @@ export interface User {
   role: Role;
   personId: string | null;
   disabled: boolean;
+  /** Invited, no password chosen yet (user lists only; the session's user leaves it out). */
+  invitePending?: boolean;
   createdAt: string;
 }
 
@@ -53,6 +55,12 @@ export interface ArticleSummary {
 export interface ArticlePermissions {
   edit: boolean;
   submit: boolean;
+  withdraw: boolean;
+  /** Make a live story's saved changes public ("Update"). */
+  update: boolean;
+  discard: boolean;
+  correct?: boolean;
+  return?: boolean;
   publish: boolean;
   schedule: boolean;
   unpublish: boolean;
@@ -88,6 +96,8 @@ export interface Article {
   url: string;
   previewUrl: string;
   corrections: { note: string; createdAt: string }[];
+  /** A live story with saved changes readers do not see yet (the fields above show them). */
+  pendingChanges: { savedAt: string; savedBy: { id: string; name: string } | null } | null;
   permissions: ArticlePermissions;
 }
 
@@ -108,6 +118,8 @@ export interface ArticleInput {
   slug?: string;
   correction?: string;
   version?: number;
+  /** A save made while typing (collapsed into one revision per editing session). */
+  autosave?: boolean;
 }
 
 export interface ArticleQuery {
@@ -129,6 +141,7 @@ export interface Revision {
   version: number;
   createdAt: string;
   user: { id: string; name: string } | null;
+  kind?: 'save' | 'autosave' | 'update' | 'restore' | 'workflow' | 'import';
 }
 
 export interface DiffPart {
@@ -209,6 +222,25 @@ export interface Settings {
   locale: string;
   disclaimerTemplate: string;
   defaultSection: string;
+  /** "Published On" and "Updated On" show the time of day as well as the date. */
+  showPublishedTime: boolean;
+}
+
+/** A static page (About, Contact, …) served at /{slug}; lists leave the body out. */
+export interface StaticPageSummary {
+  id: string;
+  slug: string;
+  title: string;
+  position: number;
+  inFooter: boolean;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string | null;
+  url: string;
+}
+
+export interface StaticPage extends StaticPageSummary {
+  body: DocNode;
 }
 
 export interface ApiKey {

@@ -64,9 +64,11 @@ export function TextField({ label, hint, error, aside, className, value, onChang
 type TextAreaProps = FieldFrame & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value'> & {
   value: string;
   onChange: (value: string) => void;
+  /** Rewrites the text as it is typed (typographic quotes); must keep its length. */
+  transform?: (value: string) => string;
 };
 
-export function TextArea({ label, hint, error, aside, className, value, onChange, id: givenId, ...area }: TextAreaProps) {
+export function TextArea({ label, hint, error, aside, className, value, onChange, transform, id: givenId, ...area }: TextAreaProps) {
   const autoId = useId();
   const id = givenId ?? autoId;
   return (
@@ -74,7 +76,17 @@ export function TextArea({ label, hint, error, aside, className, value, onChange
       <textarea
         id={id}
         value={value}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => {
+          const field = event.target;
+          const next = transform ? transform(field.value) : field.value;
+          if (next !== field.value) {
+            // Rewritten in place, caret kept: the transform keeps the length, so positions still fit.
+            const { selectionStart, selectionEnd } = field;
+            field.value = next;
+            field.setSelectionRange(selectionStart, selectionEnd);
+          }
+          onChange(next);
+        }}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(`${id}-hint`, `${id}-error`, hint, error)}
         {...area}

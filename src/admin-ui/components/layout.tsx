@@ -17,6 +17,7 @@ const NAV: { heading: string; items: NavItem[] }[] = [
     items: [
       { href: '/admin/stories', label: 'Stories', minimum: 'contributor' },
       { href: '/admin/review', label: 'Review queue', minimum: 'editor' },
+      { href: '/admin/front-page', label: 'Front page', minimum: 'editor' },
       { href: '/admin/media', label: 'Media library', minimum: 'contributor' },
     ],
   },
@@ -26,6 +27,7 @@ const NAV: { heading: string; items: NavItem[] }[] = [
       { href: '/admin/people', label: 'People', minimum: 'editor' },
       { href: '/admin/sections', label: 'Sections', minimum: 'editor' },
       { href: '/admin/tags', label: 'Tags', minimum: 'editor' },
+      { href: '/admin/pages', label: 'Pages', minimum: 'editor' },
     ],
   },
   {
@@ -84,6 +86,9 @@ export function Layout({ children }: { children: ReactNode }) {
             {ROLE_LABELS[user.role]} · {user.email}
           </p>
           <div className="account-actions">
+            <Link href="/admin/account" className="button button-small button-quiet" aria-current={pathname === '/admin/account' ? 'page' : undefined}>
+              Your account
+            </Link>
             <button type="button" className="button button-small" onClick={() => void signOut(false)}>
               Sign out
             </button>

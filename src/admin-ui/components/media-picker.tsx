@@ -9,6 +9,7 @@ import { MediaGrid } from './media-grid.js';
 import { ErrorNotice, Loading } from './notice.js';
 import { Pagination } from './pagination.js';
 import { UploadZone } from './upload-zone.js';
+import { NewPictureDetails } from './new-picture-details.js';
 
 export interface MediaPickerProps {
   open: boolean;
@@ -32,12 +33,15 @@ export function MediaPicker({ open, title, onChoose, onClose, restoreFocus }: Me
 function PickerBody({ onChoose }: { onChoose: (media: Media) => void }) {
   const api = useApi();
   const [q, setQ] = useState('');
+  const [uploaded, setUploaded] = useState<Media | null>(null);
   const [page, setPage] = useState(1);
   const query = useDebounced(q.trim(), 300);
   const list = useLoad(() => api.media.list({ q: query || undefined, page, pageSize: PAGE_SIZE }), [query, page]);
+  // A picture uploaded from inside a story asks for its alt text, caption and credit first.
+  if (uploaded) return <NewPictureDetails media={uploaded} onDone={onChoose} />;
   return (
     <div className="stack">
-      <UploadZone multiple={false} onUploaded={onChoose} />
+      <UploadZone multiple={false} onUploaded={setUploaded} />
       <TextField
         label="Search pictures"
         type="search"

@@ -10,6 +10,7 @@ export const FALLBACK_SETTINGS: Settings = {
   locale: navigator.language,
   disclaimerTemplate: 'Disclaimer: This image is taken from {credit}.',
   defaultSection: '',
+  showPublishedTime: false,
 };
 
 export function useSiteSettings(): Settings {

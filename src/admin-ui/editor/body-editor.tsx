@@ -20,6 +20,8 @@ export interface BodyEditorProps {
   onChange: () => void;
   onReady: (getDocument: () => DocNode) => void;
   labelId: string;
+  /** Shown while the body is empty. */
+  placeholder?: string;
 }
 
 type Dialog =
@@ -30,8 +32,10 @@ type Dialog =
   | { kind: 'picker' };
 
 /** The story body: TipTap with the newsroom's toolbar, custom blocks and paste clean-up. */
-export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange, onReady, labelId }: BodyEditorProps) {
+export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange, onReady, labelId, placeholder = 'Write the story…' }: BodyEditorProps) {
   const [dialog, setDialog] = useState<Dialog>({ kind: 'none' });
+  const [words, setWords] = useState(() => countWords(plainText(initial)));
+  const countTimer = useRef<number | undefined>(undefined);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const openLinkRef = useRef<() => void>(() => {});
@@ -40,7 +44,7 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange
   // otherwise calls setOptions(), whose view.updateState() can drop keys typed meanwhile.
   const options = useMemo(
     () => ({
-      extensions: createExtensions({ placeholder: 'Write the story…', onLinkShortcut: () => openLinkRef.current() }),
+      extensions: createExtensions({ placeholder, onLinkShortcut: () => openLinkRef.current() }),
       content: toEditorDoc(initial),
       editable,
       shouldRerenderOnTransaction: false,
@@ -48,8 +52,12 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange
         transformPastedHTML: cleanPastedHtml,
         attributes: { id: 'story-body', class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-labelledby': labelId },
       },
-      onUpdate: ({ transaction }: { transaction: Transaction }) => {
-        if (transaction.docChanged) onChangeRef.current();
+      onUpdate: ({ transaction, editor: current }: { transaction: Transaction; editor: { getText: () => string } }) => {
+        if (!transaction.docChanged) return;
+        onChangeRef.current();
+        // Counting walks the whole text: once typing pauses, not on every key.
+        window.clearTimeout(countTimer.current);
+        countTimer.current = window.setTimeout(() => setWords(countWords(current.getText())), 300);
       },
     }),
     // The document is loaded once per mount (remount with a new key to load another).
@@ -66,6 +74,9 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange
   useEffect(() => {
     editor?.setEditable(editable);
   }, [editor, editable]);
+
+  // A count still pending when the editor goes away (a new page's first save navigates) would read a destroyed editor.
+  useEffect(() => () => window.clearTimeout(countTimer.current), []);
 
   openLinkRef.current = () => {
     if (!editor || !editor.isEditable) return;
@@ -112,6 +123,9 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange
       <div className="body-editor">
         <Toolbar editor={editor} onLink={() => openLinkRef.current()} onSocialPost={() => setDialog({ kind: 'social', pos: null, attrs: null })} onPicture={() => setDialog({ kind: 'picker' })} />
         <EditorContent editor={editor} className="body-editor-content" />
+        <p className="word-count" aria-live="off">
+          {words === 1 ? '1 word' : `${words.toLocaleString()} words`} · {Math.max(1, Math.round(words / 200))} min read
+        </p>
       </div>
       <LinkDialog
         open={dialog.kind === 'link'}
@@ -157,3 +171,16 @@ export const BodyEditor = memo(function BodyEditor({ initial, editable, onChange
     </EditorActionsContext.Provider>
   );
 });
+
+/** Words as readers count them: runs of letters or digits (any script), not punctuation. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu)?.length ?? 0;
+}
+
+/** The text of a stored document, blocks separated by spaces (for the first word count). */
+function plainText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const { text, content } = node as { text?: unknown; content?: unknown };
+  const own = typeof text === 'string' ? text : '';
+  return Array.isArray(content) ? `${own} ${content.map(plainText).join(' ')}` : own;
+}

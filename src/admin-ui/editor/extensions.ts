@@ -1,11 +1,19 @@
 import { Extension, type AnyExtension } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Placeholder from '@tiptap/extension-placeholder';
+import Link from '@tiptap/extension-link';
 import { safeHref } from '../../doc/safe-url.js';
 import { ImageNode } from './image-node.js';
 import { QuoteNode } from './quote-node.js';
 import { SocialPostNode } from './social-post-node.js';
 import { Subscript, Superscript } from './script-marks.js';
+import { SmartQuotes } from './smart-quotes.js';
+
+/**
+ * TipTap makes a link mark "inclusive" when autolink is on, so text typed right after a
+ * link became part of it. A link ends where it ends.
+ */
+const NonInclusiveLink = Link.extend({ inclusive: () => false });
 
 export interface ExtensionOptions {
   placeholder: string;
@@ -24,15 +32,17 @@ export function createExtensions({ placeholder, onLinkShortcut }: ExtensionOptio
       blockquote: false,
       codeBlock: false,
       heading: { levels: [2, 3, 4] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: 'https',
-        isAllowedUri: (url) => safeHref(url) !== null,
-        HTMLAttributes: { rel: 'noopener noreferrer', target: null },
-      },
+      link: false,
     }),
+    NonInclusiveLink.configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      isAllowedUri: (url) => safeHref(url) !== null,
+      HTMLAttributes: { rel: 'noopener noreferrer', target: null },
+    }),
+    SmartQuotes,
     QuoteNode,
     SocialPostNode,
     ImageNode,

@@ -8,6 +8,8 @@ import type { Media } from '../api/types.js';
  * the picture's sizes (url is null until then).
  */
 const cache = new Map<string, Promise<Media>>();
+/** Every mounted view of an item, told when it is edited (the hero panel and the publish checks show the same picture). */
+const watchers = new Map<string, Set<(media: Media) => void>>();
 
 export function useMediaItem(mediaId: string | null | undefined): { media: Media | null; failed: boolean } {
   const api = useApi();
@@ -40,9 +42,14 @@ export function useMediaItem(mediaId: string | null | undefined): { media: Media
       );
     };
     load(0);
+    const watch = (item: Media) => alive && setMedia(item);
+    const set = watchers.get(mediaId) ?? new Set();
+    set.add(watch);
+    watchers.set(mediaId, set);
     return () => {
       alive = false;
       window.clearTimeout(timer);
+      set.delete(watch);
     };
   }, [api, mediaId]);
 
@@ -52,4 +59,10 @@ export function useMediaItem(mediaId: string | null | undefined): { media: Media
 /** Forget a cached item after it was edited, so the next view shows the new details. */
 export function forgetMediaItem(mediaId: string) {
   cache.delete(mediaId);
+}
+
+/** An item was edited: every view of it shows the new details at once. */
+export function mediaItemChanged(media: Media) {
+  cache.set(media.id, Promise.resolve(media));
+  for (const watch of watchers.get(media.id) ?? []) watch(media);
 }

@@ -3,7 +3,8 @@ import { useApi } from '../api/api-context.js';
 import { errorMessage } from '../api/http.js';
 import type { Settings } from '../api/types.js';
 import { useAnnounce } from '../components/announcer.js';
-import { SelectField, TextField } from '../components/field.js';
+import { Checkbox, SelectField, TextField } from '../components/field.js';
+import { publishedSample } from '../components/published-sample.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { disclaimerText } from '../components/use-site-settings.js';
@@ -91,6 +92,12 @@ export function SettingsScreen() {
             onChange={(defaultSection) => set({ defaultSection })}
             options={sectionOptions}
             hint="New stories and imported wire copy start in this section."
+          />
+          <Checkbox
+            label="Show the time with “Published On” and “Updated On”"
+            checked={draft.showPublishedTime}
+            onChange={(showPublishedTime) => set({ showPublishedTime })}
+            hint={`Stories then show e.g. “Published On ${publishedSample(draft, true) ?? 'Fri, 27 Jun 2025, 10:00 IST'}” instead of the date alone, in the site's time zone.`}
           />
           {error && <ErrorNotice>{error}</ErrorNotice>}
           <div className="button-row">

@@ -5,6 +5,7 @@ import type { User } from '../api/types.js';
 import { TextField } from '../components/field.js';
 import { ErrorNotice, InfoNotice } from '../components/notice.js';
 import { useTitle } from '../lib/use-load.js';
+import { Link } from '../router/link.js';
 
 export interface SignInScreenProps {
   notice: string | null;
@@ -60,6 +61,9 @@ export function SignInScreen({ notice, onSignedIn }: SignInScreenProps) {
         <button type="submit" className="button button-primary button-block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <p className="auth-aside">
+          <Link href="/admin/forgot-password">Forgot your password?</Link>
+        </p>
       </form>
     </main>
   );

@@ -11,6 +11,7 @@ import { PageHeader } from '../components/page-header.js';
 import { formatDate } from '../lib/format.js';
 import { ROLE_LABELS } from '../lib/roles.js';
 import { useLoad, useTitle } from '../lib/use-load.js';
+import { InviteDialog, LinkDialog, shownInvitation, type ShownLink } from './user-links.js';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 const PASSWORD_HINT = 'At least 10 characters. Share it with the person privately; they can keep it or ask for a new one.';
@@ -27,6 +28,8 @@ export function UsersScreen() {
   const [rowError, setRowError] = useState<string | null>(null);
   const [form, setForm] = useState({ name: '', email: '', role: 'author' as Role, password: '' });
   const [newPassword, setNewPassword] = useState('');
+  const [inviting, setInviting] = useState(false);
+  const [shownLink, setShownLink] = useState<ShownLink | null>(null);
 
   async function changeRole(user: User, role: Role) {
     setRowError(null);
@@ -39,18 +42,41 @@ export function UsersScreen() {
     }
   }
 
+  async function resendInvite(user: User) {
+    setRowError(null);
+    try {
+      setShownLink(shownInvitation(await api.account.resendInvite(user.id)));
+      users.reload();
+    } catch (err) {
+      setRowError(`Could not make a new invitation for ${user.name}: ${errorMessage(err)}`);
+    }
+  }
+
+  async function makeResetLink(user: User) {
+    setRowError(null);
+    try {
+      const link = await api.account.resetLink(user.id);
+      setShownLink({ kind: 'reset', name: user.name, email: user.email, ...link, mail: 'off' });
+    } catch (err) {
+      setRowError(`Could not make a reset link for ${user.name}: ${errorMessage(err)}`);
+    }
+  }
+
   return (
     <>
       <PageHeader title="Users" description="People who can sign in to the desk, and what their role lets them do.">
+        <button type="button" className="button button-primary" onClick={() => setInviting(true)}>
+          Invite user
+        </button>
         <button
           type="button"
-          className="button button-primary"
+          className="button"
           onClick={() => {
             setForm({ name: '', email: '', role: 'author', password: '' });
             setCreating(true);
           }}
         >
-          New user
+          New user with password
         </button>
       </PageHeader>
       {rowError && <ErrorNotice>{rowError}</ErrorNotice>}
@@ -94,14 +120,32 @@ export function UsersScreen() {
                         ))}
                       </select>
                     </td>
-                    <td>{user.disabled ? <span className="badge badge-unpublished">Disabled</span> : <span className="badge badge-published">Active</span>}</td>
+                    <td>
+                      {user.disabled ? (
+                        <span className="badge badge-unpublished">Disabled</span>
+                      ) : user.invitePending ? (
+                        <span className="badge badge-submitted">Invited</span>
+                      ) : (
+                        <span className="badge badge-published">Active</span>
+                      )}
+                    </td>
                     <td>{formatDate(user.createdAt)}</td>
                     <td className="cell-actions">
+                      {!user.disabled &&
+                        (user.invitePending ? (
+                          <button type="button" className="button button-small" onClick={() => void resendInvite(user)} aria-label={`Send a new invitation to ${user.name}`}>
+                            New invitation
+                          </button>
+                        ) : (
+                          <button type="button" className="button button-small" onClick={() => void makeResetLink(user)} aria-label={`Make a reset link for ${user.name}`}>
+                            Reset link
+                          </button>
+                        ))}
                       <button type="button" className="button button-small" onClick={() => {
                           setNewPassword('');
                           setResetting(user);
-                        }} aria-label={`Reset password for ${user.name}`}>
-                        Reset password
+                        }} aria-label={`Set a new password for ${user.name}`}>
+                        Set password
                       </button>
                       {!self && (
                         <button type="button" className="button button-small button-danger-quiet" onClick={() => setToggling(user)} aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}>
@@ -116,9 +160,19 @@ export function UsersScreen() {
           </table>
         </div>
       )}
+      <InviteDialog
+        open={inviting}
+        onClose={() => setInviting(false)}
+        onInvited={(invitation) => {
+          announce(invitation.mail === 'sent' ? `Invitation sent to ${invitation.user.email}` : `${invitation.user.name} is invited; copy the link`);
+          users.reload();
+          setShownLink(shownInvitation(invitation));
+        }}
+      />
+      <LinkDialog link={shownLink} onClose={() => setShownLink(null)} />
       <FormDialog
         open={creating}
-        title="New user"
+        title="New user with password"
         submitLabel="Create user"
         onClose={() => setCreating(false)}
         onSubmit={async () => {
@@ -134,7 +188,7 @@ export function UsersScreen() {
       </FormDialog>
       <FormDialog
         open={resetting !== null}
-        title={`Reset password for ${resetting?.name ?? ''}`}
+        title={`Set a new password for ${resetting?.name ?? ''}`}
         submitLabel="Set new password"
         onClose={() => setResetting(null)}
         onSubmit={async () => {

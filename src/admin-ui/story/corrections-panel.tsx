@@ -22,7 +22,8 @@ export function CorrectionsPanel({ doc, article, canCorrect }: { doc: StoryDocum
     try {
       if (!(await doc.save())) throw new Error('Save the latest changes first.');
       const version = doc.latest()?.version ?? article.version;
-      doc.applySaved(await api.articles.update(article.id, { correction: note.trim(), version }));
+      // A correction is public at once: it goes out as an Update (with any saved changes).
+      doc.reset(await api.articles.applyChanges(article.id, version, note.trim()));
       setNote('');
       announce('Correction added');
     } catch (err) {
@@ -57,11 +58,15 @@ export function CorrectionsPanel({ doc, article, canCorrect }: { doc: StoryDocum
             onChange={setNote}
             rows={3}
             maxLength={1000}
-            hint="Shown to readers under the story, e.g. “An earlier version misspelled the minister’s name.”"
+            hint={
+              article.pendingChanges
+                ? 'Shown to readers under the story. Adding it also makes your saved changes public (an Update).'
+                : 'Shown to readers under the story, e.g. “An earlier version misspelled the minister’s name.”'
+            }
           />
           {error && <ErrorNotice>{error}</ErrorNotice>}
           <button type="button" className="button button-small" disabled={!note.trim() || busy} onClick={() => void add()}>
-            {busy ? 'Adding…' : 'Add correction'}
+            {busy ? 'Adding…' : article.pendingChanges ? 'Update with this correction' : 'Add correction'}
           </button>
         </>
       )}

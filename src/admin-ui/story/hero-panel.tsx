@@ -6,7 +6,7 @@ import { Checkbox, TextArea, TextField } from '../components/field.js';
 import { MediaPicker } from '../components/media-picker.js';
 import { ErrorNotice } from '../components/notice.js';
 import { disclaimerText } from '../components/use-site-settings.js';
-import { forgetMediaItem, useMediaItem } from '../editor/use-media-item.js';
+import { mediaItemChanged, useMediaItem } from '../editor/use-media-item.js';
 import type { Media } from '../api/types.js';
 
 export interface HeroPanelProps {
@@ -34,7 +34,7 @@ export function HeroPanel({ mediaId, caption, onChange, disclaimerTemplate, disa
       {mediaId && media && (
         <figure className="hero-preview">
           {media.thumbUrl || media.url ? <img src={media.thumbUrl ?? media.url ?? ''} alt={media.alt} /> : <div className="picture-missing">Preparing the picture…</div>}
-          <figcaption className="field-hint">{media.alt ? `Alt text: ${media.alt}` : 'This picture has no alt text. Add it in the media library.'}</figcaption>
+          {!media.alt && <figcaption className="field-hint picture-warning">This picture has no alt text yet: add it below.</figcaption>}
         </figure>
       )}
       {mediaId && failed && <ErrorNotice>The hero picture is no longer in the media library.</ErrorNotice>}
@@ -60,7 +60,7 @@ export function HeroPanel({ mediaId, caption, onChange, disclaimerTemplate, disa
             hint={media?.caption ? 'Leave empty to use the library caption shown above in grey.' : undefined}
             disabled={disabled}
           />
-          {media && <CreditEditor key={media.id} media={media} disclaimerTemplate={disclaimerTemplate} />}
+          {media && <PictureDetailsEditor key={media.id} media={media} disclaimerTemplate={disclaimerTemplate} />}
         </>
       )}
       <MediaPicker
@@ -76,24 +76,26 @@ export function HeroPanel({ mediaId, caption, onChange, disclaimerTemplate, disa
   );
 }
 
-function CreditEditor({ media, disclaimerTemplate }: { media: Media; disclaimerTemplate: string }) {
+/** Alt text, credit and disclaimer belong to the picture in the library: editing them here edits it everywhere. */
+function PictureDetailsEditor({ media, disclaimerTemplate }: { media: Media; disclaimerTemplate: string }) {
   const api = useApi();
   const announce = useAnnounce();
+  const [alt, setAlt] = useState(media.alt ?? '');
   const [credit, setCredit] = useState(media.credit ?? '');
   const [showDisclaimer, setShowDisclaimer] = useState(Boolean(media.showDisclaimer));
-  const [saved, setSaved] = useState({ credit: media.credit ?? '', showDisclaimer: Boolean(media.showDisclaimer) });
+  const [saved, setSaved] = useState({ alt: media.alt ?? '', credit: media.credit ?? '', showDisclaimer: Boolean(media.showDisclaimer) });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setError(null), [credit, showDisclaimer]);
+  useEffect(() => setError(null), [alt, credit, showDisclaimer]);
 
-  const changed = credit !== saved.credit || showDisclaimer !== saved.showDisclaimer;
+  const changed = alt !== saved.alt || credit !== saved.credit || showDisclaimer !== saved.showDisclaimer;
   async function apply() {
     setBusy(true);
     try {
-      const updated = await api.media.update(media.id, { credit: credit.trim(), showDisclaimer });
-      forgetMediaItem(media.id);
-      setSaved({ credit: updated.credit ?? '', showDisclaimer: Boolean(updated.showDisclaimer) });
-      announce('Picture credit updated');
+      const updated = await api.media.update(media.id, { alt: alt.trim(), credit: credit.trim(), showDisclaimer });
+      mediaItemChanged(updated);
+      setSaved({ alt: updated.alt ?? '', credit: updated.credit ?? '', showDisclaimer: Boolean(updated.showDisclaimer) });
+      announce('Picture details updated');
     } catch (err) {
       setError(errorMessage(err));
     } finally {
@@ -103,6 +105,7 @@ function CreditEditor({ media, disclaimerTemplate }: { media: Media; disclaimerT
 
   return (
     <div className="credit-editor">
+      <TextArea label="Alt text" maxLength={500} value={alt} onChange={setAlt} rows={2} hint="What the picture shows, for people who cannot see it. Stored with the picture in the media library." error={alt.trim() ? undefined : 'Missing: readers using screen readers get nothing.'} />
       <TextField label="Picture credit" maxLength={200} value={credit} onChange={setCredit} placeholder="e.g. ANI" hint="Stored with the picture in the media library." />
       <Checkbox
         label="Show image disclaimer"
@@ -112,7 +115,7 @@ function CreditEditor({ media, disclaimerTemplate }: { media: Media; disclaimerT
       />
       {error && <ErrorNotice>{error}</ErrorNotice>}
       <button type="button" className="button button-small" disabled={!changed || busy} onClick={() => void apply()}>
-        {busy ? 'Updating…' : 'Update picture credit'}
+        {busy ? 'Updating…' : 'Update picture details'}
       </button>
     </div>
   );

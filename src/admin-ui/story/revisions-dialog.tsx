@@ -104,6 +104,7 @@ function RevisionsBody({ doc, articleId, canRestore, onRestored }: Omit<Revision
                 <th scope="col">Version</th>
                 <th scope="col">Saved</th>
                 <th scope="col">By</th>
+                <th scope="col">What</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -117,6 +118,7 @@ function RevisionsBody({ doc, articleId, canRestore, onRestored }: Omit<Revision
                     <td>{revision.version}</td>
                     <td>{formatDateTime(revision.createdAt)}</td>
                     <td>{revision.user?.name ?? 'System'}</td>
+                    <td>{KIND_LABELS[revision.kind ?? 'save']}</td>
                     <td className="cell-actions">
                       {previous && (
                         <button type="button" className="button button-small" onClick={() => void compare(previous.version, revision.version)} aria-label={`Show changes in version ${revision.version}`}>
@@ -160,6 +162,16 @@ function RevisionsBody({ doc, articleId, canRestore, onRestored }: Omit<Revision
     </div>
   );
 }
+
+/** How a revision came about, in the editor's words. */
+const KIND_LABELS: Record<string, string> = {
+  save: 'Saved',
+  autosave: 'Autosaved while typing',
+  update: 'Update (made public)',
+  restore: 'Restored',
+  workflow: 'Status change',
+  import: 'Imported',
+};
 
 const LEFT_OUT_LABELS: Record<string, [string, string]> = {
   sectionId: ['its section', 'the story keeps its current section'],

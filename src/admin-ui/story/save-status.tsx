@@ -10,12 +10,12 @@ const LABELS: Record<SaveState, string> = {
 };
 
 /** The autosave state, announced politely as it changes. */
-export function SaveStatus({ state, error, onRetry }: { state: SaveState; error: string | null; onRetry: () => void }) {
+export function SaveStatus({ state, error, onRetry, notPublic = false }: { state: SaveState; error: string | null; onRetry: () => void; notPublic?: boolean }) {
   return (
     <div className={`save-status save-${state}`}>
       <span className="save-dot" aria-hidden="true" />
       <span role="status" aria-live="polite">
-        {LABELS[state]}
+        {state === 'saved' && notPublic ? 'Saved, not public yet' : LABELS[state]}
       </span>
       {error && state !== 'saved' && <span className="save-error">{error}</span>}
       {state === 'failed' && (

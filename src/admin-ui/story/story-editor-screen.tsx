@@ -15,6 +15,8 @@ import { AuthorsField } from './authors-field.js';
 import { ConflictBanner } from './conflict-banner.js';
 import { CorrectionsPanel } from './corrections-panel.js';
 import { HeroPanel } from './hero-panel.js';
+import { smartenQuotes } from '../editor/smart-quotes.js';
+import { LiveNotice } from './live-notice.js';
 import { RevisionsDialog } from './revisions-dialog.js';
 import { SaveStatus } from './save-status.js';
 import { SeoPanel } from './seo-panel.js';
@@ -101,7 +103,7 @@ export function StoryEditorScreen({ articleId }: { articleId: string | null }) {
         <h1 tabIndex={-1} className="editor-title">
           {articleId ? 'Edit story' : 'New story'}
         </h1>
-        <SaveStatus state={doc.saveState} error={doc.saveError} onRetry={() => void doc.save()} />
+        <SaveStatus state={doc.saveState} error={doc.saveError} onRetry={() => void doc.save()} notPublic={!!article?.pendingChanges} />
         {others.length > 0 && (
           <p className="presence">
             <span className="presence-dot" aria-hidden="true" />
@@ -123,11 +125,35 @@ export function StoryEditorScreen({ articleId }: { articleId: string | null }) {
 
       {doc.conflict && <ConflictBanner conflict={doc.conflict} onReload={doc.reloadFromServer} onOverwrite={doc.overwrite} />}
       {!editable && <InfoNotice>You can read this story but not change it.</InfoNotice>}
+      {article && (article.status === 'published' || article.status === 'scheduled') && <LiveNotice article={article} />}
 
       <div className="editor-columns">
         <div className="writing">
-          <TextArea label="Headline" className="headline-field" value={form.headline} onChange={(headline) => doc.update({ headline })} rows={2} readOnly={readOnly} autoFocus={!articleId} required maxLength={300} />
-          <TextArea label="Standfirst" className="standfirst-field" value={form.standfirst} onChange={(standfirst) => doc.update({ standfirst })} rows={2} readOnly={readOnly} maxLength={600} hint="One or two sentences under the headline." />
+          <TextArea
+            label="Headline"
+            className="headline-field"
+            value={form.headline}
+            onChange={(headline) => doc.update({ headline })}
+            transform={smartenQuotes}
+            rows={2}
+            readOnly={readOnly}
+            autoFocus={!articleId}
+            required
+            maxLength={300}
+            placeholder="Headline"
+          />
+          <TextArea
+            label="Standfirst"
+            className="standfirst-field"
+            value={form.standfirst}
+            onChange={(standfirst) => doc.update({ standfirst })}
+            transform={smartenQuotes}
+            rows={2}
+            readOnly={readOnly}
+            maxLength={600}
+            placeholder="One or two sentences that sum the story up"
+            hint="One or two sentences under the headline."
+          />
           <div className="field">
             <div className="field-label-row">
               <span className="label" id="body-label">

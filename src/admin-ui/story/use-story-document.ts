@@ -82,7 +82,8 @@ export function useStoryDocument({ articleId, newForm, onCreated }: StoryDocumen
     setArticle(saved);
   }, []);
 
-  const save = useCallback(async (): Promise<boolean> => {
+  /** Saves what is pending. Typing's timer passes `autosave`; a Save button or a workflow action does not. */
+  const save = useCallback(async (options: { autosave?: boolean } = {}): Promise<boolean> => {
     window.clearTimeout(timer.current);
     while (inFlight.current) await inFlight.current;
     if (inConflict.current) return false;
@@ -102,7 +103,7 @@ export function useStoryDocument({ articleId, newForm, onCreated }: StoryDocumen
     setSaveState('saving');
     const run = (async () => {
       try {
-        const saved = existing ? await api.articles.update(existing.id, { ...input, version: existing.version }) : await api.articles.create(input);
+        const saved = existing ? await api.articles.update(existing.id, { ...input, version: existing.version, ...(options.autosave ? { autosave: true } : {}) }) : await api.articles.create(input);
         applySaved(saved);
         if (!existing) {
           // The server chose the slug; show it unless one was typed meanwhile.
@@ -115,7 +116,7 @@ export function useStoryDocument({ articleId, newForm, onCreated }: StoryDocumen
         setSaveError(null);
         if (pending.current.size) {
           setSaveState('dirty');
-          timer.current = window.setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+          timer.current = window.setTimeout(() => void save({ autosave: true }), AUTOSAVE_DELAY_MS);
         } else setSaveState('saved');
         return true;
       } catch (err) {
@@ -143,7 +144,7 @@ export function useStoryDocument({ articleId, newForm, onCreated }: StoryDocumen
       if (inConflict.current) return;
       setSaveState('dirty');
       window.clearTimeout(timer.current);
-      timer.current = window.setTimeout(() => void save(), AUTOSAVE_DELAY_MS);
+      timer.current = window.setTimeout(() => void save({ autosave: true }), AUTOSAVE_DELAY_MS);
     },
     [save],
   );
@@ -191,7 +192,7 @@ export function useStoryDocument({ articleId, newForm, onCreated }: StoryDocumen
     return () => {
       window.removeEventListener('beforeunload', warn);
       window.clearTimeout(timer.current);
-      if (pending.current.size && articleRef.current && !inConflict.current) void save();
+      if (pending.current.size && articleRef.current && !inConflict.current) void save({ autosave: true });
     };
   }, [save]);
 
@@ -216,6 +217,8 @@ export function useStoryDocument({ articleId, newForm, onCreated }: StoryDocumen
     overwrite,
     /** The newest known article (with its version), even between renders. */
     latest: () => articleRef.current,
+    /** The body as typed right now (the editor's, else the stored one). */
+    currentBody: () => getBody.current?.() ?? articleRef.current?.body ?? EMPTY_DOC,
   };
 }
 

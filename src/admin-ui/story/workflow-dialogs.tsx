@@ -1,9 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/http.js';
 import { Dialog } from '../components/dialog.js';
 import { TextArea, TextField } from '../components/field.js';
 import { ErrorNotice } from '../components/notice.js';
-import { browserTimeZone, fromLocalInput, toLocalInput } from '../lib/format.js';
+import { fromLocalInput, timeZoneHint, toLocalInput } from '../lib/format.js';
 
 function nextHour(): string {
   const date = new Date(Date.now() + 60 * 60 * 1000);
@@ -13,14 +13,16 @@ function nextHour(): string {
 
 export interface ScheduleDialogProps {
   open: boolean;
+  /** Shown above the form: what readers would miss (alt text). */
+  warnings?: ReactNode;
   current: string | null;
   embargoUntil: string | null;
   onSchedule: (at: string) => Promise<void>;
   onClose: () => void;
 }
 
-/** Pick when the story goes live; the time is read in the editor's own time zone. */
-export function ScheduleDialog({ open, current, embargoUntil, onSchedule, onClose }: ScheduleDialogProps) {
+/** Pick when the story goes live; the time is read in the site's time zone, and the hint says which. */
+export function ScheduleDialog({ open, current, embargoUntil, onSchedule, onClose, warnings }: ScheduleDialogProps) {
   return (
     <Dialog
       open={open}
@@ -38,13 +40,14 @@ export function ScheduleDialog({ open, current, embargoUntil, onSchedule, onClos
         </>
       }
     >
+      {warnings}
       {open && <ScheduleForm current={current} embargoUntil={embargoUntil} onSchedule={onSchedule} onClose={onClose} />}
     </Dialog>
   );
 }
 
 /** Mounted per opening, so the suggested time is there from the first frame. */
-function ScheduleForm({ current, embargoUntil, onSchedule, onClose }: Omit<ScheduleDialogProps, 'open'>) {
+function ScheduleForm({ current, embargoUntil, onSchedule, onClose }: Omit<ScheduleDialogProps, 'open' | 'warnings'>) {
   const [value, setValue] = useState(() => (current && Date.parse(current) > Date.now() ? toLocalInput(current) : nextHour()));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,7 +73,7 @@ function ScheduleForm({ current, embargoUntil, onSchedule, onClose }: Omit<Sched
 
   return (
     <form id="schedule-form" onSubmit={submit} className="stack" noValidate aria-busy={busy}>
-      <TextField label="Publish at" type="datetime-local" value={value} onChange={setValue} min={toLocalInput(new Date().toISOString())} required hint={`Your time zone: ${browserTimeZone()}.`} />
+      <TextField label="Publish at" type="datetime-local" value={value} onChange={setValue} min={toLocalInput(new Date().toISOString())} required hint={timeZoneHint()} />
       {error && <ErrorNotice>{error}</ErrorNotice>}
     </form>
   );
@@ -126,6 +129,70 @@ export function ReturnDialog({ open, onReturn, onClose }: ReturnDialogProps) {
     >
       <form id="return-form" onSubmit={submit} className="stack">
         <TextArea label="Note to the writer" maxLength={1000} value={note} onChange={setNote} rows={4} hint="Optional: what needs to change." />
+        {error && <ErrorNotice>{error}</ErrorNotice>}
+      </form>
+    </Dialog>
+  );
+}
+
+export interface UpdateDialogProps {
+  open: boolean;
+  warnings?: ReactNode;
+  status: string;
+  /** Editors may add a public correction note with the update. */
+  canCorrect: boolean;
+  onUpdate: (note: string) => Promise<void>;
+  onClose: () => void;
+}
+
+/** "Update": the saved changes of a live story become public, optionally with a correction note readers see. */
+export function UpdateDialog({ open, status, canCorrect, onUpdate, onClose, warnings }: UpdateDialogProps) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (open) {
+      setNote('');
+      setError(null);
+    }
+  }, [open]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onUpdate(note.trim());
+      onClose();
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog
+      open={open}
+      title="Update the live story?"
+      onClose={onClose}
+      size="small"
+      actions={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="update-form" className="button button-primary" disabled={busy}>
+            {busy ? 'Updating…' : 'Update'}
+          </button>
+        </>
+      }
+    >
+      <form id="update-form" onSubmit={submit} className="stack">
+        {warnings}
+        <p>{status === 'published' ? 'Readers see your saved changes as soon as you update, and the story shows “Updated On” with today’s date.' : 'Your saved changes go out with the story at its scheduled time.'}</p>
+        {canCorrect && status === 'published' && (
+          <TextArea label="Correction note" maxLength={1000} value={note} onChange={setNote} rows={3} hint="Optional. Shown to readers under the story, e.g. “An earlier version gave the wrong date.”" />
+        )}
         {error && <ErrorNotice>{error}</ErrorNotice>}
       </form>
     </Dialog>

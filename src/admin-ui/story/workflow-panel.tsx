@@ -7,13 +7,15 @@ import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { TextField } from '../components/field.js';
 import { ErrorNotice } from '../components/notice.js';
 import { StatusBadge } from '../components/status-badge.js';
-import { formatDateTime, fromLocalInput, plural, toLocalInput } from '../lib/format.js';
+import { formatDateTime, fromLocalInput, plural, timeZoneHint, toLocalInput } from '../lib/format.js';
 import { atLeast } from '../lib/roles.js';
 import { navigate } from '../router/router.js';
 import type { StoryDocument } from './use-story-document.js';
-import { ReturnDialog, ScheduleDialog } from './workflow-dialogs.js';
+import { ReturnDialog, ScheduleDialog, UpdateDialog } from './workflow-dialogs.js';
+import { AltTextWarnings, altTextWarnings } from './alt-text-warnings.js';
+import { useMediaItem } from '../editor/use-media-item.js';
 
-type Open = 'none' | 'publish' | 'schedule' | 'unpublish' | 'return' | 'delete';
+type Open = 'none' | 'publish' | 'schedule' | 'unpublish' | 'return' | 'delete' | 'update' | 'discard';
 
 /**
  * Status and the workflow buttons this person may use, straight from
@@ -27,7 +29,15 @@ export function WorkflowPanel({ doc }: { doc: StoryDocument }) {
   const [open, setOpen] = useState<Open>('none');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const hero = useMediaItem(doc.form?.heroMediaId ?? null);
   const article = doc.article;
+
+  /** Opens a dialog that puts the story before readers, with what a reader would miss (alt text). */
+  function openGoingPublic(kind: 'publish' | 'schedule' | 'update') {
+    setWarnings(altTextWarnings(doc.form?.heroMediaId ? (hero.media?.alt ?? null) : undefined, doc.currentBody()));
+    setOpen(kind);
+  }
 
   if (!article || !doc.form) {
     return (
@@ -112,7 +122,6 @@ export function WorkflowPanel({ doc }: { doc: StoryDocument }) {
           </a>
         </p>
       )}
-      {status === 'published' && <p className="field-hint">This story is live: saved changes appear on the site straight away.</p>}
 
       {(can.publish || can.schedule) && notContributor && (
         <TextField
@@ -120,13 +129,28 @@ export function WorkflowPanel({ doc }: { doc: StoryDocument }) {
           type="datetime-local"
           value={toLocalInput(embargo)}
           onChange={(value) => doc.update({ embargoUntil: fromLocalInput(value) })}
-          hint="Optional. The story cannot be published before this time."
+          hint={`Optional. The story cannot be published before this time. ${timeZoneHint()}`}
           disabled={!can.edit}
         />
       )}
 
       {error && <ErrorNotice>{error}</ErrorNotice>}
       <div className="workflow-buttons">
+        {can.update && (article.pendingChanges || doc.dirty) && (
+          <button type="button" className="button button-primary" onClick={() => openGoingPublic('update')}>
+            Update
+          </button>
+        )}
+        {can.discard && article.pendingChanges && (
+          <button type="button" className="button" onClick={() => setOpen('discard')}>
+            Discard changes
+          </button>
+        )}
+        {can.withdraw && (
+          <button type="button" className="button" disabled={busy} onClick={() => void quick('Submission withdrawn; the story is a draft again', (v) => api.articles.withdraw(article.id, v))}>
+            Withdraw submission
+          </button>
+        )}
         {status === 'draft' && can.submit && (
           <button type="button" className="button" disabled={busy} onClick={() => void quick('Submitted for review', (v) => api.articles.submit(article.id, v))}>
             Submit for review
@@ -138,12 +162,12 @@ export function WorkflowPanel({ doc }: { doc: StoryDocument }) {
           </button>
         )}
         {showSchedule && (
-          <button type="button" className="button" onClick={() => setOpen('schedule')}>
+          <button type="button" className="button" onClick={() => openGoingPublic('schedule')}>
             {status === 'scheduled' ? 'Reschedule' : 'Schedule'}
           </button>
         )}
         {showPublish && (
-          <button type="button" className="button button-primary" onClick={() => setOpen('publish')}>
+          <button type="button" className="button button-primary" onClick={() => openGoingPublic('publish')}>
             Publish
           </button>
         )}
@@ -159,12 +183,36 @@ export function WorkflowPanel({ doc }: { doc: StoryDocument }) {
         )}
       </div>
 
+      <UpdateDialog
+        warnings={<AltTextWarnings warnings={warnings} />}
+        open={open === 'update'}
+        status={status}
+        canCorrect={!!can.correct}
+        onClose={() => setOpen('none')}
+        onUpdate={(note) => act(status === 'published' ? 'Updated: the changes are public' : 'Updated: the changes go out at the scheduled time', (v) => api.articles.applyChanges(article.id, v, note || undefined))}
+      />
+      <ConfirmDialog
+        open={open === 'discard'}
+        title="Discard the saved changes?"
+        confirmLabel="Discard changes"
+        danger
+        onClose={() => setOpen('none')}
+        onConfirm={async () => {
+          const version = doc.latest()?.version ?? article.version;
+          doc.reset(await api.articles.discardChanges(article.id, version));
+          announce('Changes discarded; the editor shows the public version');
+        }}
+      >
+        <p>The editor goes back to the version readers see. The discarded text stays in the revision history.</p>
+      </ConfirmDialog>
       <ConfirmDialog open={open === 'publish'} title="Publish this story?" confirmLabel="Publish now" onClose={() => setOpen('none')} onConfirm={() => act('Published', (v) => api.articles.publish(article.id, v))}>
         <p>
           “{doc.form.headline || 'Untitled story'}” goes live on the site now{status === 'scheduled' ? ', instead of at its scheduled time' : ''}.
         </p>
+        <AltTextWarnings warnings={warnings} />
       </ConfirmDialog>
       <ScheduleDialog
+        warnings={<AltTextWarnings warnings={warnings} />}
         open={open === 'schedule'}
         current={article.scheduledAt}
         embargoUntil={embargo}
@@ -199,3 +247,4 @@ export function WorkflowPanel({ doc }: { doc: StoryDocument }) {
     </section>
   );
 }
+

@@ -60,9 +60,13 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     return view;
   }
 
+  /** The story as the editor shows it: a live story's working copy over the public version. */
   async function json(actor: Actor, id: string) {
-    const view = await load(id);
-    return articleJson(view, actor, { public: deps.articleUrl(view.section.slug, view.slug) });
+    const live = await load(id);
+    const view = (await read.viewWithChanges(id)) ?? live;
+    const savedById = live.workingCopy?.savedBy;
+    const [savedBy] = savedById ? await deps.users.names([savedById]) : [];
+    return articleJson(view, actor, { public: deps.articleUrl(live.section.slug, live.slug) }, { ownership: live, savedBy: savedBy ? { id: savedBy.id, name: savedBy.name } : null });
   }
 
   /** Checks references and turns API input into service fields. Unknown ids are refused by field name. */
@@ -111,21 +115,23 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
     }
   }
 
-  function workflow(path: string, action: ArticleAction, summary: string, run: (id: string, actor: Actor, body: { version?: number; note?: string; at?: string }) => Promise<unknown>) {
+  function workflow(path: string, action: ArticleAction, summary: string, run: (id: string, actor: Actor, body: { version?: number; note?: string; at?: string }) => Promise<unknown>, operationId = `${path}Article`) {
     return route({
       method: 'POST',
       url: `/articles/:id/${path}`,
-      operationId: `${path}Article`,
+      operationId,
       summary,
       tag: 'Workflow',
       response: Article,
       params: idParams,
-      body: path === 'schedule' ? z.object({ version: z.number().int().min(1).optional(), at: isoDate }).strict() : path === 'return' ? z.object({ version: z.number().int().min(1).optional(), note: z.string().max(1000).optional() }).strict() : versionBody.optional(),
+      body: path === 'schedule' ? z.object({ version: z.number().int().min(1).optional(), at: isoDate }).strict() : path === 'return' || path === 'update' ? z.object({ version: z.number().int().min(1).optional(), note: z.string().trim().max(1000).optional() }).strict() : versionBody.optional(),
       async handler({ actor, params, body, request }) {
-        await authorize(actor, action, params.id);
+        const view = await authorize(actor, action, params.id);
+        // Update's note is a public correction: only those who may add corrections.
+        if (path === 'update' && (body as { note?: string } | undefined)?.note && !canOnArticle(actor, 'correct', view)) throw new Forbidden(actor.role, 'add corrections');
         const version = expectedVersion(request, body);
         await withConflictDetail(params.id, () => run(params.id, actor, { ...body, version }));
-        if (action === 'publish' || action === 'unpublish') await deps.afterPublicChange();
+        if (action === 'publish' || action === 'unpublish' || action === 'update') await deps.afterPublicChange();
         return json(actor, params.id);
       },
     });
@@ -186,7 +192,7 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       method: 'PATCH',
       url: '/articles/:id',
       operationId: 'updateArticle',
-      summary: 'Save changes (optimistic concurrency: version or If-Match)',
+      summary: 'Save changes (optimistic concurrency: version or If-Match); on a published or scheduled story they go to its working copy, not to readers',
       tag: 'Articles',
       response: Article,
       params: idParams,
@@ -196,8 +202,8 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         if (body.correction && !canOnArticle(actor, 'correct', view)) throw new Forbidden(actor.role, 'add corrections');
         const version = expectedVersion(request, body);
         const fields = await toFields(body);
-        await withConflictDetail(params.id, () => articles.update(params.id, fields, { userId: actor.userId, expectedVersion: version, correction: body.correction }));
-        if (view.status === 'published') await deps.afterPublicChange();
+        // A live story's changes wait in its working copy: nothing a reader sees changes here.
+        await withConflictDetail(params.id, () => articles.edit(params.id, fields, { userId: actor.userId, expectedVersion: version, correction: body.correction, kind: body.autosave ? 'autosave' : 'save' }));
         return json(actor, params.id);
       },
     }),
@@ -216,9 +222,12 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       },
     }),
     workflow('submit', 'submit', 'Submit for review (draft → submitted)', (id, actor, b) => articles.submit(id, { userId: actor.userId, expectedVersion: b.version })),
+    workflow('withdraw', 'withdraw', 'Take back a story you submitted (submitted → draft)', (id, actor, b) => articles.withdraw(id, { userId: actor.userId, expectedVersion: b.version })),
     workflow('return', 'return', 'Return to the writer (submitted or scheduled → draft)', (id, actor, b) => articles.returnToDraft(id, { userId: actor.userId, expectedVersion: b.version })),
     workflow('publish', 'publish', 'Publish now', (id, actor, b) => articles.publish(id, { userId: actor.userId, expectedVersion: b.version })),
     workflow('schedule', 'schedule', 'Schedule publication at a future time', (id, actor, b) => articles.schedule(id, new Date(b.at!), { userId: actor.userId, expectedVersion: b.version })),
+    workflow('update', 'update', "Update: make a live story's saved changes public, with an optional correction note", (id, actor, b) => articles.applyChanges(id, { userId: actor.userId, expectedVersion: b.version, correction: b.note }), 'publishChanges'),
+    workflow('discard', 'discard', "Discard a live story's saved changes; readers keep seeing the public version", (id, actor, b) => articles.discardChanges(id, { userId: actor.userId, expectedVersion: b.version }), 'discardChanges'),
     workflow('unpublish', 'unpublish', 'Take a published story down (its page answers 410)', (id, actor, b) => articles.unpublish(id, { userId: actor.userId, expectedVersion: b.version })),
     route({
       method: 'GET',
@@ -232,7 +241,7 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         await authorize(actor, 'read', params.id);
         const list = await articles.revisions(params.id);
         const users = await deps.users.names(list.map((r) => r.userId).filter((u): u is string => !!u));
-        return list.map((r) => ({ id: r.id, version: r.version, createdAt: r.createdAt, user: users.find((u) => u.id === r.userId) ?? null }));
+        return list.map((r) => ({ id: r.id, version: r.version, createdAt: r.createdAt, user: users.find((u) => u.id === r.userId) ?? null, kind: r.kind }));
       },
     }),
     route({
@@ -305,7 +314,8 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       produces: 'text/html',
       params: idParams,
       async handler({ actor, params, reply }) {
-        const view = await authorize(actor, 'read', params.id);
+        await authorize(actor, 'read', params.id);
+        const view = (await read.viewWithChanges(params.id))!;
         // A draft rendered as the public page: the same strict headers, never indexed, never framed elsewhere.
         reply.headers(PAGE_SECURITY_HEADERS).header('x-robots-tag', 'noindex').type('text/html; charset=utf-8');
         return reply.send(await deps.renderPreview(view));

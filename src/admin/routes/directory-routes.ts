@@ -31,6 +31,8 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   async function assertSectionSlugFree(slug: string, sectionId: string | null): Promise<void> {
     const owner = await sections.findBySlug(slug);
     if (RESERVED_SECTION_SLUGS.has(slug) || (owner && owner.id !== sectionId)) throw new ValidationError('slug', `The slug "${slug}" is taken or reserved`);
+    // Static pages answer at the top level too (/about): a section there would hide one.
+    if (await deps.staticPages.bySlug(slug)) throw new ValidationError('slug', `The address /${slug} is a static page's; choose another slug`);
   }
 
   return [

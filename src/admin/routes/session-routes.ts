@@ -4,16 +4,34 @@ import type { Actor } from '../auth-service.js';
 import { SESSION_DAYS } from '../auth-service.js';
 import { InvalidCredentials, RateLimited, SetupUnavailable, Unauthenticated } from '../errors.js';
 import { SESSION_COOKIE, route, type AdminRoute } from '../route-kit.js';
-import { Session, SessionsEnded, SetupState } from '../response-schemas.js';
+import { Session, SessionsEnded, SetupState, SiteInfo } from '../response-schemas.js';
 
-function userJson(actor: Actor) {
+export function userJson(actor: Actor) {
   return { id: actor.userId, email: actor.email, name: actor.name, role: actor.role, personId: actor.personId };
 }
 
+/** The session cookie's attributes, for every route that signs someone in. */
+export function sessionCookieOptions(secure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, maxAge: SESSION_DAYS * 86_400 };
+}
+
 export function sessionRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
-  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: deps.secureCookies, maxAge: SESSION_DAYS * 86_400 };
+  const cookieOptions = sessionCookieOptions(deps.secureCookies);
 
   return [
+    route({
+      method: 'GET',
+      url: '/site',
+      operationId: 'getSiteInfo',
+      summary: "The site's name, time zone and locale: the editor app shows every date in the site's time zone",
+      tag: 'Session',
+      auth: 'public',
+      response: SiteInfo,
+      async handler() {
+        const { siteName, timeZone, locale } = await deps.settings.get();
+        return { name: siteName, timeZone, locale };
+      },
+    }),
     route({
       method: 'POST',
       url: '/session',

@@ -5,7 +5,8 @@ import { shareLinks } from '../../audience/index.js';
 import { absoluteUrl, articlePath, sectionPath, topicPath, type SiteInfo } from '../site-info.js';
 import { layout } from './layout.js';
 import { pictureHtml } from './picture.js';
-import { bylineHtml, teaserHtml, viewsLabel } from './teaser.js';
+import { bylineHtml, viewsLabel } from './teaser.js';
+import { storyGridHtml } from './story-grid.js';
 import { articleHead } from './article-seo.js';
 import { fillTemplate } from './fill-template.js';
 
@@ -52,6 +53,8 @@ export function articlePage(input: ArticlePageInput): string {
   const hero = article.heroMediaId ? input.media.get(article.heroMediaId) : undefined;
   const credits = [...(hero?.showDisclaimer && hero.credit ? [hero.credit] : []), ...input.inlineDisclaimerCredits];
   const publishedAt = article.publishedAt ?? article.createdAt;
+  // The site chooses whether readers see the time of day (a setting); the ISO value in <time> always has it.
+  const when = (iso: string) => (site.showPublishedTime ? site.dates.dayTime(iso) : site.dates.day(iso));
 
   const content = html`<article class="story" lang="${article.language}">
 <header class="story-head">
@@ -59,8 +62,8 @@ export function articlePage(input: ArticlePageInput): string {
 <h1>${article.headline}</h1>
 ${article.standfirst ? html`<p class="standfirst">${article.standfirst}</p>` : ''}
 <div class="meta">
-<p class="meta-dates"><span>Published On <time datetime="${publishedAt}">${site.dates.day(publishedAt)}</time></span>${
-    article.updatedAt ? html` <span>Updated On <time datetime="${article.updatedAt}">${site.dates.dayTime(article.updatedAt)}</time></span>` : ''
+<p class="meta-dates"><span>Published On <time datetime="${publishedAt}">${when(publishedAt)}</time></span>${
+    article.updatedAt ? html` <span>Updated On <time datetime="${article.updatedAt}">${when(article.updatedAt)}</time></span>` : ''
   }</p>
 <p class="meta-byline">${bylineHtml(article.authors)}${article.datelinePlace ? html` <span class="dateline-place">${article.datelinePlace}</span>` : ''}</p>
 <p class="meta-stats"><span class="views" data-article-id="${article.id}">${viewsLabel(article.views)}</span> <span class="reading-time">${input.readingMinutes} min read</span></p>
@@ -87,12 +90,12 @@ ${
 </article>
 ${
   input.related.length
-    ? html`<section class="rail" aria-labelledby="related-h"><h2 id="related-h" class="rail-title">Related stories</h2><div class="grid grid--3">${input.related.map((t) => teaserHtml(site, t, input.media, 'card'))}</div></section>`
+    ? html`<section class="rail" aria-labelledby="related-h"><h2 id="related-h" class="rail-title">Related stories</h2>${storyGridHtml(site, input.related, input.media)}</section>`
     : ''
 }
 ${
   input.moreFromSection.length
-    ? html`<section class="rail" aria-labelledby="more-h"><h2 id="more-h" class="rail-title">More from <a href="${sectionPath(article.section.slug)}">${article.section.name}</a></h2><div class="grid grid--4">${input.moreFromSection.map((t) => teaserHtml(site, t, input.media, 'card'))}</div></section>`
+    ? html`<section class="rail" aria-labelledby="more-h"><h2 id="more-h" class="rail-title">More from <a href="${sectionPath(article.section.slug)}">${article.section.name}</a></h2>${storyGridHtml(site, input.moreFromSection, input.media)}</section>`
     : ''
 }`;
 

@@ -1,5 +1,6 @@
 import { html, trusted, type TrustedHtml } from '../../shared/html.js';
 import { sectionPath, type SiteInfo } from '../site-info.js';
+import { footerPagesNav } from './footer-pages.js';
 
 export interface LayoutInput {
   site: SiteInfo;
@@ -30,6 +31,7 @@ export function layout(input: LayoutInput): string {
 ${input.canonical ? html`<link rel="canonical" href="${input.canonical}">` : ''}
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <meta name="theme-color" content="#a3122a">
+<meta name="color-scheme" content="light dark">
 ${input.head ?? ''}
 <style>${trusted(site.css)}</style>
 <script src="${site.scriptPath}" defer></script>
@@ -47,6 +49,7 @@ ${input.content}
 <div class="wrap">
 <p class="brand-foot">${site.name}</p>
 <nav aria-label="Footer"><ul>${site.sections.map((s) => html`<li><a href="${sectionPath(s.slug)}">${s.name}</a></li>`)}</ul></nav>
+${footerPagesNav(site)}
 <p class="small">© ${site.name}. Published with Dateline.</p>
 </div>
 </footer>

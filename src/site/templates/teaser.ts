@@ -6,6 +6,13 @@ import { pictureHtml } from './picture.js';
 
 export type TeaserStyle = 'lead' | 'card' | 'compact' | 'row';
 
+/**
+ * How wide the home page's lead picture is drawn (site.css `.front`): two thirds of the
+ * 1200 px wrap less its 16 px padding and the 26 px gap from 1000 px up, else the full
+ * width less the padding. Exact, so the browser picks the file nearest the slot.
+ */
+export const LEAD_PICTURE_SIZES = '(min-width: 1200px) 761px, (min-width: 1000px) calc(66.67vw - 39px), calc(100vw - 32px)';
+
 /** "By A, B and C" with each name linking to the author page. */
 export function bylineHtml(authors: { slug: string; name: string }[]): TrustedHtml {
   if (authors.length === 0) return html``;
@@ -30,7 +37,7 @@ export function teaserHtml(site: SiteInfo, teaser: ArticleTeaser, media: Map<str
     picture && style !== 'compact'
       ? html`<a class="teaser-pic" href="${href}" tabindex="-1" aria-hidden="true">${pictureHtml(picture, {
           purpose: style === 'lead' ? 'full' : 'thumb',
-          sizes: style === 'lead' ? '(min-width: 1000px) 640px, 100vw' : style === 'row' ? '(min-width: 700px) 240px, 35vw' : '(min-width: 1000px) 300px, (min-width: 700px) 45vw, 100vw',
+          sizes: style === 'lead' ? LEAD_PICTURE_SIZES : style === 'row' ? '(min-width: 700px) 240px, 35vw' : '(min-width: 1000px) 300px, (min-width: 700px) 45vw, 100vw',
           alt: picture.alt,
           priority: style === 'lead',
         })}</a>`
