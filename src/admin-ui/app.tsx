@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiProvider, SessionProvider, type SessionState } from './api/api-context.js';
 import { createApi } from './api/create-api.js';
 import { ApiError, createHttp } from './api/http.js';
-import type { User } from './api/types.js';
+import type { SessionUser } from './api/types.js';
 import { AnnouncerProvider } from './components/announcer.js';
 import { Loading } from './components/notice.js';
 import { setSiteTimeZone } from './lib/format.js';
@@ -13,7 +13,7 @@ import { PasswordLinkScreen } from './screens/password-link-screen.js';
 import { SetupScreen } from './screens/setup-screen.js';
 import { SignInScreen } from './screens/sign-in-screen.js';
 
-type Phase = { kind: 'checking' } | { kind: 'signed-out'; notice: string | null } | { kind: 'signed-in'; user: User };
+type Phase = { kind: 'checking' } | { kind: 'signed-out'; notice: string | null } | { kind: 'signed-in'; user: SessionUser };
 
 /** The app root: checks the session once, then shows sign-in, setup or the desk. */
 export function App() {
@@ -67,7 +67,7 @@ export function App() {
   );
 
   const onSignedIn = useCallback(
-    (user: User, csrfToken: string) => {
+    (user: SessionUser, csrfToken: string | null) => {
       api.http.setCsrfToken(csrfToken);
       setPhase({ kind: 'signed-in', user });
       const next = new URLSearchParams(window.location.search).get('next');

@@ -1,5 +1,5 @@
 import type { Http } from './http.js';
-import type { Role, Session, User } from './types.js';
+import type { Role, Session, SessionUser } from './types.js';
 
 /** Whether a link also went out by mail: 'off' when the server has no SMTP_URL. */
 export type MailOutcome = 'sent' | 'off' | 'failed';
@@ -10,7 +10,7 @@ export interface AccountLink {
 }
 
 export interface Invitation extends AccountLink {
-  user: User;
+  user: SessionUser;
   mail: MailOutcome;
 }
 

@@ -1,10 +1,10 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Api } from './create-api.js';
-import type { User } from './types.js';
+import type { SessionUser } from './types.js';
 
 export interface SessionState {
   api: Api;
-  user: User;
+  user: SessionUser;
   signOut: (everywhere?: boolean) => Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useApi } from '../api/api-context.js';
 import { ApiError, errorMessage } from '../api/http.js';
-import type { User } from '../api/types.js';
+import type { SessionUser } from '../api/types.js';
 import { AuthCard } from '../components/auth-card.js';
 import { TextField } from '../components/field.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
@@ -13,7 +13,7 @@ export interface PasswordLinkScreenProps {
   /** Which address the link came in on: /admin/invite or /admin/reset. */
   purpose: 'invite' | 'reset';
   token: string;
-  onSignedIn: (user: User, csrfToken: string) => void;
+  onSignedIn: (user: SessionUser, csrfToken: string | null) => void;
 }
 
 const PASSWORD_HINT = 'At least 10 characters. A few unrelated words make a strong password.';

@@ -37,7 +37,7 @@ export function PeopleScreen() {
     setName(person?.name ?? '');
     setSlug(person?.slug ?? '');
     setBio(person?.bio ?? '');
-    setLinks({ ...(person?.links ?? {}) });
+    setLinks(Object.fromEntries(Object.entries(person?.links ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
     setEditing({ person });
   }
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
 import { ApiError, errorMessage } from '../api/http.js';
-import type { User } from '../api/types.js';
+import type { SessionUser } from '../api/types.js';
 import { TextField } from '../components/field.js';
 import { ErrorNotice, InfoNotice, Loading } from '../components/notice.js';
 import { Link } from '../router/link.js';
@@ -9,7 +9,7 @@ import { useLoad, useTitle } from '../lib/use-load.js';
 
 export interface SetupScreenProps {
   token: string;
-  onSignedIn: (user: User, csrfToken: string) => void;
+  onSignedIn: (user: SessionUser, csrfToken: string | null) => void;
 }
 
 /** First run: the setup link from the server log creates the first administrator. */

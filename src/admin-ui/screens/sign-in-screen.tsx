@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../api/api-context.js';
 import { ApiError, errorMessage } from '../api/http.js';
-import type { User } from '../api/types.js';
+import type { SessionUser } from '../api/types.js';
 import { TextField } from '../components/field.js';
 import { ErrorNotice, InfoNotice } from '../components/notice.js';
 import { useTitle } from '../lib/use-load.js';
@@ -9,7 +9,7 @@ import { Link } from '../router/link.js';
 
 export interface SignInScreenProps {
   notice: string | null;
-  onSignedIn: (user: User, csrfToken: string) => void;
+  onSignedIn: (user: SessionUser, csrfToken: string | null) => void;
 }
 
 function signInError(err: unknown): string {
