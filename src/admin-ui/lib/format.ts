@@ -4,6 +4,8 @@
  * which zone it is. The zone comes from GET /api/admin/site at start (setSiteTimeZone).
  */
 
+import { fromZonedInput, toZonedInput } from './zoned-time.js';
+
 let zone = browserTimeZone();
 let dateTime = makeDateTime(zone);
 let dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: zone });
@@ -61,41 +63,14 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return formatDate(iso);
 }
 
-/** The wall-clock fields of an instant in the site's zone. */
-function wallClock(date: Date, timeZone = zone) {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(date);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour') % 24, minute: get('minute'), second: get('second') };
-}
-
 /** The value for an <input type="datetime-local"> from an ISO instant, in the site's time zone. */
 export function toLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const w = wallClock(date);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+  return toZonedInput(iso, zone);
 }
 
-/**
- * An ISO instant from an <input type="datetime-local"> value, read as the site's wall-clock
- * time; null if empty or invalid. The zone's offset is found by trying: take the wall time as
- * if it were UTC, see what that instant reads in the zone, correct by the difference (twice,
- * for the hour around a daylight-saving change).
- */
-export function fromLocalInput(value: string, timeZone = zone): string | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
-  if (!match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((p) => Number(p ?? 0)) as [number, number, number, number, number, number];
-  const wanted = Date.UTC(year, month - 1, day, hour, minute, second);
-  if (Number.isNaN(wanted)) return null;
-  let guess = wanted;
-  for (let i = 0; i < 2; i++) {
-    const w = wallClock(new Date(guess), timeZone);
-    guess += wanted - Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  }
-  return new Date(guess).toISOString();
+/** An ISO instant from an <input type="datetime-local"> value, read as the site's wall-clock time; null if empty or invalid. */
+export function fromLocalInput(value: string): string | null {
+  return fromZonedInput(value, zone);
 }
 
 export function browserTimeZone(): string {
