@@ -256,6 +256,8 @@ for (const target of await testDatabases()) {
     for (const role of ROLES) {
       const seesAll = role === 'editor' || role === 'admin';
       test(`${role} lists ${seesAll ? 'every story' : 'only their own stories'}`, async () => {
+        // Newest by a minute, so both lead the list (sorted by modifiedAt) however many stories the rows above made.
+        ctx.app.clock.advance(60_000);
         const mine = await story(ctx, role, 'own', 'draft');
         const theirs = await story(ctx, role, 'other', 'submitted');
         const list = await ctx.clients[role].request('GET', '/api/admin/articles?pageSize=100');

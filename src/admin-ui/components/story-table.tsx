@@ -1,6 +1,8 @@
+import type { ReactNode } from 'react';
 import type { ArticleSummary } from '../api/types.js';
 import { formatDateTime, formatRelative } from '../lib/format.js';
 import { Link } from '../router/link.js';
+import { DataTable, type Column } from './data-table.js';
 import { StatusBadge } from './status-badge.js';
 
 function when(story: ArticleSummary) {
@@ -9,43 +11,28 @@ function when(story: ArticleSummary) {
   return '—';
 }
 
-/** Stories as a table: headline links to the editor. */
-export function StoryTable({ stories, caption }: { stories: ArticleSummary[]; caption: string }) {
-  return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Headline</th>
-            <th scope="col">Status</th>
-            <th scope="col">Section</th>
-            <th scope="col">Authors</th>
-            <th scope="col">Modified</th>
-            <th scope="col">Published</th>
-          </tr>
-        </thead>
-        <tbody>
-          {stories.map((story) => (
-            <tr key={story.id}>
-              <td className="cell-headline">
-                <Link href={`/admin/stories/${encodeURIComponent(story.id)}`}>{story.headline || 'Untitled story'}</Link>
-              </td>
-              <td>
-                <StatusBadge status={story.status} />
-              </td>
-              <td>{story.section?.name ?? '—'}</td>
-              <td>{story.authors.map((a) => a.name).join(', ') || '—'}</td>
-              <td>
-                <time dateTime={story.modifiedAt} title={formatDateTime(story.modifiedAt)}>
-                  {formatRelative(story.modifiedAt)}
-                </time>
-              </td>
-              <td>{when(story)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+const COLUMNS: Column<ArticleSummary>[] = [
+  {
+    header: 'Headline',
+    rowHeader: true,
+    className: 'cell-headline',
+    cell: (story) => <Link href={`/admin/stories/${encodeURIComponent(story.id)}`}>{story.headline || 'Untitled story'}</Link>,
+  },
+  { header: 'Status', cell: (story) => <StatusBadge status={story.status} /> },
+  { header: 'Section', cell: (story) => story.section?.name ?? '—' },
+  { header: 'Authors', cell: (story) => story.authors.map((a) => a.name).join(', ') || '—' },
+  {
+    header: 'Modified',
+    cell: (story) => (
+      <time dateTime={story.modifiedAt} title={formatDateTime(story.modifiedAt)}>
+        {formatRelative(story.modifiedAt)}
+      </time>
+    ),
+  },
+  { header: 'Published', cell: when },
+];
+
+/** Stories as a table: headline links to the editor. The screen loads them and says what an empty list means. */
+export function StoryTable({ stories, caption, empty }: { stories: ArticleSummary[]; caption: string; empty: ReactNode }) {
+  return <DataTable caption={caption} rows={stories} rowKey={(story) => story.id} rowName={(story) => story.headline || 'Untitled story'} columns={COLUMNS} empty={empty} />;
 }

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useApi } from '../api/api-context.js';
-import { errorMessage } from '../api/http.js';
 import type { ApiKey, ApiKeyScope } from '../api/types.js';
 import { useAnnounce } from '../components/announcer.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyButton } from '../components/copy-button.js';
+import { DataTable, RowButton } from '../components/data-table.js';
 import { Dialog } from '../components/dialog.js';
 import { SelectField, TextField } from '../components/field.js';
 import { FormDialog } from '../components/form-dialog.js';
-import { ErrorNotice, Loading } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
+import { useRowEditor } from '../components/use-row-editor.js';
 import { formatDateTime } from '../lib/format.js';
 import { useLoad, useTitle } from '../lib/use-load.js';
 
@@ -24,84 +24,59 @@ export function ApiKeysScreen() {
   const api = useApi();
   const announce = useAnnounce();
   const keys = useLoad(() => api.apiKeys.list(), []);
-  const [creating, setCreating] = useState(false);
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<ApiKeyScope>('content-read');
   const [created, setCreated] = useState<{ apiKey: ApiKey; key: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
+  // Keys are created and revoked, never edited: the dialog only ever starts blank.
+  const creator = useRowEditor<never, { name: string; scope: ApiKeyScope }>({
+    toForm: () => ({ name: '', scope: 'content-read' }),
+    async save({ name, scope }) {
+      const result = await api.apiKeys.create({ name: name.trim(), scope });
+      keys.reload();
+      setCreated(result);
+    },
+  });
 
   return (
     <>
       <PageHeader title="API keys" description="Give another system access to the Content API. A key is shown once, when it is created.">
-        <button
-          type="button"
-          className="button button-primary"
-          onClick={() => {
-            setName('');
-            setScope('content-read');
-            setCreating(true);
-          }}
-        >
+        <button type="button" className="button button-primary" onClick={() => creator.start(null)}>
           New API key
         </button>
       </PageHeader>
-      {keys.error != null && <ErrorNotice>{errorMessage(keys.error)}</ErrorNotice>}
-      {keys.loading && !keys.data && <Loading />}
-      {keys.data && keys.data.length === 0 && <p className="empty">No API keys yet.</p>}
-      {keys.data && keys.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">API keys</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Key starts with</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.data.map((key) => (
-                <tr key={key.id} className={key.revokedAt ? 'row-muted' : undefined}>
-                  <td>{key.name}</td>
-                  <td>
-                    <code>{key.prefix}…</code>
-                  </td>
-                  <td>{key.scope === 'admin' ? 'Admin' : 'Content read'}</td>
-                  <td>{formatDateTime(key.createdAt)}</td>
-                  <td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
-                  <td className="cell-actions">
-                    {key.revokedAt ? (
-                      <span className="badge badge-unpublished">Revoked {formatDateTime(key.revokedAt)}</span>
-                    ) : (
-                      <button type="button" className="button button-small button-danger-quiet" onClick={() => setRevoking(key)} aria-label={`Revoke ${key.name}`}>
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <FormDialog
-        open={creating}
-        title="New API key"
-        submitLabel="Create key"
-        onClose={() => setCreating(false)}
-        onSubmit={async () => {
-          const result = await api.apiKeys.create({ name: name.trim(), scope });
-          keys.reload();
-          setCreated(result);
-        }}
-      >
-        <TextField label="Name" value={name} onChange={setName} required maxLength={80} hint="Who or what uses it, e.g. “Mobile app” or “Partner feed”." />
-        <SelectField label="Scope" value={scope} onChange={(value) => setScope(value as ApiKeyScope)} options={SCOPES} />
+      <DataTable
+        caption="API keys"
+        rows={keys.data}
+        loading={keys.loading}
+        error={keys.error}
+        rowKey={(key) => key.id}
+        rowName={(key) => key.name}
+        rowClassName={(key) => (key.revokedAt ? 'row-muted' : undefined)}
+        columns={[
+          { header: 'Name', rowHeader: true, cell: (key) => key.name },
+          { header: 'Key starts with', cell: (key) => <code>{key.prefix}…</code> },
+          { header: 'Scope', cell: (key) => (key.scope === 'admin' ? 'Admin' : 'Content read') },
+          { header: 'Created', cell: (key) => formatDateTime(key.createdAt) },
+          { header: 'Last used', cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never') },
+        ]}
+        actions={(key) =>
+          key.revokedAt ? (
+            <span className="badge badge-unpublished">Revoked {formatDateTime(key.revokedAt)}</span>
+          ) : (
+            <RowButton label={`Revoke ${key.name}`} danger onClick={() => setRevoking(key)}>
+              Revoke
+            </RowButton>
+          )
+        }
+        empty="No API keys yet."
+        emptyAction={
+          <button type="button" className="button" onClick={() => creator.start(null)}>
+            Create the first API key
+          </button>
+        }
+      />
+      <FormDialog {...creator.dialog} title="New API key" submitLabel="Create key">
+        <TextField label="Name" {...creator.field('name')} required maxLength={80} hint="Who or what uses it, e.g. “Mobile app” or “Partner feed”." />
+        <SelectField label="Scope" value={creator.form.scope} onChange={(scope) => creator.set('scope', scope as ApiKeyScope)} options={SCOPES} />
       </FormDialog>
       <Dialog
         open={created !== null}

@@ -3,6 +3,7 @@ import { useApi } from '../api/api-context.js';
 import { ApiError, errorMessage } from '../api/http.js';
 import type { BreakingBanner, FrontPage, FrontPageArrangement, FrontPagePin, FrontPageStory } from '../api/front-page-api.js';
 import { useAnnounce } from '../components/announcer.js';
+import { DataTable } from '../components/data-table.js';
 import { CharCount, Checkbox, TextField } from '../components/field.js';
 import { ErrorNotice, Loading } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
@@ -192,19 +193,22 @@ export function FrontPageScreen() {
               Section rails
             </h2>
             <p className="field-hint">Below the top stories, one rail per section, in this order. Hidden rails are left off the home page.</p>
-            <SortableList
-              items={draft.rails}
-              label="Section rails in order"
-              keyOf={(rail) => rail.sectionId}
-              labelOf={(rail) => sectionName(rail.sectionId)}
+            <DataTable
+              caption="Section rails in order"
+              rows={draft.rails}
+              rowKey={(rail) => rail.sectionId}
+              rowName={(rail) => sectionName(rail.sectionId)}
               onMove={(from, to) => change({ rails: moved(draft.rails, from, to) })}
-              renderItem={(rail, index) => (
-                <Checkbox
-                  label={`Show ${sectionName(rail.sectionId)}`}
-                  checked={rail.visible}
-                  onChange={(visible) => change({ rails: draft.rails.map((r, i) => (i === index ? { ...r, visible } : r)) })}
-                />
-              )}
+              columns={[
+                { header: 'Section', rowHeader: true, cell: (rail) => sectionName(rail.sectionId) },
+                {
+                  header: 'On the home page',
+                  cell: (rail, index) => (
+                    <RailToggle name={sectionName(rail.sectionId)} visible={rail.visible} onChange={(visible) => change({ rails: draft.rails.map((r, i) => (i === index ? { ...r, visible } : r)) })} />
+                  ),
+                },
+              ]}
+              empty="No sections yet: each section gets a rail here once it exists."
             />
           </section>
 
@@ -246,5 +250,15 @@ export function FrontPageScreen() {
         />
       </div>
     </>
+  );
+}
+
+/** A rail's "Show" box: the table's column says what it shows, the hidden name says whose it is ("Show Sport"). */
+function RailToggle({ name, visible, onChange }: { name: string; visible: boolean; onChange: (visible: boolean) => void }) {
+  return (
+    <label className="rail-toggle">
+      <input type="checkbox" checked={visible} onChange={(event) => onChange(event.target.checked)} />
+      Show<span className="visually-hidden"> {name}</span>
+    </label>
   );
 }

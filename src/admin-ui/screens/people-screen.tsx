@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useApi } from '../api/api-context.js';
-import { errorMessage } from '../api/http.js';
 import type { Person } from '../api/types.js';
 import { useAnnounce } from '../components/announcer.js';
+import { DataTable } from '../components/data-table.js';
 import { TextArea, TextField } from '../components/field.js';
 import { FormDialog } from '../components/form-dialog.js';
-import { ErrorNotice, Loading } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { usePeople } from '../components/use-directory.js';
+import { useRowEditor } from '../components/use-row-editor.js';
 import { useTitle } from '../lib/use-load.js';
 
 const LINK_FIELDS: { key: string; label: string }[] = [
@@ -20,91 +20,78 @@ const LINK_FIELDS: { key: string; label: string }[] = [
   { key: 'mastodon', label: 'Mastodon profile' },
 ];
 
+function toForm(person: Person | null) {
+  const links = Object.entries(person?.links ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return { name: person?.name ?? '', slug: person?.slug ?? '', bio: person?.bio ?? '', links: Object.fromEntries(links) };
+}
+
 /** Bylines: the people stories are credited to. A user signs in; a person is who the reader sees. */
 export function PeopleScreen() {
   useTitle('People');
   const api = useApi();
   const announce = useAnnounce();
   const people = usePeople();
-  const [editing, setEditing] = useState<{ person: Person | null } | null>(null);
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
-  const [bio, setBio] = useState('');
-  const [links, setLinks] = useState<Record<string, string>>({});
   const [filter, setFilter] = useState('');
+  const editor = useRowEditor<Person, ReturnType<typeof toForm>>({
+    toForm,
+    async save({ name, slug, bio, links }, person) {
+      const cleanLinks = Object.fromEntries(Object.entries(links).filter(([, url]) => url.trim() !== '').map(([k, url]) => [k, url.trim()]));
+      const input = { name: name.trim(), slug: slug.trim() || undefined, bio: bio.trim(), links: cleanLinks };
+      if (person) await api.people.update(person.id, input);
+      else await api.people.create(input);
+      announce(person ? 'Person saved' : 'Person added');
+      people.reload();
+    },
+  });
 
-  function open(person: Person | null) {
-    setName(person?.name ?? '');
-    setSlug(person?.slug ?? '');
-    setBio(person?.bio ?? '');
-    setLinks(Object.fromEntries(Object.entries(person?.links ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string')));
-    setEditing({ person });
-  }
-
-  async function save() {
-    const cleanLinks = Object.fromEntries(Object.entries(links).filter(([, url]) => url.trim() !== '').map(([k, url]) => [k, url.trim()]));
-    const input = { name: name.trim(), slug: slug.trim() || undefined, bio: bio.trim(), links: cleanLinks };
-    if (editing?.person) await api.people.update(editing.person.id, input);
-    else await api.people.create(input);
-    announce(editing?.person ? 'Person saved' : 'Person added');
-    people.reload();
-  }
-
-  const shown = (people.data ?? []).filter((p) => p.name.toLowerCase().includes(filter.trim().toLowerCase()));
+  const shown = people.data?.filter((p) => p.name.toLowerCase().includes(filter.trim().toLowerCase()));
   return (
     <>
       <PageHeader title="People" description="Bylines and author pages.">
-        <button type="button" className="button button-primary" onClick={() => open(null)}>
+        <button type="button" className="button button-primary" onClick={() => editor.start(null)}>
           New person
         </button>
       </PageHeader>
       <div className="filters">
         <TextField label="Find a person" type="search" value={filter} onChange={setFilter} className="filter-search" />
       </div>
-      {people.error != null && <ErrorNotice>{errorMessage(people.error)}</ErrorNotice>}
-      {people.loading && !people.data && <Loading />}
-      {people.data && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">People</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Slug</th>
-                <th scope="col">Bio</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((person) => (
-                <tr key={person.id}>
-                  <td>{person.name}</td>
-                  <td>
-                    <code>{person.slug}</code>
-                  </td>
-                  <td className="cell-clip">{person.bio}</td>
-                  <td className="cell-actions">
-                    <button type="button" className="button button-small" onClick={() => open(person)} aria-label={`Edit ${person.name}`}>
-                      Edit
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {shown.length === 0 && <p className="empty">No people match.</p>}
-        </div>
-      )}
-      <FormDialog open={editing !== null} title={editing?.person ? `Edit ${editing.person.name}` : 'New person'} submitLabel="Save" onSubmit={save} onClose={() => setEditing(null)}>
-        <TextField label="Name" value={name} onChange={setName} required maxLength={120} />
-        <TextField label="Slug" value={slug} onChange={setSlug} hint="The author page address: /author/slug. Leave empty to make one from the name." />
-        <TextArea label="Bio" value={bio} onChange={setBio} rows={4} maxLength={2000} />
+      <DataTable
+        caption="People"
+        rows={shown}
+        loading={people.loading}
+        error={people.error}
+        rowKey={(person) => person.id}
+        rowName={(person) => person.name}
+        columns={[
+          { header: 'Name', rowHeader: true, cell: (person) => person.name },
+          { header: 'Slug', cell: (person) => <code>{person.slug}</code> },
+          { header: 'Bio', className: 'cell-clip', cell: (person) => person.bio },
+        ]}
+        onEdit={editor.start}
+        empty={filter.trim() ? 'No people match.' : 'No people yet. Add one for each byline: staff, contributors, agencies.'}
+        emptyAction={
+          !filter.trim() && (
+            <button type="button" className="button" onClick={() => editor.start(null)}>
+              Add the first person
+            </button>
+          )
+        }
+      />
+      <FormDialog {...editor.dialog} title={editor.row ? `Edit ${editor.row.name}` : 'New person'} submitLabel="Save">
+        <TextField label="Name" {...editor.field('name')} required maxLength={120} />
+        <TextField label="Slug" {...editor.field('slug')} hint="The author page address: /author/slug. Leave empty to make one from the name." />
+        <TextArea label="Bio" {...editor.field('bio')} rows={4} maxLength={2000} />
         <fieldset className="fieldset">
           <legend>Links</legend>
           {LINK_FIELDS.map((field) => (
-            <TextField key={field.key} label={field.label} type="url" value={links[field.key] ?? ''} onChange={(url) => setLinks((l) => ({ ...l, [field.key]: url }))} placeholder="https://" />
+            <TextField
+              key={field.key}
+              label={field.label}
+              type="url"
+              value={editor.form.links[field.key] ?? ''}
+              onChange={(url) => editor.set('links', { ...editor.form.links, [field.key]: url })}
+              placeholder="https://"
+            />
           ))}
         </fieldset>
       </FormDialog>

@@ -24,15 +24,8 @@ export function ReviewQueueScreen() {
       </PageHeader>
       {stories.error != null && <ErrorNotice>Could not load the queue: {errorMessage(stories.error)}</ErrorNotice>}
       {stories.loading && !data && <Loading />}
-      {data &&
-        (data.items.length === 0 ? (
-          <p className="empty">Nothing is waiting for review.</p>
-        ) : (
-          <>
-            <StoryTable stories={data.items} caption="Stories waiting for review" />
-            <Pagination page={page} pageSize={data.pageSize || 25} total={data.total} onPage={setPage} label="Queue pages" />
-          </>
-        ))}
+      {data && <StoryTable stories={data.items} caption="Stories waiting for review" empty="Nothing is waiting for review." />}
+      {data && data.items.length > 0 && <Pagination page={page} pageSize={data.pageSize || 25} total={data.total} onPage={setPage} label="Queue pages" />}
     </>
   );
 }

@@ -4,95 +4,71 @@ import { ApiError, errorMessage } from '../api/http.js';
 import type { Section } from '../api/types.js';
 import { useAnnounce } from '../components/announcer.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { DataTable } from '../components/data-table.js';
 import { TextArea, TextField } from '../components/field.js';
 import { FormDialog } from '../components/form-dialog.js';
-import { ErrorNotice, Loading } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { useSections } from '../components/use-directory.js';
+import { useRowEditor } from '../components/use-row-editor.js';
 import { useTitle } from '../lib/use-load.js';
-
-type Editing = { section: Section | null } | null;
 
 export function SectionsScreen() {
   useTitle('Sections');
   const api = useApi();
   const announce = useAnnounce();
   const sections = useSections();
-  const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Section | null>(null);
-  const [name, setName] = useState('');
-  const [slug, setSlug] = useState('');
-  const [description, setDescription] = useState('');
-  const [position, setPosition] = useState('');
-
-  function open(section: Section | null) {
-    setName(section?.name ?? '');
-    setSlug(section?.slug ?? '');
-    setDescription(section?.description ?? '');
-    setPosition(section ? String(section.position) : String((sections.data?.length ?? 0) + 1));
-    setEditing({ section });
-  }
-
-  async function save() {
-    const input = { name: name.trim(), slug: slug.trim() || undefined, description: description.trim(), position: Number(position) || 0 };
-    if (editing?.section) await api.sections.update(editing.section.id, input);
-    else await api.sections.create(input);
-    announce(editing?.section ? 'Section saved' : 'Section created');
-    sections.reload();
-  }
+  const editor = useRowEditor<Section, { name: string; slug: string; description: string; position: string }>({
+    toForm: (section) => ({
+      name: section?.name ?? '',
+      slug: section?.slug ?? '',
+      description: section?.description ?? '',
+      // A new section goes last unless the editor says otherwise.
+      position: String(section ? section.position : (sections.data?.length ?? 0) + 1),
+    }),
+    async save({ name, slug, description, position }, section) {
+      const input = { name: name.trim(), slug: slug.trim() || undefined, description: description.trim(), position: Number(position) || 0 };
+      if (section) await api.sections.update(section.id, input);
+      else await api.sections.create(input);
+      announce(section ? 'Section saved' : 'Section created');
+      sections.reload();
+    },
+  });
 
   return (
     <>
       <PageHeader title="Sections" description="Every story belongs to one section. Sections appear in the site navigation in this order.">
-        <button type="button" className="button button-primary" onClick={() => open(null)}>
+        <button type="button" className="button button-primary" onClick={() => editor.start(null)}>
           New section
         </button>
       </PageHeader>
-      {sections.error != null && <ErrorNotice>{errorMessage(sections.error)}</ErrorNotice>}
-      {sections.loading && !sections.data && <Loading />}
-      {sections.data && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Sections</caption>
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Name</th>
-                <th scope="col">Slug</th>
-                <th scope="col">Description</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sections.data.map((section) => (
-                <tr key={section.id}>
-                  <td>{section.position}</td>
-                  <td>{section.name}</td>
-                  <td>
-                    <code>{section.slug}</code>
-                  </td>
-                  <td>{section.description}</td>
-                  <td className="cell-actions">
-                    <button type="button" className="button button-small" onClick={() => open(section)} aria-label={`Edit ${section.name}`}>
-                      Edit
-                    </button>
-                    <button type="button" className="button button-small button-danger-quiet" onClick={() => setDeleting(section)} aria-label={`Delete ${section.name}`}>
-                      Delete
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <FormDialog open={editing !== null} title={editing?.section ? `Edit ${editing.section.name}` : 'New section'} submitLabel="Save" onSubmit={save} onClose={() => setEditing(null)}>
-        <TextField label="Name" value={name} onChange={setName} required maxLength={80} />
-        <TextField label="Slug" value={slug} onChange={setSlug} hint="The section's address: /slug. Leave empty to make one from the name." />
-        <TextArea label="Description" value={description} onChange={setDescription} rows={3} maxLength={500} />
-        <TextField label="Position" type="number" min={0} value={position} onChange={setPosition} hint="Lower numbers come first in the navigation." />
+      <DataTable
+        caption="Sections"
+        rows={sections.data}
+        loading={sections.loading}
+        error={sections.error}
+        rowKey={(section) => section.id}
+        rowName={(section) => section.name}
+        columns={[
+          { header: 'Order', cell: (section) => section.position },
+          { header: 'Name', rowHeader: true, cell: (section) => section.name },
+          { header: 'Slug', cell: (section) => <code>{section.slug}</code> },
+          { header: 'Description', cell: (section) => section.description },
+        ]}
+        onEdit={editor.start}
+        onDelete={setDeleting}
+        empty="No sections yet. Every story belongs to one, so make the first before writing."
+        emptyAction={
+          <button type="button" className="button" onClick={() => editor.start(null)}>
+            Create the first section
+          </button>
+        }
+      />
+      <FormDialog {...editor.dialog} title={editor.row ? `Edit ${editor.row.name}` : 'New section'} submitLabel="Save">
+        <TextField label="Name" {...editor.field('name')} required maxLength={80} />
+        <TextField label="Slug" {...editor.field('slug')} hint="The section's address: /slug. Leave empty to make one from the name." />
+        <TextArea label="Description" {...editor.field('description')} rows={3} maxLength={500} />
+        <TextField label="Position" type="number" min={0} {...editor.field('position')} hint="Lower numbers come first in the navigation." />
       </FormDialog>
       <ConfirmDialog
         open={deleting !== null}

@@ -113,11 +113,11 @@ export function StoryListScreen() {
         {stories.loading && !results && <Loading label="Loading stories…" />}
         {results && (
           <div aria-busy={stories.loading} className={stories.loading ? 'is-refreshing' : undefined}>
-            {results.items.length === 0 ? (
-              <p className="empty">{filters.q || filters.section || filters.tag || filters.author || filters.from || filters.to ? 'No stories match these filters.' : `No stories in ${tabLabel}.`}</p>
-            ) : (
-              <StoryTable stories={results.items} caption={`${tabLabel} stories`} />
-            )}
+            <StoryTable
+              stories={results.items}
+              caption={`${tabLabel} stories`}
+              empty={filters.q || filters.section || filters.tag || filters.author || filters.from || filters.to ? 'No stories match these filters.' : `No stories in ${tabLabel}.`}
+            />
             <Pagination page={results.page || page} pageSize={results.pageSize || PAGE_SIZE} total={results.total} onPage={(p) => go({ page: p })} label="Story pages" />
           </div>
         )}

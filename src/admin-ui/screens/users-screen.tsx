@@ -4,10 +4,12 @@ import { errorMessage } from '../api/http.js';
 import { ROLES, type Role, type User } from '../api/types.js';
 import { useAnnounce } from '../components/announcer.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { DataTable, RowButton } from '../components/data-table.js';
 import { SelectField, TextField } from '../components/field.js';
 import { FormDialog } from '../components/form-dialog.js';
-import { ErrorNotice, Loading } from '../components/notice.js';
+import { ErrorNotice } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
+import { useRowEditor } from '../components/use-row-editor.js';
 import { formatDate } from '../lib/format.js';
 import { ROLE_LABELS } from '../lib/roles.js';
 import { useLoad, useTitle } from '../lib/use-load.js';
@@ -22,45 +24,52 @@ export function UsersScreen() {
   const { user: me } = useSession();
   const announce = useAnnounce();
   const users = useLoad(() => api.users.list(), []);
-  const [creating, setCreating] = useState(false);
-  const [resetting, setResetting] = useState<User | null>(null);
   const [toggling, setToggling] = useState<User | null>(null);
   const [rowError, setRowError] = useState<string | null>(null);
-  const [form, setForm] = useState({ name: '', email: '', role: 'author' as Role, password: '' });
-  const [newPassword, setNewPassword] = useState('');
   const [inviting, setInviting] = useState(false);
   const [shownLink, setShownLink] = useState<ShownLink | null>(null);
+  const creator = useRowEditor<never, { name: string; email: string; role: Role; password: string }>({
+    toForm: () => ({ name: '', email: '', role: 'author', password: '' }),
+    async save(form) {
+      await api.users.create({ ...form, email: form.email.trim(), name: form.name.trim() });
+      announce(`${form.name} can now sign in`);
+      users.reload();
+    },
+  });
+  const resetter = useRowEditor<User, { password: string }>({
+    toForm: () => ({ password: '' }),
+    async save({ password }, user) {
+      await api.users.update(user!.id, { password });
+      announce(`New password set for ${user!.name}`);
+    },
+  });
 
-  async function changeRole(user: User, role: Role) {
+  /** Runs a row's action; a failure shows above the table, as the row has no room for it. */
+  async function forRow(failure: string, action: () => Promise<void>) {
     setRowError(null);
     try {
+      await action();
+    } catch (err) {
+      setRowError(`${failure}: ${errorMessage(err)}`);
+    }
+  }
+
+  const changeRole = (user: User, role: Role) =>
+    forRow(`Could not change ${user.name}'s role`, async () => {
       await api.users.update(user.id, { role });
       announce(`${user.name} is now ${ROLE_LABELS[role].toLowerCase()}`);
       users.reload();
-    } catch (err) {
-      setRowError(`Could not change ${user.name}'s role: ${errorMessage(err)}`);
-    }
-  }
-
-  async function resendInvite(user: User) {
-    setRowError(null);
-    try {
+    });
+  const resendInvite = (user: User) =>
+    forRow(`Could not make a new invitation for ${user.name}`, async () => {
       setShownLink(shownInvitation(await api.account.resendInvite(user.id)));
       users.reload();
-    } catch (err) {
-      setRowError(`Could not make a new invitation for ${user.name}: ${errorMessage(err)}`);
-    }
-  }
-
-  async function makeResetLink(user: User) {
-    setRowError(null);
-    try {
+    });
+  const makeResetLink = (user: User) =>
+    forRow(`Could not make a reset link for ${user.name}`, async () => {
       const link = await api.account.resetLink(user.id);
       setShownLink({ kind: 'reset', name: user.name, email: user.email, ...link, mail: 'off' });
-    } catch (err) {
-      setRowError(`Could not make a reset link for ${user.name}: ${errorMessage(err)}`);
-    }
-  }
+    });
 
   return (
     <>
@@ -68,98 +77,59 @@ export function UsersScreen() {
         <button type="button" className="button button-primary" onClick={() => setInviting(true)}>
           Invite user
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setForm({ name: '', email: '', role: 'author', password: '' });
-            setCreating(true);
-          }}
-        >
+        <button type="button" className="button" onClick={() => creator.start(null)}>
           New user with password
         </button>
       </PageHeader>
       {rowError && <ErrorNotice>{rowError}</ErrorNotice>}
-      {users.error != null && <ErrorNotice>{errorMessage(users.error)}</ErrorNotice>}
-      {users.loading && !users.data && <Loading />}
-      {users.data && (
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="visually-hidden">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">Since</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((user) => {
-                const self = user.id === me.id;
-                return (
-                  <tr key={user.id} className={user.disabled ? 'row-muted' : undefined}>
-                    <td>
-                      {user.name}
-                      {self && <span className="tag-you"> (you)</span>}
-                    </td>
-                    <td>{user.email}</td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`role-${user.id}`}>
-                        Role for {user.name}
-                      </label>
-                      <select id={`role-${user.id}`} value={user.role} disabled={self} onChange={(e) => void changeRole(user, e.target.value as Role)}>
-                        {ROLE_OPTIONS.map((o) => (
-                          <option key={o.value} value={o.value}>
-                            {o.label}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      {user.disabled ? (
-                        <span className="badge badge-unpublished">Disabled</span>
-                      ) : user.invitePending ? (
-                        <span className="badge badge-submitted">Invited</span>
-                      ) : (
-                        <span className="badge badge-published">Active</span>
-                      )}
-                    </td>
-                    <td>{formatDate(user.createdAt)}</td>
-                    <td className="cell-actions">
-                      {!user.disabled &&
-                        (user.invitePending ? (
-                          <button type="button" className="button button-small" onClick={() => void resendInvite(user)} aria-label={`Send a new invitation to ${user.name}`}>
-                            New invitation
-                          </button>
-                        ) : (
-                          <button type="button" className="button button-small" onClick={() => void makeResetLink(user)} aria-label={`Make a reset link for ${user.name}`}>
-                            Reset link
-                          </button>
-                        ))}
-                      <button type="button" className="button button-small" onClick={() => {
-                          setNewPassword('');
-                          setResetting(user);
-                        }} aria-label={`Set a new password for ${user.name}`}>
-                        Set password
-                      </button>
-                      {!self && (
-                        <button type="button" className="button button-small button-danger-quiet" onClick={() => setToggling(user)} aria-label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`}>
-                          {user.disabled ? 'Enable' : 'Disable'}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption="Users"
+        rows={users.data}
+        loading={users.loading}
+        error={users.error}
+        rowKey={(user) => user.id}
+        rowName={(user) => user.name}
+        rowClassName={(user) => (user.disabled ? 'row-muted' : undefined)}
+        columns={[
+          {
+            header: 'Name',
+            rowHeader: true,
+            cell: (user) => (
+              <>
+                {user.name}
+                {user.id === me.id && <span className="tag-you"> (you)</span>}
+              </>
+            ),
+          },
+          { header: 'Email', cell: (user) => user.email },
+          { header: 'Role', cell: (user) => <RoleSelect user={user} self={user.id === me.id} onChange={(role) => void changeRole(user, role)} /> },
+          { header: 'Status', cell: (user) => <UserStatus user={user} /> },
+          { header: 'Since', cell: (user) => formatDate(user.createdAt) },
+        ]}
+        actions={(user) => (
+          <>
+            {!user.disabled &&
+              (user.invitePending ? (
+                <RowButton label={`Send a new invitation to ${user.name}`} onClick={() => void resendInvite(user)}>
+                  New invitation
+                </RowButton>
+              ) : (
+                <RowButton label={`Make a reset link for ${user.name}`} onClick={() => void makeResetLink(user)}>
+                  Reset link
+                </RowButton>
+              ))}
+            <RowButton label={`Set a new password for ${user.name}`} onClick={() => resetter.start(user)}>
+              Set password
+            </RowButton>
+            {user.id !== me.id && (
+              <RowButton label={`${user.disabled ? 'Enable' : 'Disable'} ${user.name}`} danger onClick={() => setToggling(user)}>
+                {user.disabled ? 'Enable' : 'Disable'}
+              </RowButton>
+            )}
+          </>
+        )}
+        empty="No users yet."
+      />
       <InviteDialog
         open={inviting}
         onClose={() => setInviting(false)}
@@ -170,33 +140,14 @@ export function UsersScreen() {
         }}
       />
       <LinkDialog link={shownLink} onClose={() => setShownLink(null)} />
-      <FormDialog
-        open={creating}
-        title="New user with password"
-        submitLabel="Create user"
-        onClose={() => setCreating(false)}
-        onSubmit={async () => {
-          await api.users.create({ ...form, email: form.email.trim(), name: form.name.trim() });
-          announce(`${form.name} can now sign in`);
-          users.reload();
-        }}
-      >
-        <TextField label="Name" value={form.name} onChange={(name) => setForm((f) => ({ ...f, name }))} required hint="Also used as their byline." />
-        <TextField label="Email" type="email" value={form.email} onChange={(email) => setForm((f) => ({ ...f, email }))} required autoComplete="off" />
-        <SelectField label="Role" value={form.role} onChange={(role) => setForm((f) => ({ ...f, role: role as Role }))} options={ROLE_OPTIONS} hint={<RoleHelp />} />
-        <TextField label="Password" type="password" value={form.password} onChange={(password) => setForm((f) => ({ ...f, password }))} required minLength={10} autoComplete="new-password" hint={PASSWORD_HINT} />
+      <FormDialog {...creator.dialog} title="New user with password" submitLabel="Create user">
+        <TextField label="Name" {...creator.field('name')} required hint="Also used as their byline." />
+        <TextField label="Email" type="email" {...creator.field('email')} required autoComplete="off" />
+        <SelectField label="Role" value={creator.form.role} onChange={(role) => creator.set('role', role as Role)} options={ROLE_OPTIONS} hint={<RoleHelp />} />
+        <TextField label="Password" type="password" {...creator.field('password')} required minLength={10} autoComplete="new-password" hint={PASSWORD_HINT} />
       </FormDialog>
-      <FormDialog
-        open={resetting !== null}
-        title={`Set a new password for ${resetting?.name ?? ''}`}
-        submitLabel="Set new password"
-        onClose={() => setResetting(null)}
-        onSubmit={async () => {
-          await api.users.update(resetting!.id, { password: newPassword });
-          announce(`New password set for ${resetting!.name}`);
-        }}
-      >
-        <TextField label="New password" type="password" value={newPassword} onChange={setNewPassword} required minLength={10} autoComplete="new-password" hint={PASSWORD_HINT} />
+      <FormDialog {...resetter.dialog} title={`Set a new password for ${resetter.row?.name ?? ''}`} submitLabel="Set new password">
+        <TextField label="New password" type="password" {...resetter.field('password')} required minLength={10} autoComplete="new-password" hint={PASSWORD_HINT} />
       </FormDialog>
       <ConfirmDialog
         open={toggling !== null}
@@ -214,6 +165,30 @@ export function UsersScreen() {
       </ConfirmDialog>
     </>
   );
+}
+
+/** A row's role, changed in place; one's own is shown but not changeable here. */
+function RoleSelect({ user, self, onChange }: { user: User; self: boolean; onChange: (role: Role) => void }) {
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={`role-${user.id}`}>
+        Role for {user.name}
+      </label>
+      <select id={`role-${user.id}`} value={user.role} disabled={self} onChange={(e) => onChange(e.target.value as Role)}>
+        {ROLE_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
+function UserStatus({ user }: { user: User }) {
+  if (user.disabled) return <span className="badge badge-unpublished">Disabled</span>;
+  if (user.invitePending) return <span className="badge badge-submitted">Invited</span>;
+  return <span className="badge badge-published">Active</span>;
 }
 
 function RoleHelp() {
