@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import type { BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/index.js';
 import { createApp, type DatelineApp } from '../../src/server/create-app.js';
-import { chromiumAvailable, launchBrowser } from '../support/browser.js';
+import { chromiumAvailable, openPage, signInToDesk } from '../support/browser.js';
 
 /**
  * The desk's shared list table (src/admin-ui/components/data-table.tsx) on a new newsroom:
@@ -42,19 +42,9 @@ after(async () => {
 
 /** Signed in as the admin on `path`, failing the test on any console error but the session probe's 401. */
 async function signedIn(path: string, heading: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await launchBrowser({ width: 1280, height: 900 });
+  const { context, page, errors } = await openPage({ width: 1280, height: 900 });
   contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel('Email').fill('chief@example.com');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Stories', level: 1 }).waitFor();
+  await signInToDesk(page, base, 'chief@example.com', PASSWORD);
   await page.goto(base + path);
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
   return { page, errors };

@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/index.js';
 import { createApp, type DatelineApp } from '../../src/server/create-app.js';
 import { createManualClock } from '../../src/shared/clock.js';
-import { chromiumAvailable, launchBrowser } from '../support/browser.js';
+import { chromiumAvailable, openPage, signInToDesk } from '../support/browser.js';
 
 /**
  * The details of an editor's day in the editor app: typographic quotes, links that end where
@@ -45,19 +45,9 @@ after(async () => {
 });
 
 async function desk(email: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; errors: string[] }> {
-  const context = await launchBrowser(viewport, { timezoneId: 'America/New_York' });
+  const { context, page, errors } = await openPage(viewport, { timezoneId: 'America/New_York' });
   contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 401/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Stories', level: 1 }).waitFor();
+  await signInToDesk(page, base, email, PASSWORD);
   return { page, errors };
 }
 

@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config/index.js';
 import { createApp, type DatelineApp } from '../../src/server/create-app.js';
 import { createManualClock } from '../../src/shared/clock.js';
-import { chromiumAvailable, launchBrowser } from '../support/browser.js';
+import { chromiumAvailable, openPage, signInToDesk } from '../support/browser.js';
 
 /**
  * The newsroom's day in a real browser: a contributor writes and submits a story
@@ -52,19 +52,10 @@ after(async () => {
 
 /** A signed-in browser, collecting console errors other than the expected 401/409 answers. */
 async function desk(email: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await launchBrowser({ width: 1280, height: 900 });
+  // The stale save of the conflict test answers 409 on purpose.
+  const { context, page, errors } = await openPage({ width: 1280, height: 900 }, { expected: /status of (401|409)/ });
   contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of (401|409)/.test(m.text())) errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/admin/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Stories', level: 1 }).waitFor();
+  await signInToDesk(page, base, email, PASSWORD);
   return { page, errors };
 }
 

@@ -34,3 +34,28 @@ export async function launchBrowser(viewport: { width: number; height: number },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * A fresh browser page that collects console errors and uncaught page errors, except the
+ * answers the test expects (by default the editor app's 401 while it checks for a session).
+ */
+export async function openPage(viewport: { width: number; height: number }, options: { timezoneId?: string; expected?: RegExp } = {}) {
+  const context = await launchBrowser(viewport, options);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  const expected = options.expected ?? /status of 401/;
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected.test(m.text())) errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Signs in through the editor app's own form and waits for the story list. */
+export async function signInToDesk(page: import('playwright-core').Page, base: string, email: string, password: string): Promise<void> {
+  await page.goto(`${base}/admin/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Stories', level: 1 }).waitFor();
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { errorMessage } from '../api/http.js';
 import { Dialog } from '../components/dialog.js';
 import { TextArea, TextField } from '../components/field.js';
@@ -79,14 +79,22 @@ function ScheduleForm({ current, embargoUntil, onSchedule, onClose }: Omit<Sched
   );
 }
 
-export interface ReturnDialogProps {
+interface NoteDialogProps {
   open: boolean;
-  onReturn: (note: string) => Promise<void>;
+  title: string;
+  /** Button labels, idle and busy. */
+  submit: [string, string];
+  /** Shown above the note. */
+  intro?: ReactNode;
+  /** The optional note: its label and hint, or null when this person may not write one. */
+  note: { label: string; hint: string; rows: number } | null;
+  onSubmit: (note: string) => Promise<void>;
   onClose: () => void;
 }
 
-/** An editor sends a submitted story back to its writer, optionally saying why. */
-export function ReturnDialog({ open, onReturn, onClose }: ReturnDialogProps) {
+/** A workflow step that may carry a short note (return to the writer, Update with a correction). */
+function NoteDialog({ open, title, submit: [label, busyLabel], intro, note: noteField, onSubmit, onClose }: NoteDialogProps) {
+  const formId = useId();
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -101,7 +109,7 @@ export function ReturnDialog({ open, onReturn, onClose }: ReturnDialogProps) {
     event.preventDefault();
     setBusy(true);
     try {
-      await onReturn(note.trim());
+      await onSubmit(note.trim());
       onClose();
     } catch (err) {
       setError(errorMessage(err));
@@ -113,7 +121,7 @@ export function ReturnDialog({ open, onReturn, onClose }: ReturnDialogProps) {
   return (
     <Dialog
       open={open}
-      title="Return to draft"
+      title={title}
       onClose={onClose}
       size="small"
       actions={
@@ -121,17 +129,38 @@ export function ReturnDialog({ open, onReturn, onClose }: ReturnDialogProps) {
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" form="return-form" className="button button-primary" disabled={busy}>
-            {busy ? 'Returning…' : 'Return story'}
+          <button type="submit" form={formId} className="button button-primary" disabled={busy}>
+            {busy ? busyLabel : label}
           </button>
         </>
       }
     >
-      <form id="return-form" onSubmit={submit} className="stack">
-        <TextArea label="Note to the writer" maxLength={1000} value={note} onChange={setNote} rows={4} hint="Optional: what needs to change." />
+      <form id={formId} onSubmit={submit} className="stack">
+        {intro}
+        {noteField && <TextArea label={noteField.label} maxLength={1000} value={note} onChange={setNote} rows={noteField.rows} hint={noteField.hint} />}
         {error && <ErrorNotice>{error}</ErrorNotice>}
       </form>
     </Dialog>
+  );
+}
+
+export interface ReturnDialogProps {
+  open: boolean;
+  onReturn: (note: string) => Promise<void>;
+  onClose: () => void;
+}
+
+/** An editor sends a submitted story back to its writer, optionally saying why. */
+export function ReturnDialog({ open, onReturn, onClose }: ReturnDialogProps) {
+  return (
+    <NoteDialog
+      open={open}
+      title="Return to draft"
+      submit={['Return story', 'Returning…']}
+      note={{ label: 'Note to the writer', hint: 'Optional: what needs to change.', rows: 4 }}
+      onSubmit={onReturn}
+      onClose={onClose}
+    />
   );
 }
 
@@ -147,54 +176,21 @@ export interface UpdateDialogProps {
 
 /** "Update": the saved changes of a live story become public, optionally with a correction note readers see. */
 export function UpdateDialog({ open, status, canCorrect, onUpdate, onClose, warnings }: UpdateDialogProps) {
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) {
-      setNote('');
-      setError(null);
-    }
-  }, [open]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await onUpdate(note.trim());
-      onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
-  }
-
+  const published = status === 'published';
   return (
-    <Dialog
+    <NoteDialog
       open={open}
       title="Update the live story?"
-      onClose={onClose}
-      size="small"
-      actions={
+      submit={['Update', 'Updating…']}
+      intro={
         <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="update-form" className="button button-primary" disabled={busy}>
-            {busy ? 'Updating…' : 'Update'}
-          </button>
+          {warnings}
+          <p>{published ? 'Readers see your saved changes as soon as you update, and the story shows “Updated On” with today’s date.' : 'Your saved changes go out with the story at its scheduled time.'}</p>
         </>
       }
-    >
-      <form id="update-form" onSubmit={submit} className="stack">
-        {warnings}
-        <p>{status === 'published' ? 'Readers see your saved changes as soon as you update, and the story shows “Updated On” with today’s date.' : 'Your saved changes go out with the story at its scheduled time.'}</p>
-        {canCorrect && status === 'published' && (
-          <TextArea label="Correction note" maxLength={1000} value={note} onChange={setNote} rows={3} hint="Optional. Shown to readers under the story, e.g. “An earlier version gave the wrong date.”" />
-        )}
-        {error && <ErrorNotice>{error}</ErrorNotice>}
-      </form>
-    </Dialog>
+      note={canCorrect && published ? { label: 'Correction note', hint: 'Optional. Shown to readers under the story, e.g. “An earlier version gave the wrong date.”', rows: 3 } : null}
+      onSubmit={onUpdate}
+      onClose={onClose}
+    />
   );
 }
