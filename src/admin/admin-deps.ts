@@ -4,7 +4,8 @@ import type { Database } from '../db/index.js';
 import type { ArticleReadRepo, ArticleService, ArticleView, DirectoryService, createArticleAdminRepo } from '../content/index.js';
 import type { StaticPageService } from '../content/index.js';
 import type { FrontPageService } from '../content/index.js';
-import type { MediaService } from '../media/index.js';
+import type { MediaAdminRepo, MediaService } from '../media/index.js';
+import type { ContentModule } from '../content/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import type { AuthService } from './auth-service.js';
@@ -27,7 +28,12 @@ export interface AdminDeps {
   read: ArticleReadRepo;
   adminArticles: ReturnType<typeof createArticleAdminRepo>;
   directory: DirectoryService;
+  sections: ContentModule['sections'];
+  people: ContentModule['people'];
+  tags: ContentModule['tags'];
   media: MediaService;
+  /** The media library's queries: search, where-used, metadata. */
+  mediaLibrary: MediaAdminRepo;
   settings: SettingsService;
   /** About, Contact, Editorial standards, Privacy: simple pages at /{slug}. */
   staticPages: StaticPageService;

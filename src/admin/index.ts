@@ -21,3 +21,5 @@ export type { AccountTokens } from './account-tokens.js';
 export { createSmtpMailer, defaultMailFrom, noMail } from './mailer.js';
 export type { Mailer, MailMessage } from './mailer.js';
 export type { RateLimitOptions } from './rate-limiter.js';
+export { createAdminModule } from './admin-module.js';
+export type { AdminModule } from './admin-module.js';

@@ -25,3 +25,5 @@ export { activeFrontPage } from './front-page-active.js';
 export type { ActiveFrontPage } from './front-page-active.js';
 export { frontPageArrangementSchema, frontPageArrangementShape, refuseRepeats, MAX_TOP_PINS, BREAKING_TEXT_MAX } from './front-page-schema.js';
 export type { FrontPageArrangement, FrontPagePin, BreakingBanner, StoredFrontPage } from './front-page-schema.js';
+export { createContentModule } from './content-module.js';
+export type { ContentModule } from './content-module.js';

@@ -13,3 +13,5 @@ export { createImageQueue, IMAGE_QUEUE_DEFAULTS } from './image-queue.js';
 export type { ImageQueue } from './image-queue.js';
 export { sweepOrphanFiles, ORPHAN_MIN_AGE_MS } from './orphan-sweep.js';
 export type { StoredFile } from './media-storage.js';
+export { createMediaModule } from './media-module.js';
+export type { MediaModule } from './media-module.js';

@@ -22,3 +22,5 @@ export async function connectRedis(url: string, log: Logger, onChange: () => Pro
     },
   };
 }
+
+export type RedisConnection = Awaited<ReturnType<typeof connectRedis>>;

@@ -9,3 +9,5 @@ export type { DateFormatter } from './format-date.js';
 export type { SiteInfo } from './site-info.js';
 export { articlePath, sectionPath, authorPath, topicPath } from './site-info.js';
 export { errorPage } from './templates/error-page.js';
+export { createSiteModule } from './site-module.js';
+export type { SiteModule, SiteSettings } from './site-module.js';

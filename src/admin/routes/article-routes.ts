@@ -1,8 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ArticleFields, ArticleView } from '../../content/index.js';
-import { ArticleNotFound, compareRevisions, createPersonRepo, createSectionRepo, VersionConflict } from '../../content/index.js';
-import { createMediaAdminRepo } from '../../media/index.js';
+import { ArticleNotFound, compareRevisions, VersionConflict } from '../../content/index.js';
 import { DatelineError, ValidationError } from '../../shared/errors.js';
 import { PAGE_SECURITY_HEADERS } from '../../shared/security-headers.js';
 import type { AdminDeps } from '../admin-deps.js';
@@ -40,9 +39,7 @@ function expectedVersion(request: FastifyRequest, body: { version?: number | und
 
 export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
   const { articles, read, directory } = deps;
-  const sections = createSectionRepo(deps.db);
-  const people = createPersonRepo(deps.db);
-  const mediaLibrary = createMediaAdminRepo(deps.db);
+  const { sections, people, mediaLibrary } = deps;
 
   async function load(id: string): Promise<ArticleView> {
     const view = await read.view(id);

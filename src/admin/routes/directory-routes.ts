@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createPersonRepo, createSectionRepo, createTagRepo, PersonNotFound, RESERVED_SECTION_SLUGS, SectionNotFound } from '../../content/index.js';
+import { PersonNotFound, RESERVED_SECTION_SLUGS, SectionNotFound } from '../../content/index.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { AdminDeps } from '../admin-deps.js';
@@ -23,9 +23,7 @@ function requireDirectoryWrite(actor: Actor): void {
 
 /** Sections, people and tags: everyone reads, editors and admins write. */
 export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
-  const sections = createSectionRepo(deps.db);
-  const people = createPersonRepo(deps.db);
-  const tags = createTagRepo(deps.db);
+  const { sections, people, tags } = deps;
 
   /** A section slug must not be one the site's own paths use, nor another section's. */
   async function assertSectionSlugFree(slug: string, sectionId: string | null): Promise<void> {

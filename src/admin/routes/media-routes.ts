@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createMediaAdminRepo, MediaNotFound, type MediaRecord, type MediaUse } from '../../media/index.js';
+import { MediaNotFound, type MediaRecord, type MediaUse } from '../../media/index.js';
 import { readUpload } from '../read-upload.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { AdminDeps } from '../admin-deps.js';
@@ -57,7 +57,7 @@ export function mediaJson(record: MediaRecord) {
 }
 
 export function mediaRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
-  const repo = createMediaAdminRepo(deps.db);
+  const repo = deps.mediaLibrary;
 
   async function load(id: string): Promise<MediaRecord> {
     const record = await repo.get(id);

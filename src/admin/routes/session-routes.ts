@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
 import { SESSION_DAYS } from '../auth-service.js';
-import { InvalidCredentials, RateLimited, SetupUnavailable, Unauthenticated } from '../errors.js';
+import { InvalidCredentials, RateLimited, Unauthenticated } from '../errors.js';
 import { SESSION_COOKIE, route, type AdminRoute } from '../route-kit.js';
 import { Session, SessionsEnded, SetupState, SiteInfo } from '../response-schemas.js';
 
