@@ -23,6 +23,8 @@ import { UsersScreen } from './screens/users-screen.js';
 
 // TipTap and ProseMirror are most of the desk's weight: only the editor route loads them.
 const StoryEditorScreen = lazy(() => import('./story/story-editor-screen.js').then((m) => ({ default: m.StoryEditorScreen })));
+// Charts (uPlot) load with the analytics screen only.
+const AnalyticsScreen = lazy(() => import('./screens/analytics-screen.js').then((m) => ({ default: m.AnalyticsScreen })));
 // The page editor uses the same rich-text body editor, so it is loaded lazily too.
 const StaticPageEditorScreen = lazy(() => import('./screens/static-page-editor-screen.js').then((m) => ({ default: m.StaticPageEditorScreen })));
 
@@ -38,6 +40,7 @@ const ROUTES: Route[] = [
   { path: '/admin/stories/:id', minimum: 'contributor', render: (p) => <StoryEditorScreen key={editorKey(p.id!)} articleId={p.id!} /> },
   { path: '/admin/review', minimum: 'editor', render: () => <ReviewQueueScreen /> },
   { path: '/admin/front-page', minimum: 'editor', render: () => <FrontPageScreen /> },
+  { path: '/admin/analytics', minimum: 'editor', render: () => <AnalyticsScreen /> },
   { path: '/admin/media', minimum: 'contributor', render: () => <MediaScreen selectedId={null} /> },
   { path: '/admin/media/:id', minimum: 'contributor', render: (p) => <MediaScreen selectedId={p.id!} /> },
   { path: '/admin/people', minimum: 'editor', render: () => <PeopleScreen /> },

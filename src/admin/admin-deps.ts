@@ -4,6 +4,7 @@ import type { Database } from '../db/index.js';
 import type { ArticleReadRepo, ArticleService, ArticleView, DirectoryService, createArticleAdminRepo } from '../content/index.js';
 import type { StaticPageService } from '../content/index.js';
 import type { FrontPageService } from '../content/index.js';
+import type { AnalyticsService } from '../audience/index.js';
 import type { MediaAdminRepo, MediaService } from '../media/index.js';
 import type { ContentModule } from '../content/index.js';
 import type { Clock } from '../shared/clock.js';
@@ -39,6 +40,8 @@ export interface AdminDeps {
   staticPages: StaticPageService;
   /** The editors' front page: lead, top stories, breaking banner, section rails. */
   frontPage: FrontPageService;
+  /** Views over time, top stories, referrers, devices, live (src/audience). */
+  analytics: AnalyticsService;
   presence: Presence;
   loginLimits: { perAccount: RateLimiter; perAddress: RateLimiter };
   /** Invitations, password resets by one-time link, and changing one's own password. */

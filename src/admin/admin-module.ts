@@ -18,6 +18,7 @@ import { createPresence } from './presence.js';
 import { createDatabaseRateLimiter, type RateLimiter, type RateLimitOptions } from './rate-limiter.js';
 import { createRedisPresence, createRedisRateLimiter } from './redis-stores.js';
 import type { SettingsService } from './settings-service.js';
+import type { AnalyticsService } from '../audience/index.js';
 import { createSetupService } from './setup-service.js';
 import { createUserService } from './user-service.js';
 
@@ -38,6 +39,7 @@ export interface AdminModuleDeps {
   content: ContentModule;
   media: MediaModule;
   settings: SettingsService;
+  analytics: AnalyticsService;
   renderPreview: (article: ArticleView) => Promise<string>;
   articleUrl: (sectionSlug: string, slug: string) => string;
   afterPublicChange: () => Promise<void>;
@@ -109,6 +111,7 @@ export async function createAdminModule(deps: AdminModuleDeps) {
           settings,
           staticPages: content.staticPages,
           frontPage: content.frontPage,
+          analytics: deps.analytics,
           presence,
           loginLimits: { perAccount: limiter(LOGIN_LIMITS.perAccount, 'dateline:login:'), perAddress: limiter(LOGIN_LIMITS.perAddress, 'dateline:login:') },
           renderPreview: deps.renderPreview,

@@ -16,6 +16,7 @@ import { inviteRoutes } from './routes/invite-routes.js';
 import { passwordRoutes } from './routes/password-routes.js';
 import { staticPageRoutes } from './routes/static-page-routes.js';
 import { frontPageRoutes } from './routes/front-page-routes.js';
+import { analyticsRoutes } from './routes/analytics-routes.js';
 
 export interface AdminPluginOptions {
   deps: AdminDeps;
@@ -34,7 +35,7 @@ export async function adminPlugin(app: FastifyInstance, options: AdminPluginOpti
   await app.register(fastifyMultipart, { limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 20, parts: 25 } });
 
   const registry = createRouteRegistry(deps.auth);
-  for (const spec of [...sessionRoutes(deps), ...articleRoutes(deps), ...mediaRoutes(deps), ...directoryRoutes(deps), ...staticPageRoutes(deps), ...frontPageRoutes(deps), ...accountRoutes(deps), ...inviteRoutes(deps), ...passwordRoutes(deps)]) {
+  for (const spec of [...sessionRoutes(deps), ...articleRoutes(deps), ...mediaRoutes(deps), ...directoryRoutes(deps), ...staticPageRoutes(deps), ...frontPageRoutes(deps), ...analyticsRoutes(deps), ...accountRoutes(deps), ...inviteRoutes(deps), ...passwordRoutes(deps)]) {
     registry.register(app, spec);
   }
 

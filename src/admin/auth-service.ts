@@ -3,7 +3,7 @@ import type { ApiKeyScope, Database, Role } from '../db/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { hashToken, newSecret } from './tokens.js';
+import { hashToken, newContentKey, newSecret } from './tokens.js';
 import { ValidationError } from '../shared/errors.js';
 import { UserNotFound } from './errors.js';
 
@@ -111,10 +111,12 @@ export function createAuthService({ db, clock, newId }: AuthServiceDeps) {
     },
 
     async createApiKey(input: { name: string; scope: ApiKeyScope; userId: string }): Promise<{ id: string; key: string; prefix: string; createdAt: string }> {
-      const key = `dlk_${newSecret()}`;
+      // Content-read keys take Ghost's form (its clients refuse any other); admin keys keep `dlk_` and 256 bits.
+      const key = input.scope === 'content-read' ? newContentKey() : `dlk_${newSecret()}`;
       const id = newId();
       const createdAt = now().toISOString();
-      const prefix = key.slice(0, 10);
+      // Enough to tell keys apart in the list, while leaving at least 80 of a content key's 104 bits unshown.
+      const prefix = key.slice(0, input.scope === 'content-read' ? 6 : 10);
       await db.insertInto('api_keys').values({ id, name: input.name, scope: input.scope, prefix, key_hash: hashToken(key), user_id: input.userId, created_at: createdAt, last_used_at: null, revoked_at: null }).execute();
       return { id, key, prefix, createdAt };
     },

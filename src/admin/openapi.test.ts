@@ -269,6 +269,19 @@ for (const target of databases) {
       assert.deepEqual(front.inactive.map((p: { slot: string; reason: string }) => `${p.slot}:${p.reason}`), ['top.0:not-published']);
       api.refused('PUT', '/api/admin/front-page', await admin.request('PUT', '/api/admin/front-page', { version: arranged.version, ...frontPage }), 409);
 
+      // Analytics, with a counted view behind them: over time, top stories, referrers, devices, live, one story.
+      const reader = { address: '198.51.100.9', userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36', purpose: '' };
+      await live.services.views.ingest({ ...reader, articleId: leadStory.id, referrer: 'https://www.google.com/' });
+      await live.services.views.flush();
+      await call('GET', '/api/admin/analytics/views?granularity=day');
+      await call('GET', `/api/admin/analytics/views?scope=section&id=${section.id}&granularity=hour`);
+      await call('GET', '/api/admin/analytics/top-stories?limit=5');
+      await call('GET', '/api/admin/analytics/referrers');
+      await call('GET', '/api/admin/analytics/devices');
+      await call('GET', '/api/admin/analytics/live');
+      await call('GET', `/api/admin/analytics/articles/${leadStory.id}`);
+      api.refused('GET', '/api/admin/analytics/views?granularity=week', await admin.request('GET', '/api/admin/analytics/views?granularity=week'), 400);
+
       const user = await call('POST', '/api/admin/users', { email: 'new.writer@example.com', name: 'New Writer', role: 'contributor', password: 'a long test password' });
       await call('GET', '/api/admin/users');
       await call('PATCH', `/api/admin/users/${user.id}`, { name: 'Renamed Writer' });

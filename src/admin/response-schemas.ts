@@ -265,3 +265,45 @@ export const FrontPage = z.object({
     .describe('Pins and the banner that are not on the home page now, and why'),
 });
 export const FrontPageStories = z.object({ items: z.array(FrontPageStory) });
+
+/** Views (src/audience): one per reader per story per site-local day, so a story's daily views are its daily readers. */
+const day = z.string().describe('A day in the site time zone, YYYY-MM-DD');
+const viewsPoint = z.object({
+  t: z.string().describe('The start of the slot: an ISO instant (hour: the start of a site-local hour), a day YYYY-MM-DD or a month YYYY-MM'),
+  views: count,
+  visitors: count.optional().describe('Distinct readers of any story that day (site-wide daily series only)'),
+});
+const hostViews = z.object({ host: z.string().describe('Normalised referrer host; `direct` for none, `other` past the daily cap of hosts'), views: count });
+const deviceViews = z.object({ device: z.enum(['mobile', 'tablet', 'desktop']), views: count });
+export const AnalyticsSeries = z.object({
+  scope: z.enum(['site', 'section', 'author', 'article']),
+  id: z.string().nullable(),
+  granularity: z.enum(['hour', 'day', 'month']),
+  from: day,
+  to: day,
+  timeZone: z.string().describe('The site time zone the days and hours are counted in'),
+  total: count,
+  points: z.array(viewsPoint).describe('Every slot of the period, empty ones as 0'),
+});
+export const AnalyticsTopStories = z.object({
+  from: day,
+  to: day,
+  items: z.array(z.object({ id: z.string(), headline: z.string(), status: articleStatus, slug: z.string(), section: sectionRef, views: count })),
+});
+export const AnalyticsReferrers = z.object({ from: day, to: day, items: z.array(hostViews) });
+export const AnalyticsDevices = z.object({ from: day, to: day, items: z.array(deviceViews) });
+export const AnalyticsLive = z.object({
+  asOf: dateTime,
+  total: count,
+  points: z.array(z.object({ t: dateTime, views: count })).describe('The last 30 minutes, one point a minute, the running minute last'),
+  top: z.array(z.object({ id: z.string(), headline: z.string(), views: count })).describe('Published stories read most in those minutes'),
+});
+export const ArticleReaders = z.object({
+  total: count.describe('All views, as the page shows them'),
+  today: count,
+  last7Days: count,
+  last30Days: count,
+  days: z.array(viewsPoint).describe('The last 30 days, today last'),
+  referrers: z.array(hostViews).describe('Top referrer hosts of the last 30 days'),
+  devices: z.array(deviceViews).describe('Views of the last 30 days by device class'),
+});

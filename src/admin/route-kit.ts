@@ -36,6 +36,7 @@ export const API_TAGS = {
   'API keys': 'Keys for scripts and integrations',
   'Front page': "The editors' front page: the lead, pinned top stories, the breaking banner and the order of section rails",
   Settings: 'Site settings editors change at run time',
+  Analytics: 'Views over time, top stories, referrers, devices and the live last half hour; counted once per reader per story per day',
 } as const;
 
 export type ApiTag = keyof typeof API_TAGS;

@@ -33,6 +33,13 @@ export const settingsSchema = z
     defaultSection: z.string().trim().regex(/^[\p{L}\p{M}\p{N}-]{1,96}$/u, 'must be a section slug such as "news"'),
     /** "Published On" and "Updated On" show the time of day too (in the site's time zone), not only the date. */
     showPublishedTime: z.boolean(),
+    /** Feeds (RSS, Atom, JSON Feed) carry each story's full text, not only its summary. */
+    feedFullText: z.boolean(),
+    /** The site's X account, named in every page's `twitter:site`; empty for none. */
+    twitterHandle: z
+      .string()
+      .trim()
+      .regex(/^(?:@[A-Za-z0-9_]{1,15})?$/, 'must be an X handle such as "@harbourherald" (an @ and up to 15 letters, digits or _), or empty'),
   })
   .strict();
 
@@ -40,7 +47,7 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** The settings before any editor changed one: the configuration's values. */
 export function configuredSettings(site: Config['site']): Settings {
-  return { siteName: site.name, timeZone: site.timeZone, locale: site.locale, disclaimerTemplate: site.disclaimerTemplate, defaultSection: site.defaultSection, showPublishedTime: false };
+  return { siteName: site.name, timeZone: site.timeZone, locale: site.locale, disclaimerTemplate: site.disclaimerTemplate, defaultSection: site.defaultSection, showPublishedTime: false, feedFullText: false, twitterHandle: '' };
 }
 
 export function createSettingsService(db: Kysely<Database>, defaults: Settings) {

@@ -1,6 +1,15 @@
 export { shareLinks } from './share-links.js';
 export type { ShareLink } from './share-links.js';
-export { createViewCounter } from './view-counter.js';
-export type { ViewCounter } from './view-counter.js';
-export { createAudienceModule } from './audience-module.js';
+export * from './share-cards/index.js';
+export { createViewCounter, MAX_USER_AGENT_LENGTH } from './view-counter.js';
+export type { Beacon, ViewCounter, ViewOutcome } from './view-counter.js';
+export { createAudienceModule, BEACON_LIMIT, HOSTS_PER_DAY } from './audience-module.js';
 export type { AudienceModule } from './audience-module.js';
+export { MAX_RANGE_DAYS, LIVE_MINUTES } from './analytics-service.js';
+export type { AnalyticsService, Granularity } from './analytics-service.js';
+export type { AnalyticsScope } from './analytics-repo.js';
+export { DEVICE_CLASSES } from './device-class.js';
+export { MAX_REFERRER_LENGTH } from './referrer-host.js';
+export { seedViews } from './view-seeder.js';
+export { addDays, daysBetween } from './zoned-time.js';
+export type { TimeKeys } from './zoned-time.js';

@@ -21,6 +21,13 @@ export interface SaveOptions {
   kind?: RevisionKind;
 }
 
+/**
+ * Slugs no story gets, because a route owns `/{section}/{slug}` for them: the section's RSS feed
+ * at `/news/rss` (src/feeds). A headline "RSS" becomes `rss-2`. (`atom.xml` and `feed.json`
+ * need no entry: a slug never contains a dot.)
+ */
+export const RESERVED_ARTICLE_SLUGS: ReadonlySet<string> = new Set(['rss']);
+
 /** Autosaves by one person with no more than this between them are one editing session: one revision. */
 export const AUTOSAVE_SESSION_MS = 30 * 60_000;
 
@@ -37,6 +44,7 @@ export function createArticleWriter({ clock, newId }: { clock: Clock; newId: IdG
     const repo = createArticleRepo(trx);
     // A slug is free when no article uses it now or used it before (old slugs keep redirecting).
     return firstFreeSlug(slugify(wanted) || 'story', async (candidate) => {
+      if (RESERVED_ARTICLE_SLUGS.has(candidate)) return true;
       const owner = await repo.resolveSlug(candidate);
       return !!owner && owner.id !== articleId;
     }, newId);

@@ -7,7 +7,7 @@ export type { ArticleReadRepo, TeaserFilter } from './article-read-repo.js';
 export { createDirectoryService } from './directory-service.js';
 export type { DirectoryService } from './directory-service.js';
 export { createSectionRepo } from './section-repo.js';
-export { createPersonRepo } from './person-repo.js';
+export { createPersonRepo, parseLinks } from './person-repo.js';
 export { createTagRepo } from './tag-repo.js';
 export { createSiteStateRepo } from './site-state-repo.js';
 export { createArticleAdminRepo } from './article-admin-repo.js';

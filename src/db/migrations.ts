@@ -301,4 +301,76 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('account_tokens').ifExists().execute();
     },
   },
+  '0007_audience': {
+    async up(db: Kysely<any>) {
+      // Views by the hour (the instant the site-local hour starts) for hour charts and most read,
+      // by the minute for the live view (pruned after two hours), and per day by referrer host and
+      // device class. No visitor hash is ever stored: the day's visitor set lives in memory or Redis.
+      const byArticle = (table: string, key: string) =>
+        db.schema
+          .createTable(table)
+          .addColumn('article_id', 'text', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+          .addColumn(key, 'text', (c) => c.notNull())
+          .addColumn('views', 'integer', (c) => c.notNull().defaultTo(0));
+      await byArticle('article_views_hourly', 'hour').addPrimaryKeyConstraint('article_views_hourly_pk', ['article_id', 'hour']).execute();
+      await db.schema.createIndex('article_views_hourly_hour').on('article_views_hourly').column('hour').execute();
+      await byArticle('article_views_minutely', 'minute').addPrimaryKeyConstraint('article_views_minutely_pk', ['article_id', 'minute']).execute();
+      await db.schema.createIndex('article_views_minutely_minute').on('article_views_minutely').column('minute').execute();
+      await byArticle('article_referrers_daily', 'day')
+        .addColumn('host', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_referrers_daily_pk', ['article_id', 'day', 'host'])
+        .execute();
+      await db.schema.createIndex('article_referrers_daily_day').on('article_referrers_daily').column('day').execute();
+      await byArticle('article_devices_daily', 'day')
+        .addColumn('device', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('article_devices_daily_pk', ['article_id', 'day', 'device'])
+        .execute();
+      await db.schema.createIndex('article_devices_daily_day').on('article_devices_daily').column('day').execute();
+      await db.schema.createIndex('article_views_daily_day').on('article_views_daily').column('day').execute();
+      // Distinct readers of any story per site-local day (a count, never the hashes).
+      await db.schema
+        .createTable('site_visitors_daily')
+        .addColumn('day', 'text', (c) => c.primaryKey())
+        .addColumn('visitors', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      // The last batch of Redis counters written, so a batch retried after a crash is applied once.
+      await db.insertInto('site_state').values({ key: 'views_flush_batch', value: '' }).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.deleteFrom('site_state').where('key', '=', 'views_flush_batch').execute();
+      await db.schema.dropIndex('article_views_daily_day').ifExists().execute();
+      for (const table of ['site_visitors_daily', 'article_devices_daily', 'article_referrers_daily', 'article_views_minutely', 'article_views_hourly']) {
+        await db.schema.dropTable(table).ifExists().execute();
+      }
+    },
+  },
+  '0008_share_cards': {
+    async up(db: Kysely<any>) {
+      // A story's share card and NewsArticle crops: what they were drawn from, where they are, who draws them.
+      await db.schema
+        .createTable('share_cards')
+        .addColumn('article_id', 'text', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('headline', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('section_name', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('language', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('site_name', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('renderer', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('hero_media_id', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('hero_path', 'text', (c) => c.notNull().defaultTo(''))
+        // The same type as media.focal_x, so a copied value compares equal on both databases.
+        .addColumn('focal_x', 'real', (c) => c.notNull().defaultTo(0.5))
+        .addColumn('focal_y', 'real', (c) => c.notNull().defaultTo(0.5))
+        .addColumn('hash', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('hero_hash', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('card_path', 'text')
+        .addColumn('images', 'text', (c) => c.notNull().defaultTo('[]'))
+        .addColumn('made_at', 'text')
+        .addColumn('claimed_by', 'text')
+        .addColumn('claimed_until', 'text')
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('share_cards').ifExists().execute();
+    },
+  },
 };

@@ -27,6 +27,7 @@ export { DOC_LIMITS } from './doc-limits.js';
 export { docSchema, parseDocument } from './doc-schema.js';
 export type { ParseDocumentResult } from './doc-schema.js';
 export { docFromParagraphs, documentText, excerpt, readingMinutes, wordCount } from './doc-text.js';
+export { documentMediaIds } from './doc-media.js';
 export { MAX_IMPORT_HTML_BYTES, htmlToDocument } from './html-to-doc.js';
 export type { HtmlToDocumentOptions } from './html-to-doc.js';
 export { renderDocument } from './render-html.js';

@@ -3,9 +3,11 @@ import type { ArticleService } from '../content/index.js';
 import { createBackgroundWorker } from '../media/index.js';
 import { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from './maintenance.js';
 import { createPublishScheduledJob } from './publish-scheduled.js';
+import { createShareCardJob } from './share-cards.js';
 
 export { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from './maintenance.js';
 export { createPublishScheduledJob } from './publish-scheduled.js';
+export { createShareCardJob } from './share-cards.js';
 
 export interface JobsDeps {
   log: Logger;
@@ -15,27 +17,34 @@ export interface JobsDeps {
   /** Daily housekeeping, by name; each returns how many things it removed. */
   maintenanceTasks: Record<string, () => Promise<number>>;
   schedulerIntervalMs?: number;
+  /** Share cards: what draws them, the content generation that says when to look, the clock. */
+  shareCards: Parameters<typeof createShareCardJob>[0];
 }
 
 /**
  * What runs in the background, in one place, with its interval: the publishing scheduler
- * (every 5 s) and the daily maintenance (also at start). Media variants have their own
- * worker in the media module, woken by uploads.
+ * (every 5 s), share cards (a look at the content generation every 5 s, cards drawn when it
+ * moved) and the daily maintenance (also at start). Media variants have their own worker in
+ * the media module, woken by uploads.
  */
-export function createJobs({ log, articles, afterPublish, maintenanceTasks, schedulerIntervalMs = 5000 }: JobsDeps) {
+export function createJobs({ log, articles, afterPublish, maintenanceTasks, schedulerIntervalMs = 5000, shareCards: shareCardDeps }: JobsDeps) {
   // publishDue bumps the content generation itself, in the transaction that publishes.
   const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish }), { idleMs: schedulerIntervalMs, log, name: 'scheduler' });
   const maintenance = createBackgroundWorker(createMaintenanceJob({ log, tasks: maintenanceTasks }), { idleMs: MAINTENANCE_INTERVAL_MS, log, name: 'maintenance' });
+  const shareCards = createBackgroundWorker(createShareCardJob(shareCardDeps), { idleMs: 5000, log, name: 'share-cards' });
   return {
     scheduler,
     maintenance,
+    shareCards,
     start() {
       scheduler.start();
       maintenance.start();
+      shareCards.start();
     },
     async stop() {
       await scheduler.stop();
       await maintenance.stop();
+      await shareCards.stop();
     },
   };
 }

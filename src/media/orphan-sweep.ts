@@ -7,6 +7,11 @@ export const ORPHAN_MIN_AGE_MS = 60 * 60_000;
 const BATCH = 500;
 /** Our file names start with the media id (26 lowercase base-36 characters). */
 const MEDIA_ID = /^([0-9a-z]{26})[-.]/;
+/**
+ * Folders in the media root that other owners keep: share cards (src/audience/share-cards) are
+ * named by a story's id, which looks like a media id, and are swept by their own owner.
+ */
+const OTHER_OWNERS = ['cards/'];
 
 /**
  * Removes media files no database row refers to: what a crash (`kill -9` in the middle of
@@ -35,7 +40,7 @@ export async function sweepOrphanFiles(deps: { storage: MediaStorage; media: Med
   }
 
   for await (const file of deps.storage.list()) {
-    if (file.modifiedAt > cutoff) continue;
+    if (file.modifiedAt > cutoff || OTHER_OWNERS.some((prefix) => file.key.startsWith(prefix))) continue;
     batch.push(file);
     if (batch.length >= BATCH) {
       await settle(batch);

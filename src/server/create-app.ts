@@ -5,8 +5,10 @@ import type { Config } from '../config/index.js';
 import { createDatabase, type DatabaseHandle } from '../db/index.js';
 import { createContentModule } from '../content/index.js';
 import { createMediaModule } from '../media/index.js';
-import { createAudienceModule } from '../audience/index.js';
-import { articlePath, createSiteModule } from '../site/index.js';
+import { createAudienceModule, createShareCardModule } from '../audience/index.js';
+import { createFeedsModule } from '../feeds/index.js';
+import { createContentApiModule } from '../content-api/index.js';
+import { articlePath, authorPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
 import { configuredSettings, createAdminModule, createSettingsService } from '../admin/index.js';
 import { createJobs } from '../jobs/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -46,6 +48,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const content = createContentModule({ db, clock, newId });
   const settings = createSettingsService(db, configuredSettings(config.site));
   const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => publicChange() });
+  const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => publicChange() });
   const site = createSiteModule({
     url: config.site.url,
     initial: { ...configuredSettings(config.site), showPublishedTime: false },
@@ -56,15 +59,34 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     mediaRoot: media.root,
     clock,
     renderLogo: renderLogoPng,
+    shareImages: (articleId, siteName) => shareCards.service.images(articleId, siteName),
+    renderSiteCard: (siteName, host) => shareCards.renderer.siteCard(siteName, host),
+    // The audience module is built after the site (it reads the site's time zone); called per request.
+    mostRead: (hours, limit, sectionId) => audience.analytics.mostRead(hours, limit, sectionId),
   });
-  const audience = createAudienceModule({ db, clock, dayKey: site.dayKey });
+  const feeds = createFeedsModule({ db, url: config.site.url, settings: () => settings.get(), content, media: media.media, clock });
+  const contentApi = createContentApiModule({
+    db,
+    content,
+    media: media.media,
+    settings: () => settings.get(),
+    siteUrl: config.site.url,
+    // Static pages share the top level with sections: /about is built like /news.
+    paths: { article: articlePath, section: sectionPath, author: authorPath, tag: topicPath, page: sectionPath },
+    clock,
+    cacheEntries: config.pageCacheEntries,
+  });
 
   // With Redis, limits and presence are shared by every node, and a change on one node clears
   // every node's page cache at once (without it, nodes notice within a second by polling).
-  const redis: RedisConnection | null = config.redisUrl ? await connectRedis(config.redisUrl, log, () => site.cache.invalidate()) : null;
+  const redis: RedisConnection | null = config.redisUrl ? await connectRedis(config.redisUrl, log, () => Promise.all([site.cache.invalidate(), feeds.invalidate(), contentApi.cache.invalidate()]).then(() => {})) : null;
+  // Views are counted per site-local day; with Redis the counters and the day's readers are shared.
+  const audience = createAudienceModule({ db, redis: redis?.client ?? null, clock, log, timeZone: () => site.site().timeZone, siteUrl: () => site.site().url, generation: () => site.cache.knownGeneration() });
   /** After a change already counted in the content generation: refresh this node and tell the others. */
   async function pagesChanged() {
     await site.cache.invalidate();
+    await feeds.invalidate();
+    await contentApi.cache.invalidate();
     await redis?.invalidation.announce();
   }
   /** After a change readers can see: count it in the content generation, then refresh every node. */
@@ -73,7 +95,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     await pagesChanged();
   }
 
-  if (config.demo) await seedDemo({ db, media: media.media, staticPages: content.staticPages, clock, newId, log, dayKey: site.dayKey });
+  if (config.demo) await seedDemo({ db, media: media.media, staticPages: content.staticPages, clock, newId, log, timeKeys: audience.timeKeys });
   await site.cache.invalidate();
 
   const admin = await createAdminModule({
@@ -86,6 +108,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     content,
     media,
     settings,
+    analytics: audience.analytics,
     renderPreview: (view) => site.pages.article(view),
     articleUrl: (sectionSlug, slug) => site.site().url + articlePath(sectionSlug, slug),
     afterPublicChange: publicChange,
@@ -94,8 +117,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     log,
     articles: content.articles,
     afterPublish: pagesChanged,
-    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, ...admin.maintenanceTasks },
+    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks },
     schedulerIntervalMs: options.schedulerIntervalMs,
+    shareCards: { cards: shareCards.service, generation: () => content.siteState.contentGeneration(), clock },
   });
 
   const app: FastifyInstance = Fastify({
@@ -110,6 +134,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   installErrorHandler(app, site.site);
   await admin.plugin(app, { appDir: options.adminAppDir });
   await site.plugin(app, { views: audience.views });
+  await feeds.plugin(app);
+  await contentApi.plugin(app, { keyScope: async (key) => (await admin.auth.apiKeyActor(key))?.scope ?? null });
 
   /** Makes any demo pictures still missing; the server runs it in the background after listening. */
   const finishDemoPictures = () => fillDemoPictures({ media: media.media, log, onProgress: publicChange });
@@ -129,6 +155,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       frontPage: content.frontPage,
       media: media.media,
       views: audience.views,
+      analytics: audience.analytics,
       cache: site.cache,
       pages: site.pages,
       auth: admin.auth,
@@ -139,6 +166,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     scheduler: jobs.scheduler,
     /** Daily housekeeping (orphaned media files, ended sign-in windows, expired sessions); tests drain it. */
     maintenance: jobs.maintenance,
+    /** Draws share cards for published stories whose card is missing or stale; tests drain it. */
+    shareCards: jobs.shareCards,
     /** Announces a content change to every node (no-op without Redis); tests use it. */
     announceChange: publicChange,
     /** The first-run setup path while no admin exists, else null. */
@@ -152,6 +181,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     async listen(): Promise<string> {
       const address = await app.listen({ port: config.port, host: config.host });
       started = true;
+      // Counted views are written every second whatever else runs (not a background job to switch off).
+      audience.start();
       if (options.backgroundJobs !== false) {
         void finishDemoPictures()
           .catch((err: unknown) => log.error({ err }, 'demo pictures failed'))
@@ -164,10 +195,12 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       await jobs.stop();
       // A reset mail still being sent finishes before the database closes.
       await admin.accounts.tokens.idle();
-      await redis?.close();
       await media.variantWorker.stop();
       if (started || app.server.listening) await app.close();
       else await app.close().catch(() => {});
+      // No beacon comes in any more: write every counted view, while Redis and the database are open.
+      await audience.close();
+      await redis?.close();
       await database.close();
     },
   };

@@ -1,9 +1,10 @@
-import sharp from 'sharp';
-import { escapeHtml } from '../shared/html.js';
+import { createCardRenderer } from '../audience/index.js';
 
-/** The publisher logo structured data points at: the site name set in type, made once at start. */
+/**
+ * The publisher logo structured data points at: the site name set in type, 600×60 PNG.
+ * Drawn with the share-card renderer, whose fonts ship with the package: a fresh machine
+ * has no system fonts, and an SVG with `font-family="Georgia"` would come out blank there.
+ */
 export async function renderLogoPng(siteName: string): Promise<Buffer> {
-  const name = escapeHtml(siteName);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="60" viewBox="0 0 600 60"><rect width="600" height="60" fill="#fff"/><text x="300" y="42" font-family="Georgia, serif" font-size="34" font-weight="700" fill="#16181d" text-anchor="middle">${name}</text></svg>`;
-  return sharp(Buffer.from(svg)).png().toBuffer();
+  return createCardRenderer().logo(siteName);
 }

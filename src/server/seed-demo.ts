@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { createArticleService, createDirectoryService, createSiteStateRepo } from '../content/index.js';
 import type { MediaService } from '../media/index.js';
-import { createViewCounter } from '../audience/index.js';
+import { seedViews, type TimeKeys } from '../audience/index.js';
 import { createManualClock, type Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { demoPeople, demoPictures, demoSections, demoStories, rebaseDemoBody, renderDemoPicture } from '../demo/index.js';
@@ -17,7 +17,8 @@ export interface SeedDemoDeps {
   clock: Clock;
   newId: IdGenerator;
   log: Logger;
-  dayKey: (date: Date) => string;
+  /** The site-local day and hour of an instant, for the seeded view history. */
+  timeKeys: (ms: number) => TimeKeys;
 }
 
 const HOUR = 3_600_000;
@@ -46,7 +47,7 @@ const DEMO_SOURCE = 'demo:';
  * so `fillDemoPictures` makes them in the background while the site already serves.
  * Returns the number of stories written.
  */
-export async function seedDemo({ db, media, staticPages, clock, newId, log, dayKey }: SeedDemoDeps): Promise<number> {
+export async function seedDemo({ db, media, staticPages, clock, newId, log, timeKeys }: SeedDemoDeps): Promise<number> {
   const existing = await db.selectFrom('articles').select('id').limit(1).execute();
   if (existing.length) return 0;
   const started = Date.now();
@@ -108,7 +109,8 @@ export async function seedDemo({ db, media, staticPages, clock, newId, log, dayK
         storyClock.set(new Date(now - story.updatedHoursAgo * HOUR));
         await articles.update(draft.id, { standfirst: story.standfirst });
       }
-      await createViewCounter({ db: trx, clock, dayKey }).setTotal(draft.id, story.views);
+      // A total with a history behind it, so most read and the desk's charts have something to show.
+      await seedViews(trx, { articleId: draft.id, total: story.views, publishedAt: now - story.publishedHoursAgo * HOUR, now, timeKeys });
     }
     return stories.length;
   });

@@ -2,6 +2,7 @@ import { activeFrontPage, type ArticleTeaser, type StoredFrontPage, type TeaserF
 import type { MediaView } from '../media/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { Memo } from './generation-memo.js';
+import type { MostReadLists } from './most-read.js';
 import type { SiteInfo } from './site-info.js';
 import { NEWEST_NEEDED, planFrontPage } from './front-page-plan.js';
 import { homePage } from './templates/home-page.js';
@@ -16,7 +17,9 @@ export interface HomeBuilderDeps {
   clock: Clock;
   /** Listings remembered per content generation (the page builder's). */
   latest: (filter: TeaserFilter, limit: number) => Promise<ArticleTeaser[]>;
-  mostRead: (limit: number) => Promise<ArticleTeaser[]>;
+  /** Most read in the last 24 hours and 7 days (most-read.ts), and the minute those lists belong to. */
+  mostRead: (limit: number) => Promise<MostReadLists>;
+  mostReadStamp: () => number;
   mediaViews: (ids: string[]) => Promise<Map<string, MediaView>>;
   memo: Memo;
   /** The editors' saved arrangement (null before the first save). */
@@ -40,10 +43,11 @@ export function createHomeBuilder(deps: HomeBuilderDeps) {
     async cacheKey(): Promise<string> {
       try {
         const next = activeFrontPage((await arrangement())?.arrangement ?? null, nowIso()).nextChangeAt;
-        return next ? `/?until=${next}` : '/';
+        // Most read moves with every view: the key changes each minute, so a cached page lags at most that.
+        return `${next ? `/?until=${next}` : '/'}#${deps.mostReadStamp()}`;
       } catch {
         // Database unreachable: serve the page already cached, as every other page does.
-        return '/';
+        return `/#${deps.mostReadStamp()}`;
       }
     },
 

@@ -1,18 +1,22 @@
 import type { ArticleReadRepo, ArticleTeaser, ArticleView, Section, TeaserFilter } from '../content/index.js';
 import type { MediaService, MediaView } from '../media/index.js';
-import { readingMinutes, renderDocument, type DocNode, type ResolvedImage } from '../doc/index.js';
+import type { ShareImages } from '../audience/index.js';
+import { documentMediaIds, readingMinutes, renderDocument, type ResolvedImage } from '../doc/index.js';
 import type { SiteInfo } from './site-info.js';
 import { articlePage } from './templates/article-page.js';
 import { listingPage, type ListingPageInput } from './templates/listing-page.js';
 import { teaserMediaIds } from './templates/teaser.js';
 import { responsiveSet } from './templates/picture.js';
 import { createGenerationMemo } from './generation-memo.js';
-import { createHomeBuilder } from './home-builder.js';
+import { createHomeBuilder, MOST_READ_SIZE } from './home-builder.js';
+import { createMostReadLists, type MostReadRanking } from './most-read.js';
+import { mostReadHtml } from './templates/most-read.js';
 import type { StoredFrontPage } from '../content/index.js';
 import type { Clock } from '../shared/clock.js';
 import { staticPage } from './templates/static-page.js';
 import type { StaticPage } from '../content/index.js';
 import { excerpt } from '../doc/index.js';
+import { feedLinks, type FeedOwner } from '../feeds/index.js';
 
 export const PAGE_SIZE = 12;
 /** Deeper pages are refused outright: no listing is that long, and an OFFSET that large is a cheap attack. */
@@ -27,23 +31,14 @@ export interface PageBuilderDeps {
   /** The editors' front-page arrangement; pins and the banner lapse by this clock. */
   frontPage: () => Promise<StoredFrontPage | null>;
   clock: Clock;
+  /** A story's share card and NewsArticle crops, when made from the story as it is now. */
+  shareImages: (articleId: string) => Promise<ShareImages>;
+  /** Stories ranked by recent views (the audience module), for most read. */
+  mostRead: MostReadRanking;
 }
 
-/** Every media id an inline picture in the body points at. */
-export function bodyMediaIds(doc: DocNode): string[] {
-  const ids: string[] = [];
-  const walk = (nodes: unknown): void => {
-    if (!Array.isArray(nodes)) return;
-    for (const node of nodes) {
-      if (!node || typeof node !== 'object') continue;
-      const n = node as { type?: unknown; attrs?: { mediaId?: unknown }; content?: unknown };
-      if (n.type === 'image' && typeof n.attrs?.mediaId === 'string') ids.push(n.attrs.mediaId);
-      walk(n.content);
-    }
-  };
-  walk(doc?.content);
-  return ids;
-}
+/** Every media id an inline picture in the body points at (the Content API needs it too, so it lives in doc/). */
+export const bodyMediaIds = documentMediaIds;
 
 function resolvedImage(media: MediaView): ResolvedImage | null {
   const set = responsiveSet(media, 'full');
@@ -57,20 +52,24 @@ export interface ArticlePageData {
   related: ArticleTeaser[];
   moreFromSection: ArticleTeaser[];
   media: Map<string, MediaView>;
+  share: ShareImages;
 }
 
 /**
  * Gathers what a page needs and renders it. Returns null when the thing asked for
  * does not exist (the route answers 404); the routes decide status and caching.
  */
-export function createPageBuilder({ read, media: mediaService, site, generation, frontPage, clock }: PageBuilderDeps) {
+export function createPageBuilder({ read, media: mediaService, site, generation, frontPage, clock, shareImages, mostRead: mostReadRanking }: PageBuilderDeps) {
   const memo = createGenerationMemo(generation);
   // Listings and thumbnails are shared by many pages: read once per content generation.
   const latest = (filter: TeaserFilter, limit: number, offset = 0) => memo(`latest:${JSON.stringify(filter)}:${limit}:${offset}`, () => read.latest(filter, limit, offset));
   const countPublished = (filter: TeaserFilter) => memo(`count:${JSON.stringify(filter)}`, () => read.countPublished(filter));
-  const mostRead = (limit: number) => memo(`most-read:${limit}`, () => read.mostRead(limit));
+  // Most read by the last 24 hours and 7 days of views, re-read each minute (most-read.ts).
+  const popular = createMostReadLists({ ranking: mostReadRanking, teasers: (ids) => latest({ ids }, ids.length), clock });
+  const mostRead = (limit: number) => popular.get(limit);
   const media = { views: (ids: string[]) => memo(`media:${ids.join(',')}`, () => mediaService.views(ids)) };
-  const home = createHomeBuilder({ site, clock, latest, mostRead, mediaViews: media.views, memo, frontPage });
+  const home = createHomeBuilder({ site, clock, latest, mostRead, mostReadStamp: popular.stamp, mediaViews: media.views, memo, frontPage });
+  const feedsOf = (owner: FeedOwner, name: string) => feedLinks(site().url, site().name, owner, name);
 
   /**
    * Reading time needs a word count of the whole body, which costs more than
@@ -117,8 +116,8 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
       const firstTag = article.tags[0];
       const related = firstTag ? await latest({ tagId: firstTag.id, excludeIds: [article.id] }, 3) : [];
       const moreFromSection = await latest({ sectionId: article.sectionId, excludeIds: [article.id, ...related.map((r) => r.id)] }, 4);
-      const views = await media.views([...(article.heroMediaId ? [article.heroMediaId] : []), ...inlineIds, ...teaserMediaIds(related, moreFromSection)]);
-      return { article, inlineIds, related, moreFromSection, media: views };
+      const [views, share] = await Promise.all([media.views([...(article.heroMediaId ? [article.heroMediaId] : []), ...inlineIds, ...teaserMediaIds(related, moreFromSection)]), shareImages(article.id)]);
+      return { article, inlineIds, related, moreFromSection, media: views, share };
     },
 
     renderArticle(data: ArticlePageData): string {
@@ -139,6 +138,7 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
         inlineDisclaimerCredits,
         related: data.related,
         moreFromSection: data.moreFromSection,
+        seo: { share: data.share, inlineIds: data.inlineIds },
       });
     },
 
@@ -146,14 +146,19 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
       return this.renderArticle(await this.articleData(article));
     },
 
-    section: (section: Section, page: number) =>
-      listing({ sectionId: section.id }, page, { basePath: `/${encodeURIComponent(section.slug)}`, kicker: 'Section', title: section.name, description: section.description, activeSectionSlug: section.slug }),
+    section: async (section: Section, page: number) => {
+      const aside = mostReadHtml({ lists: await popular.get(MOST_READ_SIZE, section.id), id: 'section-popular', title: `Most read in ${section.name}`, className: 'section-popular' });
+      return listing({ sectionId: section.id }, page, { basePath: `/${encodeURIComponent(section.slug)}`, kicker: 'Section', title: section.name, description: section.description, activeSectionSlug: section.slug, feeds: feedsOf({ kind: 'section', slug: section.slug }, section.name), seo: { kind: 'section' }, aside });
+    },
 
-    author: (person: { id: string; slug: string; name: string; bio: string }, page: number) =>
-      listing({ personId: person.id }, page, { basePath: `/author/${encodeURIComponent(person.slug)}`, kicker: 'Author', title: person.name, description: person.bio }, true),
+    /** The minute most-read lists belong to: part of the page-cache key of every page that shows them. */
+    mostReadStamp: () => popular.stamp(),
+
+    author: (person: { id: string; slug: string; name: string; bio: string; links?: Record<string, string> }, page: number) =>
+      listing({ personId: person.id }, page, { basePath: `/author/${encodeURIComponent(person.slug)}`, kicker: 'Author', title: person.name, description: person.bio, feeds: feedsOf({ kind: 'author', slug: person.slug }, person.name), seo: { kind: 'author', person } }, true),
 
     topic: (tag: { id: string; slug: string; name: string; kind: string }, page: number) =>
-      listing({ tagId: tag.id }, page, { basePath: `/topic/${encodeURIComponent(tag.slug)}`, kicker: tag.kind === 'topic' ? 'Topic' : tag.kind[0]!.toUpperCase() + tag.kind.slice(1), title: tag.name, description: '' }, true),
+      listing({ tagId: tag.id }, page, { basePath: `/topic/${encodeURIComponent(tag.slug)}`, kicker: tag.kind === 'topic' ? 'Topic' : tag.kind[0]!.toUpperCase() + tag.kind.slice(1), title: tag.name, description: '', feeds: feedsOf({ kind: 'topic', slug: tag.slug }, tag.name), seo: { kind: 'topic' } }, true),
 
     /** About, Contact, Privacy: the body goes through the same allow-list renderer as a story's. */
     async staticPage(page: StaticPage): Promise<string> {

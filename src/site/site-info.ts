@@ -19,6 +19,12 @@ export interface SiteInfo {
   showPublishedTime: boolean;
   /** Static pages the footer links (About, Contact, …), in their order. */
   footerPages: { slug: string; title: string }[];
+  /** The site's X account (`@handle`) for `twitter:site`; '' for none (a setting). */
+  twitterHandle: string;
+  /** The site-wide share image (the site name drawn on the brand colour), for pages without a picture. */
+  shareImage: { url: string; width: number; height: number; alt: string };
+  /** The publisher logo structured data points at, with its size. */
+  logo: { url: string; width: number; height: number };
 }
 
 export function absoluteUrl(site: SiteInfo, path: string): string {

@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import type { ViewCounter } from '../audience/index.js';
+import type { ShareImages, ViewCounter } from '../audience/index.js';
 import type { ContentModule } from '../content/index.js';
 import type { MediaService } from '../media/index.js';
 import type { Clock } from '../shared/clock.js';
 import { createDateFormatter } from './format-date.js';
 import { createPageBuilder } from './page-builder.js';
+import type { MostReadRanking } from './most-read.js';
 import { createPageCache } from './page-cache.js';
 import type { SiteInfo } from './site-info.js';
 import { loadSiteAssets, sitePlugin } from './site-plugin.js';
+import { siteImages } from './share-image.js';
 
 /** The settings the public site follows; editors change them at run time. */
 export interface SiteSettings {
@@ -16,6 +18,8 @@ export interface SiteSettings {
   locale: string;
   disclaimerTemplate: string;
   showPublishedTime: boolean;
+  /** The site's X account for `twitter:site`, '' for none. */
+  twitterHandle: string;
 }
 
 export interface SiteDeps {
@@ -29,6 +33,12 @@ export interface SiteDeps {
   mediaRoot: string;
   clock: Clock;
   renderLogo: (siteName: string) => Promise<Buffer>;
+  /** A story's share card and NewsArticle crops, when made from the story as it is now. */
+  shareImages: (articleId: string, siteName: string) => Promise<ShareImages>;
+  /** Draws the site-wide share image (site name and host). */
+  renderSiteCard: (siteName: string, host: string) => Promise<Buffer>;
+  /** Stories ranked by their views in the last hours (the audience module), for most read. */
+  mostRead: MostReadRanking;
 }
 
 /**
@@ -51,6 +61,8 @@ export function createSiteModule(deps: SiteDeps) {
     css: assets.css,
     showPublishedTime: deps.initial.showPublishedTime,
     footerPages: [],
+    twitterHandle: deps.initial.twitterHandle,
+    ...siteImages(deps.initial.siteName, deps.url),
   };
 
   /** Sections and editable settings change at run time; both are re-read when content changes. */
@@ -67,6 +79,8 @@ export function createSiteModule(deps: SiteDeps) {
       sections: await content.sections.list(),
       showPublishedTime: current.showPublishedTime,
       footerPages: await content.staticPages.footerLinks(),
+      twitterHandle: current.twitterHandle,
+      ...siteImages(current.siteName, site.url),
     };
   }
 
@@ -85,7 +99,7 @@ export function createSiteModule(deps: SiteDeps) {
     },
   });
   const current = () => site;
-  const pages = createPageBuilder({ read: content.read, media: deps.media, site: current, generation: () => cache.knownGeneration(), frontPage: () => content.frontPage.current(), clock: deps.clock });
+  const pages = createPageBuilder({ read: content.read, media: deps.media, site: current, generation: () => cache.knownGeneration(), frontPage: () => content.frontPage.current(), clock: deps.clock, shareImages: (id) => deps.shareImages(id, site.name), mostRead: deps.mostRead });
 
   return {
     site: current,
@@ -110,6 +124,7 @@ export function createSiteModule(deps: SiteDeps) {
         assets,
         mediaRoot: deps.mediaRoot,
         renderLogo: () => deps.renderLogo(site.name),
+        renderSiteCard: deps.renderSiteCard,
       }),
   };
 }

@@ -4,6 +4,8 @@ import fastifyStatic from '@fastify/static';
 import { contentHash, siteRoutes, type SiteRoutesOptions } from './site-routes.js';
 import { createCodingNegotiator } from './accept-encoding.js';
 import { prepareRepresentationsSync, writeRepresentation, type Representations } from './representations.js';
+import { sitemapUrls } from '../feeds/index.js';
+import { shareImageRoutes } from './share-image.js';
 
 const assetsDir = new URL('./assets/', import.meta.url);
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -38,6 +40,8 @@ export interface SitePluginOptions extends SiteRoutesOptions {
   mediaRoot: string;
   /** Draws the publisher logo; called on the first request for it, not at start-up. */
   renderLogo: () => Promise<Buffer>;
+  /** Draws the site-wide share image; called on the first request for it. */
+  renderSiteCard: (siteName: string, host: string) => Promise<Buffer>;
 }
 
 /** The public site as one Fastify plugin: pages, media files, assets, robots.txt. */
@@ -67,8 +71,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     logo ??= options.renderLogo();
     return reply.header('cache-control', 'public, max-age=86400').type('image/png').send(await logo);
   });
-  app.get('/robots.txt', (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(ROBOTS_TXT));
+  // Sitemap lines stand outside the user-agent group and need absolute URLs (sitemaps.org).
+  const robots = `${ROBOTS_TXT}\n${sitemapUrls(options.site().url).map((url) => `Sitemap: ${url}\n`).join('')}`;
+  app.get('/robots.txt', (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(robots));
   app.get('/healthz', async () => ({ ok: true }));
+  await shareImageRoutes(app, { site: options.site, render: options.renderSiteCard });
 
   await siteRoutes(app, options);
 }

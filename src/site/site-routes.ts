@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isbot } from 'isbot';
 import type { ArticleReadRepo } from '../content/index.js';
 import type { ViewCounter } from '../audience/index.js';
 import { slugFromPathSegment } from '../shared/slug.js';
@@ -14,11 +13,12 @@ import { articlePath } from './site-info.js';
 import { PAGE_SECURITY_HEADERS } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
 import { redirectTrailingSlash } from './trailing-slash.js';
+import { viewRoutes } from './view-routes.js';
 import type { StaticPage } from '../content/index.js';
 
 export interface SiteLookups {
   sectionBySlug(slug: string): Promise<{ id: string; slug: string; name: string; description: string; position: number } | null>;
-  personBySlug(slug: string): Promise<{ id: string; slug: string; name: string; bio: string } | null>;
+  personBySlug(slug: string): Promise<{ id: string; slug: string; name: string; bio: string; links: Record<string, string> } | null>;
   tagBySlug(slug: string): Promise<{ id: string; slug: string; name: string; kind: string } | null>;
   staticPageBySlug(slug: string): Promise<StaticPage | null>;
 }
@@ -35,7 +35,6 @@ export interface SiteRoutesOptions {
 const HTML_TYPE = 'text/html; charset=utf-8';
 /** Browsers revalidate after a minute; a CDN may serve a stale copy while it refetches. */
 const PAGE_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600, stale-if-error=86400';
-const ID_RE = /^[0-9a-z]{26}$/;
 
 type Built = { status: number; body: string; keys: string[] } | { redirect: string };
 
@@ -106,7 +105,8 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     const page = pageNumber(request.query);
     if (page === null) return sendError(request, reply, 400, 'The page number must be a whole number from 1.');
     if (!slug || page === Infinity) return sendError(request, reply, 404);
-    return serve(request, reply, `/s/${slug}?${page}`, async () => {
+    // The minute of the most-read lists is part of the key: a cached section page lags at most a minute.
+    return serve(request, reply, `/s/${slug}?${page}#${pages.mostReadStamp()}`, async () => {
       const section = await lookups.sectionBySlug(slug);
       if (!section) {
         // Static pages (/about, /privacy) share this namespace; their slugs never clash with a section's.
@@ -139,6 +139,16 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     });
   });
 
+  // Named routes, not only the `/:section/:slug` branch above: the router prefers a static first
+  // segment, so these keep `/author/rss` (a person with the slug "rss") from the feeds' `/:section/rss`.
+  for (const kind of ['author', 'topic'] as const) {
+    app.get<{ Params: { slug: string } }>(`/${kind}/:slug`, async (request, reply) => {
+      if (request.params.slug === '' && redirectTrailingSlash(request, reply, PAGE_CACHE_CONTROL)) return reply;
+      const slug = slugFromPathSegment(request.params.slug);
+      return slug ? listingByKind(request, reply, kind, slug) : sendError(request, reply, 404);
+    });
+  }
+
   async function listingByKind(request: FastifyRequest, reply: FastifyReply, kind: 'author' | 'topic', slug: string) {
     const page = pageNumber(request.query);
     if (page === null) return sendError(request, reply, 400, 'The page number must be a whole number from 1.');
@@ -155,22 +165,8 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     });
   }
 
-  app.post<{ Params: { id: string } }>(
-    '/api/views/:id',
-    { schema: { params: { type: 'object', properties: { id: { type: 'string', pattern: ID_RE.source } }, required: ['id'] } } },
-    async (request, reply) => {
-      reply.header('cache-control', 'no-store');
-      const ua = request.headers['user-agent'] ?? '';
-      if (isbot(ua)) {
-        const article = await read.view(request.params.id);
-        if (!article || article.status !== 'published') return reply.code(404).send({ error: { code: 'ARTICLE_NOT_FOUND', message: 'No published article with that id', field: 'id' } });
-        return { views: article.views, counted: false };
-      }
-      const views = await options.views.record(request.params.id);
-      if (views === null) return reply.code(404).send({ error: { code: 'ARTICLE_NOT_FOUND', message: 'No published article with that id', field: 'id' } });
-      return { views, counted: true };
-    },
-  );
+  // The view beacon (POST) and the number it keeps right on cached pages (GET): view-routes.ts.
+  await viewRoutes(app, { views: options.views });
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/')) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` } });

@@ -22,7 +22,7 @@ export function chromiumAvailable(): boolean {
  * so a persistent context on a temp dir it is; the network flags stop Chromium
  * from calling home on a machine with no internet.
  */
-export async function launchBrowser(viewport: { width: number; height: number }, options: { timezoneId?: string } = {}): Promise<BrowserContext> {
+export async function launchBrowser(viewport: { width: number; height: number }, options: { timezoneId?: string; userAgent?: string } = {}): Promise<BrowserContext> {
   const { chromium } = await import('playwright-core');
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dateline-chromium-')), {
     executablePath: CHROMIUM_PATH,
@@ -30,7 +30,7 @@ export async function launchBrowser(viewport: { width: number; height: number },
     viewport,
     ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     // Headless Chromium announces itself as HeadlessChrome, which the view counter rightly treats as a bot.
-    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
+    userAgent: options.userAgent ?? 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }

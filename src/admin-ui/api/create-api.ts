@@ -1,5 +1,6 @@
 import { createAccountApi } from './account-api.js';
 import { createAdminApi } from './admin-api.js';
+import { createAnalyticsApi } from './analytics-api.js';
 import { createArticlesApi } from './articles-api.js';
 import { createDirectoryApi } from './directory-api.js';
 import { createFrontPageApi } from './front-page-api.js';
@@ -22,6 +23,7 @@ export function createApi(http: Http) {
     tags: directory.tags,
     pages: createPagesApi(http),
     frontPage: createFrontPageApi(http),
+    analytics: createAnalyticsApi(http),
     users: admin.users,
     account: createAccountApi(http),
     apiKeys: admin.apiKeys,

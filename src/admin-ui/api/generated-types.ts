@@ -73,8 +73,10 @@ export interface AdminApi {
   Doc?: Doc;
   Error?: Error;
   GetAccountTokenResponse?: GetAccountTokenResponse;
+  GetArticleReadersResponse?: GetArticleReadersResponse;
   GetArticleResponse?: Article;
   GetFrontPageResponse?: GetFrontPageResponse;
+  GetLiveViewsResponse?: GetLiveViewsResponse;
   GetMediaResponse?: GetMediaResponse;
   GetPasswordResetStateResponse?: GetPasswordResetStateResponse;
   GetSessionResponse?: Session;
@@ -82,17 +84,21 @@ export interface AdminApi {
   GetSetupStateResponse?: GetSetupStateResponse;
   GetSiteInfoResponse?: GetSiteInfoResponse;
   GetStaticPageResponse?: StaticPage;
+  GetViewsOverTimeResponse?: GetViewsOverTimeResponse;
   InviteUserBody?: InviteUserBody;
   InviteUserResponse?: InviteUserResponse;
   ListApiKeysResponse?: ListApiKeysResponse;
   ListArticlesResponse?: ArticleSummaryPage;
+  ListDeviceClassesResponse?: ListDeviceClassesResponse;
   ListFrontPageCandidatesResponse?: ListFrontPageCandidatesResponse;
   ListMediaResponse?: MediaItemPage;
   ListPeopleResponse?: PersonPage;
+  ListReferrerHostsResponse?: ListReferrerHostsResponse;
   ListRevisionsResponse?: ListRevisionsResponse;
   ListSectionsResponse?: ListSectionsResponse;
   ListStaticPagesResponse?: ListStaticPagesResponse;
   ListTagsResponse?: TagPage;
+  ListTopStoriesResponse?: ListTopStoriesResponse;
   ListUsersResponse?: ListUsersResponse;
   MediaItem?: MediaItem;
   MediaItemPage?: MediaItemPage;
@@ -696,6 +702,50 @@ export interface GetAccountTokenResponse {
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "GetArticleReadersResponse".
+ */
+export interface GetArticleReadersResponse {
+  /**
+   * All views, as the page shows them
+   */
+  total: number;
+  today: number;
+  last7Days: number;
+  last30Days: number;
+  /**
+   * The last 30 days, today last
+   */
+  days: {
+    /**
+     * The start of the slot: an ISO instant (hour: the start of a site-local hour), a day YYYY-MM-DD or a month YYYY-MM
+     */
+    t: string;
+    views: number;
+    /**
+     * Distinct readers of any story that day (site-wide daily series only)
+     */
+    visitors?: number;
+  }[];
+  /**
+   * Top referrer hosts of the last 30 days
+   */
+  referrers: {
+    /**
+     * Normalised referrer host; `direct` for none, `other` past the daily cap of hosts
+     */
+    host: string;
+    views: number;
+  }[];
+  /**
+   * Views of the last 30 days by device class
+   */
+  devices: {
+    device: 'mobile' | 'tablet' | 'desktop';
+    views: number;
+  }[];
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
  * via the `definition` "GetFrontPageResponse".
  */
 export interface GetFrontPageResponse {
@@ -761,6 +811,29 @@ export interface GetFrontPageResponse {
     articleId: string | null;
     reason: 'deleted' | 'not-published' | 'expired' | 'no-picture';
     message: string;
+  }[];
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "GetLiveViewsResponse".
+ */
+export interface GetLiveViewsResponse {
+  asOf: string;
+  total: number;
+  /**
+   * The last 30 minutes, one point a minute, the running minute last
+   */
+  points: {
+    t: string;
+    views: number;
+  }[];
+  /**
+   * Published stories read most in those minutes
+   */
+  top: {
+    id: string;
+    headline: string;
+    views: number;
   }[];
 }
 /**
@@ -831,6 +904,8 @@ export interface Settings {
   disclaimerTemplate: string;
   defaultSection: string;
   showPublishedTime: boolean;
+  feedFullText: boolean;
+  twitterHandle: string;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -856,6 +931,42 @@ export interface GetSiteInfoResponse {
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "GetViewsOverTimeResponse".
+ */
+export interface GetViewsOverTimeResponse {
+  scope: 'site' | 'section' | 'author' | 'article';
+  id: string | null;
+  granularity: 'hour' | 'day' | 'month';
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  from: string;
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  to: string;
+  /**
+   * The site time zone the days and hours are counted in
+   */
+  timeZone: string;
+  total: number;
+  /**
+   * Every slot of the period, empty ones as 0
+   */
+  points: {
+    /**
+     * The start of the slot: an ISO instant (hour: the start of a site-local hour), a day YYYY-MM-DD or a month YYYY-MM
+     */
+    t: string;
+    views: number;
+    /**
+     * Distinct readers of any story that day (site-wide daily series only)
+     */
+    visitors?: number;
+  }[];
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
  * via the `definition` "InviteUserBody".
  */
 export interface InviteUserBody {
@@ -878,6 +989,24 @@ export interface InviteUserResponse {
    * Whether the link also went to the user's address: off without SMTP_URL
    */
   mail: 'sent' | 'off' | 'failed';
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "ListDeviceClassesResponse".
+ */
+export interface ListDeviceClassesResponse {
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  from: string;
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  to: string;
+  items: {
+    device: 'mobile' | 'tablet' | 'desktop';
+    views: number;
+  }[];
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -963,6 +1092,27 @@ export interface PersonPage {
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "ListReferrerHostsResponse".
+ */
+export interface ListReferrerHostsResponse {
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  from: string;
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  to: string;
+  items: {
+    /**
+     * Normalised referrer host; `direct` for none, `other` past the daily cap of hosts
+     */
+    host: string;
+    views: number;
+  }[];
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
  * via the `definition` "StaticPageSummary".
  */
 export interface StaticPageSummary {
@@ -1003,6 +1153,32 @@ export interface TagPage {
   total: number;
   page: number;
   pageSize: number;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "ListTopStoriesResponse".
+ */
+export interface ListTopStoriesResponse {
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  from: string;
+  /**
+   * A day in the site time zone, YYYY-MM-DD
+   */
+  to: string;
+  items: {
+    id: string;
+    headline: string;
+    status: 'draft' | 'submitted' | 'scheduled' | 'published' | 'unpublished';
+    slug: string;
+    section: {
+      id: string;
+      slug: string;
+      name: string;
+    };
+    views: number;
+  }[];
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -1396,6 +1572,8 @@ export interface UpdateSettingsBody {
   disclaimerTemplate?: string;
   defaultSection?: string;
   showPublishedTime?: boolean;
+  feedFullText?: boolean;
+  twitterHandle?: string;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema

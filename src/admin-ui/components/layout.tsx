@@ -18,6 +18,7 @@ const NAV: { heading: string; items: NavItem[] }[] = [
       { href: '/admin/stories', label: 'Stories', minimum: 'contributor' },
       { href: '/admin/review', label: 'Review queue', minimum: 'editor' },
       { href: '/admin/front-page', label: 'Front page', minimum: 'editor' },
+      { href: '/admin/analytics', label: 'Analytics', minimum: 'editor' },
       { href: '/admin/media', label: 'Media library', minimum: 'contributor' },
     ],
   },

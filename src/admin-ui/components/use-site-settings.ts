@@ -11,6 +11,8 @@ export const FALLBACK_SETTINGS: Settings = {
   disclaimerTemplate: 'Disclaimer: This image is taken from {credit}.',
   defaultSection: '',
   showPublishedTime: false,
+  feedFullText: false,
+  twitterHandle: '',
 };
 
 export function useSiteSettings(): Settings {

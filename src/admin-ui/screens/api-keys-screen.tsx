@@ -97,7 +97,15 @@ export function ApiKeysScreen() {
           <CopyButton text={created?.key ?? ''} label="Copy key" />
         </div>
         <p className="field-hint">
-          Send it as <code>Authorization: Bearer &lt;key&gt;</code>.
+          {created?.apiKey.scope === 'content-read' ? (
+            <>
+              Ghost-compatible front ends send it as <code>?key=</code> to the Content API (<code>/ghost/api/content/posts/</code>); scripts can also send it as <code>Authorization: Bearer &lt;key&gt;</code>.
+            </>
+          ) : (
+            <>
+              Send it as <code>Authorization: Bearer &lt;key&gt;</code>. Never put an admin key in a URL.
+            </>
+          )}
         </p>
       </Dialog>
       <ConfirmDialog

@@ -11,6 +11,9 @@ import { disclaimerText } from '../components/use-site-settings.js';
 import { useSections } from '../components/use-directory.js';
 import { useLoad, useTitle } from '../lib/use-load.js';
 
+/** The server's rule for `twitterHandle` (settings-service.ts): empty, or an X handle. */
+const X_HANDLE = /^(?:@[A-Za-z0-9_]{1,15})?$/;
+
 const COMMON_LOCALES = ['en-IN', 'en-GB', 'en-US', 'hi-IN', 'bn-IN', 'ta-IN', 'te-IN', 'mr-IN', 'ur-IN', 'fr-FR', 'de-DE', 'es-ES'];
 
 function timeZones(): string[] {
@@ -71,6 +74,17 @@ export function SettingsScreen() {
       {draft && (
         <form onSubmit={save} className="stack settings-form">
           <TextField label="Site name" value={draft.siteName} onChange={(siteName) => set({ siteName })} required maxLength={100} />
+          <TextField
+            label="X account"
+            value={draft.twitterHandle}
+            onChange={(twitterHandle) => set({ twitterHandle })}
+            placeholder="@yoursite"
+            maxLength={16}
+            spellCheck={false}
+            autoCapitalize="none"
+            hint="Named on every shared link to X (twitter:site). Leave empty if the site has no account."
+            error={X_HANDLE.test(draft.twitterHandle.trim()) ? null : 'An @ and up to 15 letters, digits or underscores, such as @harbourherald.'}
+          />
           <SelectField label="Time zone" value={draft.timeZone} onChange={(timeZone) => set({ timeZone })} options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} hint={sample ? `Now on the site: ${sample}` : undefined} />
           <TextField label="Locale" value={draft.locale} onChange={(locale) => set({ locale })} list={localeListId} hint="A language tag such as en-IN or hi-IN: sets date formats and the page language." required />
           <datalist id={localeListId}>
@@ -98,6 +112,12 @@ export function SettingsScreen() {
             checked={draft.showPublishedTime}
             onChange={(showPublishedTime) => set({ showPublishedTime })}
             hint={`Stories then show e.g. “Published On ${publishedSample(draft, true) ?? 'Fri, 27 Jun 2025, 10:00 IST'}” instead of the date alone, in the site's time zone.`}
+          />
+          <Checkbox
+            label="Full text in feeds"
+            checked={draft.feedFullText}
+            onChange={(feedFullText) => set({ feedFullText })}
+            hint="RSS, Atom and JSON Feed readers then get each story's whole text and pictures; otherwise the headline, standfirst and picture, with a link to the story."
           />
           {error && <ErrorNotice>{error}</ErrorNotice>}
           <div className="button-row">

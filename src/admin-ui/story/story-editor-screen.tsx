@@ -14,6 +14,7 @@ import { navigate } from '../router/router.js';
 import { AuthorsField } from './authors-field.js';
 import { ConflictBanner } from './conflict-banner.js';
 import { CorrectionsPanel } from './corrections-panel.js';
+import { ReadersPanel } from './readers-panel.js';
 import { HeroPanel } from './hero-panel.js';
 import { smartenQuotes } from '../editor/smart-quotes.js';
 import { LiveNotice } from './live-notice.js';
@@ -209,6 +210,7 @@ export function StoryEditorScreen({ articleId }: { articleId: string | null }) {
             disabled={readOnly}
           />
           {article && article.status === 'published' && <CorrectionsPanel doc={doc} article={article} canCorrect={atLeast(user.role, 'editor') && article.permissions.edit} />}
+          {article && (article.status === 'published' || article.status === 'unpublished') && <ReadersPanel articleId={article.id} timeZone={settings.timeZone} />}
         </div>
       </div>
       {article && <RevisionsDialog open={revisionsOpen} onClose={() => setRevisionsOpen(false)} doc={doc} articleId={article.id} canRestore={article.permissions.edit} />}

@@ -121,6 +121,8 @@ export function accountRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params }) {
         requireAction(actor, 'api-keys:manage', 'manage API keys');
         if (!(await deps.auth.revokeApiKey(params.id))) throw new ApiKeyNotFound(params.id);
+        // The Content API remembers good keys per content generation: a new one makes every node forget this key now.
+        await deps.afterPublicChange();
         return undefined;
       },
     }),

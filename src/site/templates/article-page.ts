@@ -7,8 +7,9 @@ import { layout } from './layout.js';
 import { pictureHtml } from './picture.js';
 import { bylineHtml, viewsLabel } from './teaser.js';
 import { storyGridHtml } from './story-grid.js';
-import { articleHead } from './article-seo.js';
+import { articleDescription, articleHead, type ArticleSeo } from './article-seo.js';
 import { fillTemplate } from './fill-template.js';
+import { feedLinks } from '../../feeds/index.js';
 
 export interface ArticlePageInput {
   site: SiteInfo;
@@ -22,6 +23,8 @@ export interface ArticlePageInput {
   inlineDisclaimerCredits: string[];
   related: ArticleTeaser[];
   moreFromSection: ArticleTeaser[];
+  /** Share card, crops and inline pictures for the social tags and NewsArticle (article-seo.ts). */
+  seo?: ArticleSeo;
 }
 
 function disclaimerLines(site: SiteInfo, credits: string[]): TrustedHtml {
@@ -102,11 +105,13 @@ ${
   return layout({
     site,
     title: `${article.seoTitle || article.headline} | ${site.name}`,
-    description: article.seoDescription || article.standfirst,
+    description: articleDescription(article),
     canonical: url,
     lang: article.language,
-    head: articleHead(site, article, url, hero),
+    head: articleHead({ site, article, url, hero, media: input.media, seo: input.seo }),
     activeSectionSlug: article.section.slug,
+    // The feeds a reader may want to follow from here: the site's and the story's section's.
+    feeds: [...feedLinks(site.url, site.name, { kind: 'site' }), ...feedLinks(site.url, site.name, { kind: 'section', slug: article.section.slug }, article.section.name)],
     content,
   });
 }

@@ -4,9 +4,12 @@ import type { MediaView } from '../../media/index.js';
 import { sectionPath, type SiteInfo } from '../site-info.js';
 import { breakingBannerHtml, topStoriesHtml } from './front-page-parts.js';
 import { storyGridHtml } from './story-grid.js';
-import { jsonLdScript } from './json-ld.js';
+import { homeHead } from './seo-listing.js';
 import { layout } from './layout.js';
-import { teaserHtml, viewsLabel } from './teaser.js';
+import { teaserHtml } from './teaser.js';
+import { mostReadHtml } from './most-read.js';
+import type { MostReadLists } from '../most-read.js';
+import { feedLinks } from '../../feeds/index.js';
 
 export interface HomePageInput {
   site: SiteInfo;
@@ -16,7 +19,8 @@ export interface HomePageInput {
   top: ArticleTeaser[];
   latest: ArticleTeaser[];
   rails: { section: Section; stories: ArticleTeaser[] }[];
-  mostRead: ArticleTeaser[];
+  /** Most read in the last 24 hours and the last 7 days. */
+  mostRead: MostReadLists;
   media: Map<string, MediaView>;
 }
 
@@ -33,15 +37,13 @@ ${breakingBannerHtml(input.breaking)}
 <div class="front">
 <div class="front-lead">${input.lead ? teaserHtml(site, input.lead, input.media, 'lead') : html`<p class="empty">No stories have been published yet.</p>`}${topStoriesHtml(site, input.top, input.media)}</div>
 <div class="front-side"><section class="front-latest" aria-labelledby="latest-h"><h2 id="latest-h" class="rail-title">Latest</h2>${input.latest.map((t) => teaserHtml(site, t, input.media, 'compact'))}</section>
-<aside class="front-popular" aria-labelledby="popular-h"><h2 id="popular-h" class="rail-title">Most read</h2><ol class="most-read">${input.mostRead.map(
-    (t) => html`<li><a href="/${encodeURIComponent(t.section.slug)}/${encodeURIComponent(t.slug)}">${t.headline}</a> <span class="views-small">${viewsLabel(t.views)}</span></li>`,
-  )}</ol></aside></div>
+${mostReadHtml({ lists: input.mostRead, id: 'popular', title: 'Most read', className: 'front-popular' })}</div>
 </div>
 ${input.rails
   .filter((r) => r.stories.length > 0)
   .map(
     (r) => html`<section class="rail rail--compact" aria-labelledby="rail-${r.section.slug}"><h2 id="rail-${r.section.slug}" class="rail-title"><a href="${sectionPath(r.section.slug)}">${r.section.name}</a></h2>${storyGridHtml(site, r.stories, input.media)}</section>`,
   )}`;
-  const head = jsonLdScript({ '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: site.url + '/' });
-  return layout({ site, title: `${site.name}: latest news`, description: `The latest news from ${site.name}.`, canonical: site.url + '/', head, content });
+  const head = homeHead(site, { title: `${site.name}: latest news`, description: `The latest news from ${site.name}.` });
+  return layout({ site, title: `${site.name}: latest news`, description: `The latest news from ${site.name}.`, canonical: site.url + '/', head, content, feeds: feedLinks(site.url, site.name, { kind: 'site' }) });
 }

@@ -1,6 +1,7 @@
 import { html, trusted, type TrustedHtml } from '../../shared/html.js';
 import { sectionPath, type SiteInfo } from '../site-info.js';
 import { footerPagesNav } from './footer-pages.js';
+import type { FeedLink } from '../../feeds/index.js';
 
 export interface LayoutInput {
   site: SiteInfo;
@@ -13,6 +14,8 @@ export interface LayoutInput {
   head?: TrustedHtml;
   activeSectionSlug?: string | null;
   content: TrustedHtml;
+  /** The page's feeds (RSS, Atom, JSON Feed), announced with `<link rel="alternate">`. */
+  feeds?: readonly FeedLink[];
 }
 
 /** The page shell: header with section navigation, main landmark, footer. */
@@ -30,6 +33,7 @@ export function layout(input: LayoutInput): string {
 <meta name="description" content="${input.description}">
 ${input.canonical ? html`<link rel="canonical" href="${input.canonical}">` : ''}
 <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+${(input.feeds ?? []).map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">\n`)}
 <meta name="theme-color" content="#a3122a">
 <meta name="color-scheme" content="light dark">
 ${input.head ?? ''}

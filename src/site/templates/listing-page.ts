@@ -2,9 +2,10 @@ import { html, type TrustedHtml } from '../../shared/html.js';
 import type { ArticleTeaser } from '../../content/index.js';
 import type { MediaView } from '../../media/index.js';
 import type { SiteInfo } from '../site-info.js';
-import { jsonLdScript } from './json-ld.js';
 import { layout } from './layout.js';
+import { listingHead, type ListingSeo } from './seo-listing.js';
 import { teaserHtml } from './teaser.js';
+import type { FeedLink } from '../../feeds/index.js';
 
 export interface ListingPageInput {
   site: SiteInfo;
@@ -20,6 +21,12 @@ export interface ListingPageInput {
   activeSectionSlug?: string;
   /** Extra markup under the title (an author's links). */
   extra?: TrustedHtml;
+  /** A block after the stories (a section's most read). */
+  aside?: TrustedHtml;
+  /** The section's, author's or topic's feeds, linked from the head. */
+  feeds?: readonly FeedLink[];
+  /** Which structured data the page carries (seo-listing.ts); a section's when not given. */
+  seo?: ListingSeo;
 }
 
 function pagePath(basePath: string, page: number): string {
@@ -37,21 +44,19 @@ ${
   input.pageCount > 1
     ? html`<nav class="pagination" aria-label="Pages">${prev ? html`<a href="${prev}" rel="prev">← Newer</a>` : ''}<span>Page ${input.page} of ${input.pageCount}</span>${next ? html`<a href="${next}" rel="next">Older →</a>` : ''}</nav>`
     : ''
-}`;
+}${input.aside ?? ''}`;
   const canonical = site.url + pagePath(input.basePath, input.page);
-  const head = html`${prev ? html`<link rel="prev" href="${site.url + prev}">` : ''}${next ? html`<link rel="next" href="${site.url + next}">` : ''}${jsonLdScript({
-    '@context': 'https://schema.org',
-    '@type': 'CollectionPage',
-    name: input.title,
-    url: canonical,
-  })}`;
+  const description = input.description || `${input.title} on ${site.name}`;
+  const seo = listingHead(site, { seo: input.seo ?? { kind: 'section' }, title: input.title, description, canonical, firstPage: site.url + input.basePath });
+  const head = html`${prev ? html`<link rel="prev" href="${site.url + prev}">` : ''}${next ? html`<link rel="next" href="${site.url + next}">` : ''}${seo}`;
   return layout({
     site,
     title: `${input.title}${input.page > 1 ? ` (page ${input.page})` : ''} | ${site.name}`,
-    description: input.description || `${input.title} on ${site.name}`,
+    description,
     canonical,
     head,
     activeSectionSlug: input.activeSectionSlug ?? null,
+    feeds: input.feeds,
     content,
   });
 }

@@ -2,6 +2,8 @@ import { html, trusted } from '../../shared/html.js';
 import { absoluteUrl, staticPagePath, type SiteInfo } from '../site-info.js';
 import { jsonLdScript } from './json-ld.js';
 import { layout } from './layout.js';
+import { websiteId } from './seo-jsonld.js';
+import { socialMeta } from './seo-tags.js';
 
 export interface StaticPageInput {
   site: SiteInfo;
@@ -24,19 +26,14 @@ export function staticPage(input: StaticPageInput): string {
 <div class="story-body">${trusted(input.bodyHtml)}</div>
 <p class="static-page-updated">Last updated <time datetime="${page.updatedAt}">${site.dates.day(page.updatedAt)}</time></p>
 </article>`;
-  const head = html`<meta property="og:type" content="website">
-<meta property="og:site_name" content="${site.name}">
-<meta property="og:title" content="${page.title}">
-<meta property="og:description" content="${input.summary}">
-<meta property="og:url" content="${url}">
-<meta name="twitter:card" content="summary">
+  const head = html`${socialMeta(site, { type: 'website', title: `${page.title} | ${site.name}`, description: input.summary || `${page.title} — ${site.name}`, url, image: site.shareImage })}
 ${jsonLdScript({
   '@context': 'https://schema.org',
   '@type': PAGE_TYPES[page.slug] ?? 'WebPage',
   name: page.title,
   url,
   dateModified: page.updatedAt,
-  isPartOf: { '@type': 'WebSite', name: site.name, url: site.url },
+  isPartOf: { '@type': 'WebSite', '@id': websiteId(site), name: site.name, url: site.url + '/' },
 })}`;
   return layout({
     site,

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testDatabases } from '../../../test/support/databases.js';
+import { createTestApp, publishStory } from '../../../test/support/test-app.js';
+import { CARD_DESIGN_VERSION, cardHash, heroHash } from './card-inputs.js';
+import { createShareCardRepo, type CardSource } from './share-card-repo.js';
+
+const SITE = 'The Test Times';
+const at = (minutes: number) => new Date(Date.UTC(2025, 5, 27, 5, minutes)).toISOString();
+const claim = (token: string, minutes: number) => ({ token, nowIso: at(minutes), untilIso: at(minutes + 10) });
+
+function finished(source: CardSource) {
+  const inputs = { ...source, siteName: SITE };
+  return { inputs, renderer: CARD_DESIGN_VERSION, hash: cardHash(inputs), heroHash: heroHash(inputs), cardPath: `zz/${source.articleId}-x.jpg`, images: [], madeAt: at(0) };
+}
+
+for (const target of await testDatabases()) {
+  const name = (s: string) => `[${target.name}] ${s}`;
+
+  test(name('a published story without a current card is stale until a card for its inputs is recorded'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const repo = createShareCardRepo(app.database.db);
+      const { article, mediaId } = await publishStory(app, { headline: 'Stale until drawn' });
+      const [source] = await repo.stale(SITE, CARD_DESIGN_VERSION, at(0), 10);
+      assert.equal(source?.articleId, article.id);
+      assert.equal(source.heroMediaId, mediaId);
+      assert.match(source.heroPath, /^o\//);
+
+      assert.ok(await repo.claim(article.id, claim('a', 0)));
+      assert.deepEqual(await repo.stale(SITE, CARD_DESIGN_VERSION, at(1), 10), [], 'a live claim hides it from other processes');
+      assert.equal(await repo.finish(article.id, 'a', finished(source)), true);
+      assert.deepEqual(await repo.stale(SITE, CARD_DESIGN_VERSION, at(1), 10), [], 'drawn from the current inputs');
+
+      assert.equal((await repo.stale('Another Name', CARD_DESIGN_VERSION, at(1), 10)).length, 1, 'a new site name makes it stale');
+      assert.equal((await repo.stale(SITE, 'card-next', at(1), 10)).length, 1, 'a new design makes it stale');
+      await app.services.articles.update(article.id, { headline: 'A new headline' });
+      const [again] = await repo.stale(SITE, CARD_DESIGN_VERSION, at(1), 10);
+      assert.equal(again?.headline, 'A new headline');
+      await app.database.db.updateTable('media').set({ focal_x: 0.3 }).where('id', '=', mediaId).execute();
+      assert.equal((await repo.stale(SITE, CARD_DESIGN_VERSION, at(1), 10))[0]?.focalX.toFixed(3), '0.300');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(name('of two processes one wins the claim, and a lapsed lease is taken over'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const repo = createShareCardRepo(app.database.db);
+      const { article } = await publishStory(app, { headline: 'Claimed once' });
+      const [source] = await repo.stale(SITE, CARD_DESIGN_VERSION, at(0), 10);
+      const results = await Promise.all([repo.claim(article.id, claim('a', 0)), repo.claim(article.id, claim('b', 0))]);
+      assert.equal(results.filter(Boolean).length, 1, 'exactly one claim wins');
+      const winner = results[0] ? 'a' : 'b';
+
+      assert.equal(await repo.claim(article.id, claim('c', 5)), null, 'the lease still holds');
+      assert.ok(await repo.claim(article.id, claim('c', 11)), 'a lapsed lease is taken over');
+      assert.equal(await repo.finish(article.id, winner, finished(source!)), false, 'the process that lost its lease writes nothing');
+      assert.equal(await repo.finish(article.id, 'c', finished(source!)), true);
+      assert.deepEqual(await repo.referencedPaths([article.id]), new Set([`zz/${article.id}-x.jpg`]));
+
+      // After a failure the story waits for its retry time.
+      await app.services.articles.update(article.id, { headline: 'Fails to draw' });
+      assert.ok(await repo.claim(article.id, claim('d', 20)));
+      await repo.release(article.id, 'd', at(80));
+      assert.deepEqual(await repo.stale(SITE, CARD_DESIGN_VERSION, at(30), 10), []);
+      assert.equal((await repo.stale(SITE, CARD_DESIGN_VERSION, at(81), 10)).length, 1);
+    } finally {
+      await app.close();
+    }
+  });
+}

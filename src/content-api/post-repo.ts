@@ -1,0 +1,164 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Database, TagKind } from '../db/index.js';
+import { filterExpression, type FilterTargets } from './filter-repo.js';
+import type { FilterNode } from './nql-filter.js';
+import type { OrderBy } from './query-options.js';
+
+/** A published story as the Content API reads it: public columns only, never the working copy. */
+export interface PostRow {
+  id: string;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+  language: string;
+  hero_media_id: string | null;
+  hero_caption: string | null;
+  seo_title: string | null;
+  seo_description: string | null;
+  published_at: string | null;
+  updated_at: string | null;
+  created_at: string;
+  views: number;
+  section_slug: string;
+  section_name: string;
+}
+
+/** A byline on a story, with what Ghost's author object shows. */
+export interface PostAuthorRow {
+  article_id: string;
+  id: string;
+  slug: string;
+  name: string;
+  bio: string;
+  links: string;
+  photo_media_id: string | null;
+}
+
+export interface PostTagRow {
+  article_id: string;
+  id: string;
+  slug: string;
+  name: string;
+  kind: TagKind;
+}
+
+/** `exists (…)` over one of a story's relations; `primary` keeps only its first (position 0). */
+function through(link: 'article_tags' | 'article_authors', primary: boolean) {
+  return (condition: RawBuilder<SqlBool>) =>
+    link === 'article_tags'
+      ? sql<SqlBool>`exists (select 1 from article_tags inner join tags on tags.id = article_tags.tag_id where article_tags.article_id = articles.id${primary ? sql` and article_tags.position = 0` : sql``} and ${condition})`
+      : sql<SqlBool>`exists (select 1 from article_authors inner join people on people.id = article_authors.person_id where article_authors.article_id = articles.id${primary ? sql` and article_authors.position = 0` : sql``} and ${condition})`;
+}
+
+const UPDATED_AT = sql`coalesce(articles.updated_at, articles.published_at)`;
+
+/** The SQL behind each filter field of POST_FILTER_FIELDS (resources.ts). */
+const TARGETS: FilterTargets = {
+  id: { expression: sql.ref('articles.id') },
+  slug: { expression: sql.ref('articles.slug') },
+  title: { expression: sql.ref('articles.headline') },
+  published_at: { expression: sql.ref('articles.published_at') },
+  updated_at: { expression: UPDATED_AT },
+  created_at: { expression: sql.ref('articles.created_at') },
+  language: { expression: sql.ref('articles.language') },
+  views: { expression: sql.ref('articles.views') },
+  'section.slug': { expression: sql.ref('sections.slug') },
+  'tags.slug': { column: sql.ref('tags.slug'), exists: through('article_tags', false) },
+  'tags.name': { column: sql.ref('tags.name'), exists: through('article_tags', false) },
+  'primary_tag.slug': { column: sql.ref('tags.slug'), exists: through('article_tags', true) },
+  'authors.slug': { column: sql.ref('people.slug'), exists: through('article_authors', false) },
+  'authors.name': { column: sql.ref('people.name'), exists: through('article_authors', false) },
+  'primary_author.slug': { column: sql.ref('people.slug'), exists: through('article_authors', true) },
+};
+
+const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
+  published_at: sql.ref('articles.published_at'),
+  updated_at: UPDATED_AT,
+  created_at: sql.ref('articles.created_at'),
+  title: sql.ref('articles.headline'),
+  slug: sql.ref('articles.slug'),
+  id: sql.ref('articles.id'),
+  views: sql.ref('articles.views'),
+};
+
+export interface PostQuery {
+  filter: FilterNode | null;
+  order: readonly OrderBy[];
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Published stories for the Content API. Every query starts from `status = 'published'`
+ * and adds the client's filter as one more parenthesised `where`: no filter can widen it.
+ */
+export function createPostRepo(db: Kysely<Database>) {
+  function published(filter: FilterNode | null) {
+    const q = db.selectFrom('articles').innerJoin('sections', 'sections.id', 'articles.section_id').where('articles.status', '=', 'published');
+    return filter ? q.where(filterExpression(filter, TARGETS)) : q;
+  }
+
+  function selectPost(filter: FilterNode | null) {
+    return published(filter).select([
+      'articles.id', 'articles.slug', 'articles.headline', 'articles.standfirst', 'articles.body', 'articles.language', 'articles.hero_media_id', 'articles.hero_caption',
+      'articles.seo_title', 'articles.seo_description', 'articles.published_at', 'articles.updated_at', 'articles.created_at', 'articles.views',
+      'sections.slug as section_slug', 'sections.name as section_name',
+    ]);
+  }
+
+  /** Each story's rows of one relation, in byline or tag order. */
+  function byArticle<R extends { article_id: string }>(rows: R[]): Map<string, R[]> {
+    const out = new Map<string, R[]>();
+    for (const row of rows) out.set(row.article_id, [...(out.get(row.article_id) ?? []), row]);
+    return out;
+  }
+
+  const toRow = (r: PostRow): PostRow => ({ ...r, views: Number(r.views) });
+
+  return {
+    async browse(query: PostQuery): Promise<{ rows: PostRow[]; total: number }> {
+      let q = selectPost(query.filter);
+      for (const o of query.order) q = q.orderBy(ORDER_COLUMNS[o.field]!, o.direction);
+      // A stable tie-break, so pages never repeat or skip a story.
+      q = q.orderBy('articles.id', 'desc');
+      const [rows, count] = await Promise.all([
+        q.limit(query.limit).offset(query.offset).execute(),
+        published(query.filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows: rows.map(toRow), total: Number(count.n) };
+    },
+
+    async read(by: { id: string } | { slug: string }): Promise<PostRow | null> {
+      const q = selectPost(null);
+      const row = await ('id' in by ? q.where('articles.id', '=', by.id) : q.where('articles.slug', '=', by.slug)).executeTakeFirst();
+      return row ? toRow(row) : null;
+    },
+
+    async authorsOf(ids: string[]): Promise<Map<string, PostAuthorRow[]>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('article_authors')
+        .innerJoin('people', 'people.id', 'article_authors.person_id')
+        .select(['article_authors.article_id', 'people.id', 'people.slug', 'people.name', 'people.bio', 'people.links', 'people.photo_media_id'])
+        .where('article_authors.article_id', 'in', ids)
+        .orderBy('article_authors.position')
+        .execute();
+      return byArticle(rows);
+    },
+
+    async tagsOf(ids: string[]): Promise<Map<string, PostTagRow[]>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select(['article_tags.article_id', 'tags.id', 'tags.slug', 'tags.name', 'tags.kind'])
+        .where('article_tags.article_id', 'in', ids)
+        .orderBy('article_tags.position')
+        .execute();
+      return byArticle(rows);
+    },
+  };
+}
+
+export type PostRepo = ReturnType<typeof createPostRepo>;

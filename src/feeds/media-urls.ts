@@ -1,0 +1,12 @@
+import type { MediaView } from '../media/index.js';
+
+/** The largest JPEG of a picture's responsive set: the one a sitemap or a feed reader should take. */
+export function largestJpeg(media: MediaView | undefined): { path: string; width: number; height: number } | null {
+  const jpegs = media?.variants.filter((v) => v.purpose === 'full' && v.format === 'jpeg') ?? [];
+  return jpegs.length ? jpegs.reduce((a, b) => (b.width > a.width ? b : a)) : null;
+}
+
+/** Media files are served under /media/ by the site (src/site/site-plugin.ts). */
+export function mediaUrl(siteUrl: string, path: string): string {
+  return `${siteUrl}/media/${path}`;
+}
