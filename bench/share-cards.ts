@@ -1,4 +1,4 @@
-// `node --import tsx bench/share-cards.ts`: how long a share card and the NewsArticle crops take,
+// `npm run bench:cards`: how long a share card and the NewsArticle crops take,
 // and how large they are, over the demo pictures (4096×2304 masters, the largest we keep) with
 // English and Hindi headlines. One process, one card at a time, like the background job. The
 // figures go in docs/benchmarks.md and the README.

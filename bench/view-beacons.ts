@@ -22,7 +22,8 @@ import { createDatabase } from '../src/db/index.js';
 import { createApp } from '../src/server/create-app.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+// 50 connections, as reviewers load a page (wrk -t1 -c50).
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36';
 const BODY = JSON.stringify({ referrer: 'https://www.google.com/' });
 const root = new URL('..', import.meta.url).pathname;

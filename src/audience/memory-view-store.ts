@@ -21,7 +21,10 @@ export interface MemoryStoreOptions {
  */
 export function createMemoryViewStore(options: MemoryStoreOptions): ViewStore {
   let day = '';
-  let readings = new Set<string>();
+  // Per story, the day's readers who read it: each reader's hash is one string however many
+  // stories it is in, so a reading costs a set entry, not a string of its own.
+  let readings = new Map<string, Set<string>>();
+  let readingCount = 0;
   let readers = new Set<string>();
   let hosts = new Set<string>();
   let buffer = createCountBuffer();
@@ -33,7 +36,8 @@ export function createMemoryViewStore(options: MemoryStoreOptions): ViewStore {
 
   function newDay(next: string) {
     day = next;
-    readings = new Set();
+    readings = new Map();
+    readingCount = 0;
     readers = new Set();
     hosts = new Set();
   }
@@ -51,9 +55,12 @@ export function createMemoryViewStore(options: MemoryStoreOptions): ViewStore {
     async record({ ids, view, count }: ViewRecord): Promise<StoreOutcome> {
       if (!count) return { status: 'not-counted', pending: pendingOf(view.articleId) };
       if (view.day !== day) newDay(view.day);
-      if (readings.size < options.maxSeenPerDay) {
-        if (readings.has(ids.reading)) return { status: 'repeat', pending: pendingOf(view.articleId) };
-        readings.add(ids.reading);
+      if (readingCount < options.maxSeenPerDay) {
+        let story = readings.get(view.articleId);
+        if (!story) readings.set(view.articleId, (story = new Set()));
+        if (story.has(ids.visitor)) return { status: 'repeat', pending: pendingOf(view.articleId) };
+        story.add(ids.visitor);
+        readingCount++;
         if (!readers.has(ids.visitor)) {
           readers.add(ids.visitor);
           buffer.addReader(view.day);

@@ -20,6 +20,21 @@ const SAME_SITE_PREFIXES = /^(?:www\d*|m|mobile|amp|l|lm)\./;
  */
 export function referrerHost(referrer: string | undefined, siteHost: string): string | null {
   if (!referrer) return DIRECT;
+  // Parsing a URL costs more than the rest of a beacon, and readers arrive from a few hundred
+  // distinct addresses (search engines, social apps): remember the answers, in bounded memory.
+  const key = siteHost + ' ' + referrer;
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  const host = parseReferrerHost(referrer, siteHost);
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(key, host);
+  return host;
+}
+
+const MAX_REMEMBERED = 5000;
+const answers = new Map<string, string | null>();
+
+function parseReferrerHost(referrer: string, siteHost: string): string | null {
   let url: URL;
   try {
     url = new URL(referrer);

@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerOptions } from 'node:http';
+import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { Config } from '../config/index.js';
@@ -8,7 +10,7 @@ import { createMediaModule } from '../media/index.js';
 import { createAudienceModule, createShareCardModule } from '../audience/index.js';
 import { createFeedsModule } from '../feeds/index.js';
 import { createContentApiModule } from '../content-api/index.js';
-import { articlePath, authorPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
+import { articlePath, authorPath, createBeaconFastPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
 import { configuredSettings, createAdminModule, createSettingsService } from '../admin/index.js';
 import { createJobs } from '../jobs/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -122,12 +124,26 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     shareCards: { cards: shareCards.service, generation: () => content.siteState.contentGeneration(), clock },
   });
 
+  const trust = trustedProxies(config.trustProxy);
+  const takeBeacon = createBeaconFastPath({ views: audience.views, clientAddress: clientAddress(trust), log });
   const app: FastifyInstance = Fastify({
+    // The view beacon is answered before Fastify's pipeline (beacon-fast-path.ts); the rest goes to Fastify.
+    serverFactory: (handler, fastifyOptions) => {
+      const options = fastifyOptions as { http?: ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
+      const server = createServer(options.http ?? {}, (request, response) => {
+        if (!takeBeacon(request, response)) handler(request, response);
+      });
+      // What Fastify does to the server it makes itself.
+      server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = options.requestTimeout ?? 0;
+      server.setTimeout(options.connectionTimeout ?? 0);
+      return server;
+    },
     // Fastify types its logger generically; pino's Logger is a superset of FastifyBaseLogger.
     // Per-request logs (info) are off: at thousands of pages a second they would cost more than the page.
     loggerInstance: log.child({ component: 'http' }, { level: log.level === 'silent' ? 'silent' : 'warn' }) as unknown as FastifyBaseLogger,
     // X-Forwarded-For is believed only from configured proxies (TRUST_PROXY); off by default.
-    trustProxy: trustedProxies(config.trustProxy),
+    trustProxy: trust,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 500 },
   });
@@ -218,4 +234,11 @@ function trustedProxies(setting: Config['trustProxy']): false | string[] | ((add
     };
   }
   return [...setting];
+}
+
+/** The reader's address as Fastify's `request.ip` gives it under the same TRUST_PROXY setting. */
+function clientAddress(trust: ReturnType<typeof trustedProxies>): (request: IncomingMessage) => string {
+  if (trust === false) return (request) => request.socket.remoteAddress ?? '';
+  const trusted = typeof trust === 'function' ? trust : proxyAddr.compile(trust);
+  return (request) => proxyAddr(request, trusted);
 }

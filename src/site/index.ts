@@ -11,3 +11,4 @@ export { articlePath, sectionPath, authorPath, topicPath } from './site-info.js'
 export { errorPage } from './templates/error-page.js';
 export { createSiteModule } from './site-module.js';
 export type { SiteModule, SiteSettings } from './site-module.js';
+export { createBeaconFastPath } from './beacon-fast-path.js';

@@ -1,18 +1,19 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import type { Beacon, ViewCounter } from '../audience/index.js';
 
-const ID_SCHEMA = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-z]{26}$' } }, required: ['id'] } as const;
 /** A beacon carries one short field; anything bigger is refused with 413 before it is read. */
-const BEACON_BODY_LIMIT = 4096;
+export const BEACON_BODY_LIMIT = 4096;
+/** The beacon's path; the fast path matches it too. */
+export const BEACON_ID_PATTERN = '^[0-9a-z]{26}$';
+const ID_SCHEMA = { type: 'object', properties: { id: { type: 'string', pattern: BEACON_ID_PATTERN } }, required: ['id'] } as const;
 
 type Params = { Params: { id: string } };
 
-function notFound(reply: FastifyReply) {
-  return reply.code(404).send({ error: { code: 'ARTICLE_NOT_FOUND', message: 'No published article with that id', field: 'id' } });
-}
+const NOT_FOUND = { error: { code: 'ARTICLE_NOT_FOUND', message: 'No published article with that id', field: 'id' } };
 
-function refuse(reply: FastifyReply, field: string, message: string) {
-  return reply.code(400).send({ error: { code: 'VALIDATION_FAILED', message, field } });
+function validationError(field: string, message: string) {
+  return { error: { code: 'VALIDATION_FAILED', message, field } };
 }
 
 /**
@@ -38,9 +39,48 @@ function readReferrer(body: unknown): { field: string; message: string } | { ref
   return { referrer };
 }
 
-function header(request: FastifyRequest, name: string): string {
-  const value = request.headers[name];
+function header(headers: IncomingHttpHeaders, name: string): string {
+  const value = headers[name];
   return Array.isArray(value) ? value.join(' ') : (value ?? '');
+}
+
+/** What a beacon is answered with, whichever way it came in (the Fastify route or the fast path). */
+export interface BeaconAnswer {
+  status: number;
+  body: unknown;
+  /** Seconds, for 429. */
+  retryAfter?: number;
+}
+
+/**
+ * One view beacon, from the request's parts to its answer: `{ views, counted, reason? }` with
+ * the number to show, or a 4xx naming the field. Shared by the route below and the server's
+ * fast path (beacon-fast-path.ts), so both answer alike.
+ */
+export async function answerBeacon(views: ViewCounter, request: { id: string; ip: string; headers: IncomingHttpHeaders; body: unknown }): Promise<BeaconAnswer> {
+  const body = readReferrer(request.body);
+  if ('field' in body) return { status: 400, body: validationError(body.field, body.message) };
+  const { headers } = request;
+  const beacon: Beacon = {
+    articleId: request.id,
+    address: request.ip,
+    userAgent: header(headers, 'user-agent'),
+    purpose: `${header(headers, 'sec-purpose')} ${header(headers, 'purpose')} ${header(headers, 'x-purpose')} ${header(headers, 'x-moz')}`.trim(),
+    referrer: body.referrer,
+  };
+  const outcome = await views.ingest(beacon);
+  switch (outcome.status) {
+    case 'counted':
+      return { status: 200, body: { views: outcome.views, counted: true } };
+    case 'not-counted':
+      return { status: 200, body: { views: outcome.views, counted: false, reason: outcome.reason } };
+    case 'not-found':
+      return { status: 404, body: NOT_FOUND };
+    case 'invalid':
+      return { status: 400, body: validationError(outcome.field, outcome.message) };
+    case 'rate-limited':
+      return { status: 429, retryAfter: outcome.retryAfter, body: { error: { code: 'RATE_LIMITED', message: `Too many view beacons from this address; try again in ${outcome.retryAfter} seconds` } } };
+  }
 }
 
 /**
@@ -54,37 +94,15 @@ export async function viewRoutes(app: FastifyInstance, options: { views: ViewCou
   const { views } = options;
 
   app.post<Params>('/api/views/:id', { schema: { params: ID_SCHEMA }, bodyLimit: BEACON_BODY_LIMIT }, async function viewBeacon(request, reply) {
-    reply.header('cache-control', 'no-store');
-    const body = readReferrer(request.body);
-    if ('field' in body) return refuse(reply, body.field, body.message);
-    const beacon: Beacon = {
-      articleId: request.params.id,
-      address: request.ip,
-      userAgent: header(request, 'user-agent'),
-      purpose: `${header(request, 'sec-purpose')} ${header(request, 'purpose')} ${header(request, 'x-purpose')} ${header(request, 'x-moz')}`.trim(),
-      referrer: body.referrer,
-    };
-    const outcome = await views.ingest(beacon);
-    switch (outcome.status) {
-      case 'counted':
-        return { views: outcome.views, counted: true };
-      case 'not-counted':
-        return { views: outcome.views, counted: false, reason: outcome.reason };
-      case 'not-found':
-        return notFound(reply);
-      case 'invalid':
-        return refuse(reply, outcome.field, outcome.message);
-      case 'rate-limited':
-        return reply
-          .code(429)
-          .header('retry-after', String(outcome.retryAfter))
-          .send({ error: { code: 'RATE_LIMITED', message: `Too many view beacons from this address; try again in ${outcome.retryAfter} seconds` } });
-    }
+    const answer = await answerBeacon(views, { id: request.params.id, ip: request.ip, headers: request.headers, body: request.body });
+    reply.code(answer.status).header('cache-control', 'no-store');
+    if (answer.retryAfter) reply.header('retry-after', String(answer.retryAfter));
+    return answer.body;
   });
 
   app.get<Params>('/api/views/:id', { schema: { params: ID_SCHEMA } }, async function viewCount(request, reply) {
     const count = await views.current(request.params.id);
-    if (count === null) return notFound(reply.header('cache-control', 'public, max-age=30'));
+    if (count === null) return reply.code(404).header('cache-control', 'public, max-age=30').send(NOT_FOUND);
     // A CDN may keep it a few seconds: the number lags by at most that, never by the page's age.
     reply.header('cache-control', 'public, max-age=5');
     return { views: count };
