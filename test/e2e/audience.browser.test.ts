@@ -108,6 +108,7 @@ test('the analytics screen draws its charts with text alternatives, the live vie
     await page.getByRole('heading', { name: 'Readers' }).waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.readers-panel canvas').length >= 1);
     assert.equal(await page.getByTestId('readers-total').textContent(), '6');
+    await page.locator('.readers-panel').screenshot({ path: `${screenshots}analytics-story-readers.png` });
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
