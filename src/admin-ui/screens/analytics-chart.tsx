@@ -8,6 +8,18 @@ function cssColor(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }
 
+/** A value axis as wide as its longest label ("20,000" needs more room than uPlot's default 50 px gives "0"). */
+function valueAxisSize(_u: uPlot, values: string[] | null): number {
+  const longest = Math.max(1, ...(values ?? []).map((v) => v.length));
+  return 18 + longest * 7.5;
+}
+
+/** A category label cut to the room its bar has, with an ellipsis; the summary and table carry the whole name. */
+function fitLabel(label: string, roomPx: number): string {
+  const chars = Math.max(3, Math.floor(roomPx / 7));
+  return label.length <= chars ? label : `${label.slice(0, chars - 1)}…`;
+}
+
 /**
  * Draws with uPlot into a container that may change width: the chart is made once per
  * `make` (a new series or options), resized as its container is, and destroyed on unmount.
@@ -71,7 +83,7 @@ export function TimeChart({ title, points, slot, timeZone, height = 220, sparkli
           ? [{ show: false }, { show: false }]
           : [
               { stroke: cssColor('--ink-2', '#4a5360'), space: slot === 'hour' ? 110 : 70, values: (_u, splits) => splits.map((s) => tickLabel(s, slot, timeZone)) },
-              { stroke: cssColor('--ink-2', '#4a5360'), values: (_u, splits) => splits.map((v) => formatCount(v)) },
+              { stroke: cssColor('--ink-2', '#4a5360'), size: valueAxisSize, values: (_u, splits) => splits.map((v) => formatCount(v)) },
             ],
       };
       return { options, data };
@@ -131,8 +143,15 @@ export function BarChart({ title, items, height = 200, unit = 'views' }: BarChar
         scales: { x: { time: false, range: [-0.6, Math.max(items.length, 1) - 0.4] }, y: { range: (_u, _min, max) => [0, Math.max(4, max * 1.15)] } },
         series: [{ label: 'Category' }, { label: title, fill: accent, stroke: accent, paths: bars, points: { show: false } }],
         axes: [
-          { stroke: cssColor('--ink-2', '#4a5360'), splits: () => items.map((_, i) => i), values: (_u, splits) => splits.map((i) => items[i]?.label ?? ''), gap: 6, size: 40 },
-          { stroke: cssColor('--ink-2', '#4a5360'), values: (_u, splits) => splits.map((v) => formatCount(v)) },
+          {
+            stroke: cssColor('--ink-2', '#4a5360'),
+            splits: () => items.map((_, i) => i),
+            // Each bar's share of the chart's width (less the value axis), less a gap, is the room its label has.
+            values: (u, splits) => splits.map((i) => fitLabel(items[i]?.label ?? '', (u.width - 70) / Math.max(1, items.length) - 6)),
+            gap: 6,
+            size: 40,
+          },
+          { stroke: cssColor('--ink-2', '#4a5360'), size: valueAxisSize, values: (_u, splits) => splits.map((v) => formatCount(v)) },
         ],
       };
       return { options, data: [items.map((_, i) => i), items.map((item) => item.value)] as uPlot.AlignedData };
