@@ -11,6 +11,8 @@ import { matchPath, navigate, useLocation } from './router/router.js';
 import { AccountScreen } from './screens/account-screen.js';
 import { ApiKeysScreen } from './screens/api-keys-screen.js';
 import { FrontPageScreen } from './screens/front-page-screen.js';
+import { IncomingScreen } from './screens/incoming-screen.js';
+import { SourcesScreen } from './screens/sources-screen.js';
 import { MediaScreen } from './screens/media-screen.js';
 import { PeopleScreen } from './screens/people-screen.js';
 import { ReviewQueueScreen } from './screens/review-queue-screen.js';
@@ -40,6 +42,8 @@ const ROUTES: Route[] = [
   { path: '/admin/stories/:id', minimum: 'contributor', render: (p) => <StoryEditorScreen key={editorKey(p.id!)} articleId={p.id!} /> },
   { path: '/admin/review', minimum: 'editor', render: () => <ReviewQueueScreen /> },
   { path: '/admin/front-page', minimum: 'editor', render: () => <FrontPageScreen /> },
+  { path: '/admin/incoming', minimum: 'editor', render: () => <IncomingScreen /> },
+  { path: '/admin/sources', minimum: 'editor', render: () => <SourcesScreen /> },
   { path: '/admin/analytics', minimum: 'editor', render: () => <AnalyticsScreen /> },
   { path: '/admin/media', minimum: 'contributor', render: () => <MediaScreen selectedId={null} /> },
   { path: '/admin/media/:id', minimum: 'contributor', render: (p) => <MediaScreen selectedId={p.id!} /> },

@@ -16,6 +16,8 @@ import type { RateLimiter } from './rate-limiter.js';
 import type { createUserService } from './user-service.js';
 import type { SettingsService } from './settings-service.js';
 import type { SetupService } from './setup-service.js';
+import type { SuggestionService } from '../entities/index.js';
+import type { IngestModule } from '../ingest/index.js';
 
 /** Everything the admin routes use, built by the composition root (src/server). */
 export interface AdminDeps {
@@ -42,6 +44,10 @@ export interface AdminDeps {
   frontPage: FrontPageService;
   /** Views over time, top stories, referrers, devices, live (src/audience). */
   analytics: AnalyticsService;
+  /** Suggested tags from entity extraction (src/entities). */
+  entities: SuggestionService;
+  /** The wire desk: sources and the Incoming queue (src/ingest). */
+  wire: Pick<IngestModule, 'sources' | 'incoming'>;
   presence: Presence;
   loginLimits: { perAccount: RateLimiter; perAddress: RateLimiter };
   /** Invitations, password resets by one-time link, and changing one's own password. */

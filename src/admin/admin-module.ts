@@ -11,6 +11,7 @@ import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { createAccounts, RESET_LIMITS } from './accounts.js';
 import { adminPlugin } from './admin-plugin.js';
+import type { AdminDeps } from './admin-deps.js';
 import { createAuthService } from './auth-service.js';
 import { createLoginAttemptRepo } from './login-attempt-repo.js';
 import { createSmtpMailer, defaultMailFrom, noMail } from './mailer.js';
@@ -40,6 +41,10 @@ export interface AdminModuleDeps {
   media: MediaModule;
   settings: SettingsService;
   analytics: AnalyticsService;
+  /** Suggested tags from entity extraction (src/entities). */
+  entities: import('../entities/index.js').SuggestionService;
+  /** The wire desk: sources and the Incoming queue (src/ingest). */
+  wire: AdminDeps['wire'];
   renderPreview: (article: ArticleView) => Promise<string>;
   articleUrl: (sectionSlug: string, slug: string) => string;
   afterPublicChange: () => Promise<void>;
@@ -112,6 +117,8 @@ export async function createAdminModule(deps: AdminModuleDeps) {
           staticPages: content.staticPages,
           frontPage: content.frontPage,
           analytics: deps.analytics,
+          entities: deps.entities,
+          wire: deps.wire,
           presence,
           loginLimits: { perAccount: limiter(LOGIN_LIMITS.perAccount, 'dateline:login:'), perAddress: limiter(LOGIN_LIMITS.perAddress, 'dateline:login:') },
           renderPreview: deps.renderPreview,

@@ -17,6 +17,9 @@ import { passwordRoutes } from './routes/password-routes.js';
 import { staticPageRoutes } from './routes/static-page-routes.js';
 import { frontPageRoutes } from './routes/front-page-routes.js';
 import { analyticsRoutes } from './routes/analytics-routes.js';
+import { entityRoutes } from './routes/entity-routes.js';
+import { sourceRoutes } from './routes/source-routes.js';
+import { incomingRoutes } from './routes/incoming-routes.js';
 
 export interface AdminPluginOptions {
   deps: AdminDeps;
@@ -35,7 +38,7 @@ export async function adminPlugin(app: FastifyInstance, options: AdminPluginOpti
   await app.register(fastifyMultipart, { limits: { fileSize: deps.maxUploadBytes, files: 1, fields: 20, parts: 25 } });
 
   const registry = createRouteRegistry(deps.auth);
-  for (const spec of [...sessionRoutes(deps), ...articleRoutes(deps), ...mediaRoutes(deps), ...directoryRoutes(deps), ...staticPageRoutes(deps), ...frontPageRoutes(deps), ...analyticsRoutes(deps), ...accountRoutes(deps), ...inviteRoutes(deps), ...passwordRoutes(deps)]) {
+  for (const spec of [...sessionRoutes(deps), ...articleRoutes(deps), ...mediaRoutes(deps), ...directoryRoutes(deps), ...staticPageRoutes(deps), ...frontPageRoutes(deps), ...analyticsRoutes(deps), ...entityRoutes(deps), ...sourceRoutes(deps), ...incomingRoutes(deps), ...accountRoutes(deps), ...inviteRoutes(deps), ...passwordRoutes(deps)]) {
     registry.register(app, spec);
   }
 

@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,6 +244,11 @@ for (const target of databases) {
       await call('PUT', `${articleUrl}/presence`);
       await call('DELETE', `${articleUrl}/presence`);
       await call('GET', `${articleUrl}/preview`);
+      // Suggested tags (src/entities): list, accept one, reject another.
+      const tagged = await call('POST', '/api/admin/articles', { headline: 'Minister visits Pune', sectionId: section.id, body: paragraphs('Defence Minister Rajnath Singh met officials of the Indian Navy in Pune.') });
+      const suggested = await call('GET', `/api/admin/articles/${tagged.id}/suggestions`);
+      await call('POST', `/api/admin/articles/${tagged.id}/suggestions/${suggested.items[0].id}/accept`, { version: tagged.version });
+      await call('POST', `/api/admin/articles/${tagged.id}/suggestions/${suggested.items[1].id}/reject`);
       const draft = await call('POST', '/api/admin/articles', { headline: 'Short-lived', sectionId: section.id });
       await call('DELETE', `/api/admin/articles/${draft.id}`);
       api.refused('GET', `/api/admin/articles/${draft.id}`, await admin.request('GET', `/api/admin/articles/${draft.id}`), 404);
@@ -281,6 +286,23 @@ for (const target of databases) {
       await call('GET', '/api/admin/analytics/live');
       await call('GET', `/api/admin/analytics/articles/${leadStory.id}`);
       api.refused('GET', '/api/admin/analytics/views?granularity=week', await admin.request('GET', '/api/admin/analytics/views?granularity=week'), 400);
+
+      // The wire desk: a watched folder of NewsML-G2 and RSS 1.0 files, polled, previewed, taken and dismissed.
+      const wireFolder = join(live.dataDir, 'incoming', 'agency');
+      mkdirSync(wireFolder, { recursive: true });
+      for (const name of ['newsml-text.xml', 'rss1-rdf.xml']) copyFileSync(new URL(`../ingest/fixtures/feeds/${name}`, import.meta.url), join(wireFolder, name));
+      const wireSource = await call('POST', '/api/admin/sources', { name: 'Agency drop', kind: 'folder', folder: 'agency', credit: 'Example Agency' });
+      await call('GET', '/api/admin/sources');
+      await call('PATCH', `/api/admin/sources/${wireSource.id}`, { intervalMinutes: 30 });
+      await call('GET', `/api/admin/sources/${wireSource.id}`);
+      await call('POST', `/api/admin/sources/${wireSource.id}/poll`);
+      const queue = await call('GET', '/api/admin/incoming');
+      await call('GET', `/api/admin/incoming/${queue.items[0].id}`);
+      const takenItem = await call('POST', `/api/admin/incoming/${queue.items[0].id}/take`);
+      await call('GET', `/api/admin/articles/${takenItem.articleId}/origin`);
+      await call('POST', `/api/admin/incoming/${queue.items[1].id}/dismiss`);
+      api.refused('POST', `/api/admin/incoming/${queue.items[1].id}/take`, await admin.request('POST', `/api/admin/incoming/${queue.items[1].id}/take`), 409);
+      await call('DELETE', `/api/admin/sources/${wireSource.id}`);
 
       const user = await call('POST', '/api/admin/users', { email: 'new.writer@example.com', name: 'New Writer', role: 'contributor', password: 'a long test password' });
       await call('GET', '/api/admin/users');

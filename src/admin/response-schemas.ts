@@ -2,6 +2,7 @@ import { z, type ZodType } from 'zod';
 import { tagKind } from './schemas.js';
 import { settingsSchema } from './settings-service.js';
 import { ROLES } from './user-service.js';
+import { IncomingItem, WireSource } from './wire-schemas.js';
 
 /**
  * What the admin API answers on success, as zod schemas beside the request schemas. The
@@ -66,7 +67,7 @@ export const Settings = settingsSchema;
 
 export const Section = z.object({ id: z.string(), slug: z.string(), name: z.string(), description: z.string(), position: z.number().int() });
 export const Person = z.object({ id: z.string(), slug: z.string(), name: z.string(), bio: z.string(), links: z.record(z.string(), z.string()) });
-export const Tag = z.object({ id: z.string(), slug: z.string(), name: z.string(), kind: tagKind, aliases: z.array(z.string()) });
+export const Tag = z.object({ id: z.string(), slug: z.string(), name: z.string(), kind: tagKind, aliases: z.array(z.string()), description: z.string() });
 
 export const MediaItem = z.object({
   id: z.string(),
@@ -196,6 +197,8 @@ export const componentSchemas: Readonly<Record<string, ZodType>> = {
   MediaItemPage,
   PersonPage,
   TagPage,
+  WireSource,
+  IncomingItem,
 };
 
 const diff = z.array(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }));

@@ -37,6 +37,7 @@ export const API_TAGS = {
   'Front page': "The editors' front page: the lead, pinned top stories, the breaking banner and the order of section rails",
   Settings: 'Site settings editors change at run time',
   Analytics: 'Views over time, top stories, referrers, devices and the live last half hour; counted once per reader per story per day',
+  Wire: 'Wire and press-release sources with their health, and the Incoming queue: preview, take, dismiss',
 } as const;
 
 export type ApiTag = keyof typeof API_TAGS;

@@ -107,6 +107,7 @@ const variables = {
   DATELINE_DEMO: { schema: flagSchema, default: '1', expects: '1 or 0' },
   LOG_LEVEL: { schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent' },
   FETCH_ALLOW_HOSTS: { schema: listSchema, default: '', expects: 'a comma-separated list of host or host:port entries' },
+  INGEST_FOLDER_ROOT: { schema: z.string(), default: '', expects: 'a folder path under which watched-folder wire sources may be (empty: DATA_DIR/incoming)' },
   REDIS_URL: {
     schema: z.string().refine((v) => v === '' || /^rediss?:\/\/[^\s]+$/.test(v), 'bad URL'),
     default: '',
@@ -155,6 +156,8 @@ export interface Config {
   readonly demo: boolean;
   readonly logLevel: string;
   readonly fetchAllowHosts: readonly string[];
+  /** Watched-folder wire sources must be inside this folder. */
+  readonly ingestFolderRoot: string;
   readonly pageCacheEntries: number;
   /** Shared rate limits, editor presence and instant cross-node cache invalidation; null without Redis. */
   readonly redisUrl: string | null;
@@ -228,6 +231,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: values.DATELINE_DEMO as boolean,
     logLevel: values.LOG_LEVEL as string,
     fetchAllowHosts: Object.freeze(values.FETCH_ALLOW_HOSTS as string[]),
+    ingestFolderRoot: resolve(cwd, (values.INGEST_FOLDER_ROOT as string) || resolve(dataDir, 'incoming')),
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
     redisUrl: (values.REDIS_URL as string) || null,
     trustProxy: values.TRUST_PROXY as false | number | string[],

@@ -11,7 +11,7 @@ import { contentApiRoutes } from './content-api-routes.js';
 import { createDirectoryRepo } from './directory-repo.js';
 import { createKeyCheck, type KeyScope } from './key-check.js';
 import { contentApiDocument } from './openapi.js';
-import { createPostRepo } from './post-repo.js';
+import { createPostRepo, type PostSearch } from './post-repo.js';
 
 export interface ContentApiDeps {
   db: Kysely<Database>;
@@ -25,6 +25,8 @@ export interface ContentApiDeps {
   clock: Clock;
   /** PAGE_CACHE_ENTRIES: 0 turns answer caching off, as it does for pages. */
   cacheEntries: number;
+  /** Full-text search for `q` on posts (src/search); without it `q` is refused. */
+  search?: PostSearch;
 }
 
 /** At most this many answers, and this many bytes of them (a limit=100 answer with bodies is ~1 MB). */
@@ -47,7 +49,7 @@ export function createContentApiModule(deps: ContentApiDeps) {
     const [settings, sections, footerPages] = await Promise.all([deps.settings(), content.sections.list(), content.staticPages.footerLinks()]);
     return { url: deps.siteUrl, name: settings.siteName, locale: settings.locale, timeZone: settings.timeZone, disclaimerTemplate: settings.disclaimerTemplate, sections, footerPages };
   }
-  const service = createContentApiService({ posts: createPostRepo(deps.db), directory: createDirectoryRepo(deps.db), media: deps.media, site, paths: deps.paths });
+  const service = createContentApiService({ posts: createPostRepo(deps.db, deps.search), directory: createDirectoryRepo(deps.db), media: deps.media, site, paths: deps.paths });
   let document: unknown;
 
   return {

@@ -64,7 +64,7 @@ export function createContentApiService(deps: ContentApiServiceDeps) {
     return rows.map((r) => pick(postJson(r, { authors: authors.get(r.id), tags: tags.get(r.id) }, ctx, options), options));
   }
 
-  const listQuery = (options: QueryOptions) => ({ filter: options.filter?.node ?? null, order: options.order, limit: options.limit, offset: (options.page - 1) * options.limit });
+  const listQuery = (options: QueryOptions) => ({ filter: options.filter?.node ?? null, q: options.q, order: options.order, limit: options.limit, offset: (options.page - 1) * options.limit });
 
   async function list(resource: Exclude<Resource, 'settings'>, options: QueryOptions): Promise<{ items: Json[]; total: number }> {
     if (resource === 'tiers') return { items: [], total: 0 };

@@ -73,6 +73,9 @@ function queryParameters(spec: ResourceSpec, browse: boolean) {
   return [
     ...list,
     param('filter', `Ghost's NQL on: ${Object.keys(spec.filterFields).join(', ')}; at most ${FILTER_LIMITS.maxLength} characters`),
+    ...(spec.search
+      ? [param('q', 'Dateline\'s: full-text search words (the /search query language: words, "phrases", -exclusion, OR); only matching stories are listed, in the order asked for; a q with no words is a 422 naming q', { type: 'string', maxLength: 10_000 })]
+      : []),
     param('limit', `1 to ${PAGE_LIMITS.maxLimit}, or "all" (also ${PAGE_LIMITS.maxLimit}); default ${PAGE_LIMITS.defaultLimit}`),
     param('page', `From 1 to ${PAGE_LIMITS.maxPage}`, { type: 'integer', minimum: 1, maximum: PAGE_LIMITS.maxPage }),
     param('order', `"field asc|desc", comma-separated; fields: ${spec.orderFields.join(', ')}`),

@@ -3,6 +3,7 @@ import type { Database, TagKind } from '../db/index.js';
 import { filterExpression, type FilterTargets } from './filter-repo.js';
 import type { FilterNode } from './nql-filter.js';
 import type { OrderBy } from './query-options.js';
+import { invalidParameter } from './ghost-errors.js';
 
 /** A published story as the Content API reads it: public columns only, never the working copy. */
 export interface PostRow {
@@ -82,8 +83,16 @@ const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
   views: sql.ref('articles.views'),
 };
 
+/**
+ * "This article id column is among the stories matching these words" (src/search), passed in by
+ * the composition root; null when the words have nothing to search for.
+ */
+export type PostSearch = (q: string, articleIdColumn: string) => RawBuilder<SqlBool> | null;
+
 export interface PostQuery {
   filter: FilterNode | null;
+  /** Search words: only stories matching them (PostSearch); null or absent for all. */
+  q?: string | null;
   order: readonly OrderBy[];
   limit: number;
   offset: number;
@@ -93,14 +102,23 @@ export interface PostQuery {
  * Published stories for the Content API. Every query starts from `status = 'published'`
  * and adds the client's filter as one more parenthesised `where`: no filter can widen it.
  */
-export function createPostRepo(db: Kysely<Database>) {
-  function published(filter: FilterNode | null) {
+export function createPostRepo(db: Kysely<Database>, search?: PostSearch) {
+  function published(filter: FilterNode | null, words: RawBuilder<SqlBool> | null = null) {
     const q = db.selectFrom('articles').innerJoin('sections', 'sections.id', 'articles.section_id').where('articles.status', '=', 'published');
-    return filter ? q.where(filterExpression(filter, TARGETS)) : q;
+    const filtered = filter ? q.where(filterExpression(filter, TARGETS)) : q;
+    return words ? filtered.where(words) : filtered;
   }
 
-  function selectPost(filter: FilterNode | null) {
-    return published(filter).select([
+  /** The search condition for `q`; refused by name when it has nothing to search for. */
+  function matching(text: string | null | undefined): RawBuilder<SqlBool> | null {
+    if (!text) return null;
+    const condition = search?.(text, 'articles.id') ?? null;
+    if (!condition) throw invalidParameter('q', 'q has no words to search for.');
+    return condition;
+  }
+
+  function selectPost(filter: FilterNode | null, words: RawBuilder<SqlBool> | null = null) {
+    return published(filter, words).select([
       'articles.id', 'articles.slug', 'articles.headline', 'articles.standfirst', 'articles.body', 'articles.language', 'articles.hero_media_id', 'articles.hero_caption',
       'articles.seo_title', 'articles.seo_description', 'articles.published_at', 'articles.updated_at', 'articles.created_at', 'articles.views',
       'sections.slug as section_slug', 'sections.name as section_name',
@@ -118,13 +136,14 @@ export function createPostRepo(db: Kysely<Database>) {
 
   return {
     async browse(query: PostQuery): Promise<{ rows: PostRow[]; total: number }> {
-      let q = selectPost(query.filter);
+      const words = matching(query.q);
+      let q = selectPost(query.filter, words);
       for (const o of query.order) q = q.orderBy(ORDER_COLUMNS[o.field]!, o.direction);
       // A stable tie-break, so pages never repeat or skip a story.
       q = q.orderBy('articles.id', 'desc');
       const [rows, count] = await Promise.all([
         q.limit(query.limit).offset(query.offset).execute(),
-        published(query.filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        published(query.filter, words).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { rows: rows.map(toRow), total: Number(count.n) };
     },

@@ -11,6 +11,8 @@ export interface ResourceSpec {
   filterFields: FieldAllowList;
   /** Posts and pages have body formats (html, plaintext). */
   formats: boolean;
+  /** Posts take `q`, a full-text search (src/search) that narrows the list like `filter`. */
+  search?: boolean;
 }
 
 export interface OrderBy {
@@ -28,13 +30,15 @@ export interface QueryOptions {
   formats: ReadonlySet<BodyFormat>;
   order: readonly OrderBy[];
   filter: ParsedFilter | null;
+  /** Search words (the /search query language), for a resource with `search`; null without. */
+  q: string | null;
 }
 
 export const PAGE_LIMITS = { defaultLimit: 15, maxLimit: 100, maxPage: 100_000 } as const;
 /** Ghost's other formats: accepted so Ghost clients that ask for them still work, but Dateline has no such bodies. */
 const IGNORED_FORMATS = new Set(['mobiledoc', 'lexical']);
 /** The parameters that shape an answer, in the order the cache key lists them. */
-export const ANSWER_PARAMETERS = ['filter', 'include', 'fields', 'formats', 'limit', 'page', 'order'] as const;
+export const ANSWER_PARAMETERS = ['filter', 'q', 'include', 'fields', 'formats', 'limit', 'page', 'order'] as const;
 
 function single(query: Record<string, unknown>, name: string): string | undefined {
   const value = query[name];
@@ -91,6 +95,7 @@ export function readQueryOptions(query: Record<string, unknown>, spec: ResourceS
   }
   if (formats.size === 0) formats.add('html');
   const filter = single(query, 'filter');
+  const q = single(query, 'q')?.trim();
   return {
     limit: browse ? limitOption(single(query, 'limit')) : 1,
     page: browse ? pageOption(single(query, 'page')) : 1,
@@ -99,6 +104,7 @@ export function readQueryOptions(query: Record<string, unknown>, spec: ResourceS
     formats,
     order: orderOption(single(query, 'order'), spec),
     filter: browse && filter ? parseFilter(filter, spec.filterFields, now) : null,
+    q: browse && spec.search && q ? q : null,
   };
 }
 

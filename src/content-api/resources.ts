@@ -56,6 +56,7 @@ export const POSTS: ResourceSpec = {
   defaultOrder: [{ field: 'published_at', direction: 'desc' }],
   filterFields: POST_FILTER_FIELDS,
   formats: true,
+  search: true,
 };
 
 export const PAGES: ResourceSpec = {

@@ -36,10 +36,18 @@ export interface ArticleFields {
   slug?: string;
 }
 
+/**
+ * Brings a story's search entry in line with the story, inside the transaction that changed it
+ * (src/search passes it in through the content module; content never imports search).
+ */
+export type ArticleIndexer = (trx: Kysely<Database>, articleId: string) => Promise<void>;
+
 export interface ArticleServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   newId: IdGenerator;
+  /** Called after every change readers can see (publish, Update of a live story, unpublish, delete). */
+  indexer?: ArticleIndexer;
 }
 
 function checkFields(fields: Partial<ArticleFields>): void {
@@ -47,8 +55,17 @@ function checkFields(fields: Partial<ArticleFields>): void {
   if (fields.headline !== undefined && fields.headline.length > 300) throw new ValidationError('headline', 'A headline has at most 300 characters');
 }
 
-function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
-  const { load, save, fieldPatch, goLive, uniqueSlug, snapshot } = createArticleWriter({ clock, newId });
+function articleOperations({ db, clock, newId, indexer }: ArticleServiceDeps) {
+  const writer = createArticleWriter({ clock, newId });
+  const { load, save, fieldPatch, uniqueSlug, snapshot } = writer;
+  const reindex = async (trx: Kysely<Database>, id: string) => {
+    if (indexer) await indexer(trx, id);
+  };
+  const goLive: typeof writer.goLive = async (trx, current, at, now, options) => {
+    const saved = await writer.goLive(trx, current, at, now, options);
+    await reindex(trx, saved.id);
+    return saved;
+  };
 
   /** Joins the caller's transaction when given one (imports, seeding), else opens its own. */
   function inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -63,7 +80,10 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
     if (isPublic) patch.updated_at = now;
     if (extra.clearCopy) Object.assign(patch, { working_copy: null, working_copy_at: null, working_copy_by: null });
     const saved = await save(trx, current, patch, options, 'save');
-    if (isPublic) await createSiteStateRepo(trx).bumpContentGeneration();
+    if (isPublic) {
+      await createSiteStateRepo(trx).bumpContentGeneration();
+      await reindex(trx, saved.id);
+    }
     return saved;
   }
 
@@ -254,6 +274,7 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
         const current = await load(trx, id);
         if (current.status === 'published') throw new InvalidTransition('published', 'deleted');
         await createArticleRepo(trx).remove(id);
+        await reindex(trx, id);
       });
     },
 
@@ -264,6 +285,7 @@ function articleOperations({ db, clock, newId }: ArticleServiceDeps) {
         if (current.status !== 'published') throw new InvalidTransition(current.status, 'unpublished');
         const saved = await save(trx, current, { status: 'unpublished', ...(await foldCopy(trx, current)) }, options, 'workflow');
         await createSiteStateRepo(trx).bumpContentGeneration();
+        await reindex(trx, id);
         return saved;
       });
     },

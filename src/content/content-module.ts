@@ -4,7 +4,7 @@ import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { createArticleAdminRepo } from './article-admin-repo.js';
 import { createArticleReadRepo } from './article-read-repo.js';
-import { createArticleService } from './article-service.js';
+import { createArticleService, type ArticleIndexer } from './article-service.js';
 import { createDirectoryService } from './directory-service.js';
 import { createFrontPageService } from './front-page-service.js';
 import { createPersonRepo } from './person-repo.js';
@@ -12,20 +12,23 @@ import { createSectionRepo } from './section-repo.js';
 import { createSiteStateRepo } from './site-state-repo.js';
 import { createStaticPageService } from './static-page-service.js';
 import { createTagRepo } from './tag-repo.js';
+import { createTopicRepo } from './topic-repo.js';
 
 export interface ContentDeps {
   db: Kysely<Database>;
   clock: Clock;
   newId: IdGenerator;
+  /** Keeps the search index in step with published stories, in the same transaction (src/search). */
+  indexer?: ArticleIndexer;
 }
 
 /**
  * Everything the content domain owns, built once: the services that write (articles,
  * directory, static pages, front page) and the repositories routes and pages read through.
  */
-export function createContentModule({ db, clock, newId }: ContentDeps) {
+export function createContentModule({ db, clock, newId, indexer }: ContentDeps) {
   return {
-    articles: createArticleService({ db, clock, newId }),
+    articles: createArticleService({ db, clock, newId, indexer }),
     directory: createDirectoryService({ db, clock, newId }),
     staticPages: createStaticPageService({ db, clock, newId }),
     frontPage: createFrontPageService({ db, clock }),
@@ -34,6 +37,7 @@ export function createContentModule({ db, clock, newId }: ContentDeps) {
     sections: createSectionRepo(db),
     people: createPersonRepo(db),
     tags: createTagRepo(db),
+    topics: createTopicRepo(db),
     siteState: createSiteStateRepo(db),
   };
 }

@@ -1,14 +1,16 @@
 export * from './errors.js';
 export type * from './types.js';
 export { createArticleService } from './article-service.js';
-export type { ArticleService, ArticleFields, SaveOptions, MissingReference } from './article-service.js';
+export type { ArticleService, ArticleFields, ArticleIndexer, SaveOptions, MissingReference } from './article-service.js';
 export { createArticleReadRepo } from './article-read-repo.js';
 export type { ArticleReadRepo, TeaserFilter } from './article-read-repo.js';
 export { createDirectoryService } from './directory-service.js';
 export type { DirectoryService } from './directory-service.js';
 export { createSectionRepo } from './section-repo.js';
 export { createPersonRepo, parseLinks } from './person-repo.js';
-export { createTagRepo } from './tag-repo.js';
+export { createTagRepo, TOPIC_DESCRIPTION_MAX } from './tag-repo.js';
+export { createTopicRepo } from './topic-repo.js';
+export type { TopicRepo, RelatedTopic, RelatedStoryRank } from './topic-repo.js';
 export { createSiteStateRepo } from './site-state-repo.js';
 export { createArticleAdminRepo } from './article-admin-repo.js';
 export type { AdminArticleFilter, AdminArticleSort, AdminArticleSummary } from './article-admin-repo.js';

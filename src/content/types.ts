@@ -27,6 +27,12 @@ export interface Tag {
   kind: TagKind;
 }
 
+/** A tag as its topic page shows it: other names it goes by and the desk's description. */
+export interface Topic extends Tag {
+  aliases: string[];
+  description: string;
+}
+
 export interface Correction {
   note: string;
   createdAt: string;

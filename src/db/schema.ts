@@ -31,6 +31,11 @@ export interface Database {
   article_devices_daily: ArticleDevicesDailyTable;
   site_visitors_daily: SiteVisitorsDailyTable;
   share_cards: ShareCardTable;
+  wire_sources: WireSourceTable;
+  incoming_items: IncomingItemTable;
+  work_leases: WorkLeaseTable;
+  search_documents: SearchDocumentTable;
+  entity_suggestions: EntitySuggestionTable;
 }
 
 /**
@@ -222,6 +227,8 @@ export interface ArticleTable {
   dateline_place: string | null;
   source: string | null;
   wire_id: string | null;
+  /** The original's web address for a story taken from the Incoming queue (0011_wire_sources). */
+  source_url: Generated<string | null>;
   hero_media_id: string | null;
   hero_caption: string | null;
   seo_title: string | null;
@@ -266,6 +273,8 @@ export interface TagTable {
   kind: TagKind;
   /** JSON array of alternative names. */
   aliases: string;
+  /** Plain text shown on the topic page (0012_topics); '' for none. */
+  description: Generated<string>;
   created_at: string;
 }
 
@@ -347,6 +356,18 @@ export interface SiteVisitorsDailyTable {
   visitors: number;
 }
 
+/**
+ * One published story in the search index (src/search). The text columns (and, on SQLite, the
+ * FTS5 table `search_fts` keyed by `doc_id`) differ per database and are written by its adapter.
+ */
+export interface SearchDocumentTable {
+  article_id: string;
+  /** The story's version when indexed. */
+  version: number;
+  section_id: string;
+  published_at: string;
+}
+
 /** Small key/value facts every node shares, e.g. the content generation for cache invalidation. */
 export interface SiteStateTable {
   key: string;
@@ -354,3 +375,99 @@ export interface SiteStateTable {
 }
 
 export type { Generated };
+
+export type WireSourceKind = 'rss' | 'ninjs' | 'folder';
+
+/** A wire or press-release source (src/ingest): what to poll, how often, and how it went. */
+export interface WireSourceTable {
+  id: string;
+  name: string;
+  kind: WireSourceKind;
+  url: string | null;
+  /** For `folder` sources: a path under INGEST_FOLDER_ROOT. */
+  folder: string | null;
+  interval_minutes: Generated<number>;
+  section_slug: string | null;
+  /** The agency or issuing body, used as the story's source and the pictures' credit. */
+  credit: string | null;
+  auto_publish: Generated<number>;
+  paused: Generated<number>;
+  /** Hours a queued item stays before it expires. */
+  keep_hours: Generated<number>;
+  created_at: string;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error_at: string | null;
+  last_error: string | null;
+  last_error_reason: string | null;
+  items_taken: Generated<number>;
+  items_skipped: Generated<number>;
+  consecutive_failures: Generated<number>;
+  next_poll_at: string;
+  etag: string | null;
+  last_modified: string | null;
+}
+
+export type IncomingState = 'queued' | 'taken' | 'dismissed' | 'expired';
+
+/** One item in the Incoming queue; unique per source and item key (guid, uri or link). */
+export interface IncomingItemTable {
+  id: string;
+  source_id: string;
+  item_key: string;
+  link: string | null;
+  headline: string;
+  byline: Generated<string>;
+  standfirst: Generated<string>;
+  /** The body document as JSON text, cleaned by htmlToDocument. */
+  body: string;
+  /** Lower-cased headline, byline and text, for the queue's text filter. */
+  search_text: Generated<string>;
+  /** JSON array of { href, caption, credit }. */
+  pictures: Generated<string>;
+  /** The normalised item (IncomingStory + link) as JSON, for Take. */
+  payload: string;
+  section_slug: string | null;
+  /** Near-duplicates share a group id (the id of the group's first item). */
+  group_id: string;
+  /** 64-bit simhash as 16 hex digits, and its eight 8-bit bands (indexed) for finding near-duplicates. */
+  simhash: string;
+  band0: number;
+  band1: number;
+  band2: number;
+  band3: number;
+  band4: number;
+  band5: number;
+  band6: number;
+  band7: number;
+  received_at: string;
+  expires_at: string;
+  state: Generated<IncomingState>;
+  article_id: string | null;
+  handled_by: string | null;
+  handled_at: string | null;
+}
+
+/** A lease on background work that runs in one process only, taken with a conditional UPDATE. */
+export interface WorkLeaseTable {
+  name: string;
+  holder: string | null;
+  until: Generated<string>;
+}
+
+/** A suggested tag for a story (src/entities): found by extraction, then accepted or rejected by an editor. */
+export interface EntitySuggestionTable {
+  id: string;
+  article_id: string;
+  kind: 'person' | 'organisation' | 'place' | 'event' | 'thing';
+  name: string;
+  /** The name folded for comparison (case, accents, stops): one row per story, kind and key. */
+  name_key: string;
+  /** JSON array of the forms the story used. */
+  surfaces: Generated<string>;
+  tag_id: string | null;
+  state: Generated<'suggested' | 'accepted' | 'rejected'>;
+  mentions: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}

@@ -20,14 +20,17 @@ export interface Hop {
   location: string | null;
   contentType: string | null;
   contentLength: number | null;
+  /** Validators for a conditional GET next time. */
+  etag: string | null;
+  lastModified: string | null;
   body: AsyncIterable<Uint8Array>;
   /** Stops reading and releases the connection. */
   discard(): void;
 }
 
-export type Transport = (url: URL, address: ResolvedAddress, signal: AbortSignal) => Promise<Hop>;
+export type Transport = (url: URL, address: ResolvedAddress, signal: AbortSignal, headers: Record<string, string>) => Promise<Hop>;
 
-const REQUEST_HEADERS = { 'user-agent': 'Dateline-ingest/1', accept: 'image/*,*/*;q=0.5' };
+export const USER_AGENT = 'Dateline-ingest/1';
 
 function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
   return function lookupVettedAddress(_hostname, options, callback) {
@@ -38,12 +41,12 @@ function pinnedLookup(pinned: ResolvedAddress): LookupFunction {
 }
 
 export function createNodeTransport(): Transport {
-  return function requestWithNodeHttp(url, address, signal) {
+  return function requestWithNodeHttp(url, address, signal, headers) {
     return new Promise<Hop>((resolve, reject) => {
       const send = url.protocol === 'https:' ? https.request : http.request;
       const request = send(
         url,
-        { method: 'GET', agent: false, signal, lookup: pinnedLookup(address), headers: REQUEST_HEADERS },
+        { method: 'GET', agent: false, signal, lookup: pinnedLookup(address), headers: { 'user-agent': USER_AGENT, ...headers } },
         (response) => {
           const length = Number(response.headers['content-length']);
           resolve({
@@ -51,6 +54,8 @@ export function createNodeTransport(): Transport {
             location: response.headers.location ?? null,
             contentType: response.headers['content-type'] ?? null,
             contentLength: Number.isFinite(length) && length >= 0 ? length : null,
+            etag: single(response.headers.etag),
+            lastModified: single(response.headers['last-modified']),
             body: response,
             discard: () => response.destroy(),
           });
@@ -63,14 +68,16 @@ export function createNodeTransport(): Transport {
 }
 
 export function createFetchTransport(fetchImpl: typeof fetch): Transport {
-  return async function requestWithFetch(url, _address, signal) {
-    const response = await fetchImpl(url, { redirect: 'manual', signal, headers: REQUEST_HEADERS });
+  return async function requestWithFetch(url, _address, signal, headers) {
+    const response = await fetchImpl(url, { redirect: 'manual', signal, headers: { 'user-agent': USER_AGENT, ...headers } });
     const length = Number(response.headers.get('content-length') ?? NaN);
     return {
       status: response.status,
       location: response.headers.get('location'),
       contentType: response.headers.get('content-type'),
       contentLength: Number.isFinite(length) && length >= 0 ? length : null,
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
       body: readStream(response.body),
       discard: () => void response.body?.cancel().catch(() => undefined),
     };
@@ -89,4 +96,8 @@ async function* readStream(stream: ReadableStream<Uint8Array> | null): AsyncGene
   } finally {
     reader.releaseLock();
   }
+}
+
+function single(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }

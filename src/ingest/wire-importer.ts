@@ -36,6 +36,14 @@ export interface Imported {
   killed: boolean;
 }
 
+export interface ImportOptions {
+  publish: boolean;
+  /** Work at the start of the item's transaction (the Incoming queue claims its item, so a second Take waits and then stops). */
+  first?: (trx: Kysely<Database>) => Promise<void>;
+  /** More work in the item's own transaction after the story is stored; a throw rolls all back. */
+  within?: (trx: Kysely<Database>, articleId: string) => Promise<void>;
+}
+
 export type ImportOutcome = Imported | { ok: false; field: string; message: string };
 type Refusal = Extract<ImportOutcome, { ok: false }>;
 
@@ -131,8 +139,10 @@ export function createWireImporter(deps: WireImporterDeps) {
     return published;
   }
 
-  async function store(item: IncomingStory, body: DocNode, pictures: PreparedMedia[], publish: boolean): Promise<Imported> {
+  async function store(item: IncomingStory, body: DocNode, pictures: PreparedMedia[], options: ImportOptions): Promise<Imported> {
+    const publish = options.publish;
     return deps.db.transaction().execute(async (trx) => {
+      if (options.first) await options.first(trx);
       const articles = deps.articles.withTransaction(trx);
       const directory = deps.directory.withTransaction(trx);
       const section = await sectionFor(directory, item);
@@ -157,6 +167,7 @@ export function createWireImporter(deps: WireImporterDeps) {
       const now = deps.clock.now();
       const embargoed = item.embargoed && item.embargoed > now ? item.embargoed.toISOString() : null;
       if (publish && !embargoed && article.status !== 'published') article = await publishAsDated(articles, article, item, now);
+      if (options.within) await options.within(trx, article.id);
       return outcome(article, section.slug, { updated: !!existing, embargoedUntil: embargoed, pubStatus: item.pubStatus, killed: false });
     });
   }
@@ -183,7 +194,7 @@ export function createWireImporter(deps: WireImporterDeps) {
   }
 
   return {
-    async importStory(item: IncomingStory, options: { publish: boolean }): Promise<ImportOutcome> {
+    async importStory(item: IncomingStory, options: ImportOptions): Promise<ImportOutcome> {
       const started = Date.now();
       if (item.pubStatus !== 'usable') {
         const result = await withdraw(item).catch(refusalOrThrow);
@@ -195,7 +206,7 @@ export function createWireImporter(deps: WireImporterDeps) {
       const pictures = await preparePictures(item);
       if (!Array.isArray(pictures)) return pictures;
       try {
-        const result = await store(item, body.body, pictures, options.publish);
+        const result = await store(item, body.body, pictures, options);
         deps.log.info({ wireId: item.wireId, id: result.id, pictures: pictures.length, ms: Date.now() - started }, 'wire item imported');
         return result;
       } catch (err) {

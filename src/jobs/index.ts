@@ -9,6 +9,9 @@ export { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from './maintenance.js'
 export { createPublishScheduledJob } from './publish-scheduled.js';
 export { createShareCardJob } from './share-cards.js';
 
+/** How often the wire poller looks for sources that are due (each source has its own interval). */
+export const WIRE_POLL_INTERVAL_MS = 15_000;
+
 export interface JobsDeps {
   log: Logger;
   articles: ArticleService;
@@ -19,32 +22,39 @@ export interface JobsDeps {
   schedulerIntervalMs?: number;
   /** Share cards: what draws them, the content generation that says when to look, the clock. */
   shareCards: Parameters<typeof createShareCardJob>[0];
+  /** Polls the wire sources that are due (src/ingest); returns how many it polled. */
+  pollWire: () => Promise<number>;
 }
 
 /**
  * What runs in the background, in one place, with its interval: the publishing scheduler
  * (every 5 s), share cards (a look at the content generation every 5 s, cards drawn when it
- * moved) and the daily maintenance (also at start). Media variants have their own worker in
+ * moved), the wire poller (every 15 s it polls the sources that are due, in the one process
+ * holding its lease) and the daily maintenance (also at start). Media variants have their own worker in
  * the media module, woken by uploads.
  */
-export function createJobs({ log, articles, afterPublish, maintenanceTasks, schedulerIntervalMs = 5000, shareCards: shareCardDeps }: JobsDeps) {
+export function createJobs({ log, articles, afterPublish, maintenanceTasks, schedulerIntervalMs = 5000, shareCards: shareCardDeps, pollWire }: JobsDeps) {
   // publishDue bumps the content generation itself, in the transaction that publishes.
   const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish }), { idleMs: schedulerIntervalMs, log, name: 'scheduler' });
   const maintenance = createBackgroundWorker(createMaintenanceJob({ log, tasks: maintenanceTasks }), { idleMs: MAINTENANCE_INTERVAL_MS, log, name: 'maintenance' });
   const shareCards = createBackgroundWorker(createShareCardJob(shareCardDeps), { idleMs: 5000, log, name: 'share-cards' });
+  const wirePoller = createBackgroundWorker(pollWire, { idleMs: WIRE_POLL_INTERVAL_MS, log, name: 'wire-poller' });
   return {
     scheduler,
     maintenance,
     shareCards,
+    wirePoller,
     start() {
       scheduler.start();
       maintenance.start();
       shareCards.start();
+      wirePoller.start();
     },
     async stop() {
       await scheduler.stop();
       await maintenance.stop();
       await shareCards.stop();
+      await wirePoller.stop();
     },
   };
 }

@@ -6,13 +6,16 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { createDatabase, type DatabaseHandle } from '../db/index.js';
 import { createContentModule } from '../content/index.js';
+import { createEntitiesModule } from '../entities/index.js';
 import { createMediaModule } from '../media/index.js';
 import { createAudienceModule, createShareCardModule } from '../audience/index.js';
 import { createFeedsModule } from '../feeds/index.js';
 import { createContentApiModule } from '../content-api/index.js';
+import { createSearchModule } from '../search/index.js';
 import { articlePath, authorPath, createBeaconFastPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
 import { configuredSettings, createAdminModule, createSettingsService } from '../admin/index.js';
 import { createJobs } from '../jobs/index.js';
+import { createIngestModule, type SafeFetcherOptions } from '../ingest/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { installErrorHandler } from './error-handler.js';
@@ -29,6 +32,8 @@ export interface AppOptions {
   adminAppDir?: string;
   /** Start the background jobs at listen (off in most tests, which drain them by hand). */
   backgroundJobs?: boolean;
+  /** A resolver (or fetch) for the wire desk's safe fetcher, for tests of private-address refusals. */
+  ingestFetch?: Pick<SafeFetcherOptions, 'lookup' | 'fetchImpl' | 'timeoutMs'>;
 }
 
 /**
@@ -47,7 +52,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
   const { db } = database;
 
-  const content = createContentModule({ db, clock, newId });
+  const search = createSearchModule({ db, capabilities: database.capabilities, log });
+  const content = createContentModule({ db, clock, newId, indexer: search.indexArticle });
   const settings = createSettingsService(db, configuredSettings(config.site));
   const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => publicChange() });
   const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => publicChange() });
@@ -65,6 +71,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     renderSiteCard: (siteName, host) => shareCards.renderer.siteCard(siteName, host),
     // The audience module is built after the site (it reads the site's time zone); called per request.
     mostRead: (hours, limit, sectionId) => audience.analytics.mostRead(hours, limit, sectionId),
+    search: search.service,
   });
   const feeds = createFeedsModule({ db, url: config.site.url, settings: () => settings.get(), content, media: media.media, clock });
   const contentApi = createContentApiModule({
@@ -77,6 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     paths: { article: articlePath, section: sectionPath, author: authorPath, tag: topicPath, page: sectionPath },
     clock,
     cacheEntries: config.pageCacheEntries,
+    search: (q, column) => search.service.matching(q, column),
   });
 
   // With Redis, limits and presence are shared by every node, and a change on one node clears
@@ -98,8 +106,24 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   }
 
   if (config.demo) await seedDemo({ db, media: media.media, staticPages: content.staticPages, clock, newId, log, timeKeys: audience.timeKeys });
+  // Stories written without the indexer (an older database, the demo seed, a CLI import) are indexed now.
+  await search.catchUp();
   await site.cache.invalidate();
 
+  const ingest = createIngestModule({
+    db,
+    clock,
+    newId,
+    log,
+    articles: content.articles,
+    directory: content.directory,
+    media: media.media,
+    allowHosts: config.fetchAllowHosts,
+    folderRoot: config.ingestFolderRoot,
+    defaultSection: async () => (await settings.get()).defaultSection,
+    afterPublicChange: publicChange,
+    ...(options.ingestFetch ? { fetch: options.ingestFetch } : {}),
+  });
   const admin = await createAdminModule({
     config,
     db,
@@ -111,6 +135,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     media,
     settings,
     analytics: audience.analytics,
+    entities: createEntitiesModule({ db, clock, newId, articles: content.articles, directory: content.directory }).suggestions,
+    wire: { sources: ingest.sources, incoming: ingest.incoming },
     renderPreview: (view) => site.pages.article(view),
     articleUrl: (sectionSlug, slug) => site.site().url + articlePath(sectionSlug, slug),
     afterPublicChange: publicChange,
@@ -119,7 +145,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     log,
     articles: content.articles,
     afterPublish: pagesChanged,
-    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks },
+    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, searchIndexCatchUp: search.catchUp },
+    pollWire: ingest.poller.pollDue,
     schedulerIntervalMs: options.schedulerIntervalMs,
     shareCards: { cards: shareCards.service, generation: () => content.siteState.contentGeneration(), clock },
   });
@@ -178,6 +205,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       users: admin.users,
       accounts: admin.accounts,
       settings,
+      search: search.service,
     },
     scheduler: jobs.scheduler,
     /** Daily housekeeping (orphaned media files, ended sign-in windows, expired sessions); tests drain it. */
@@ -192,6 +220,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       return token ? `/admin/setup?token=${token}` : null;
     },
     variantWorker: media.variantWorker,
+    /** The wire desk: sources, the Incoming queue, the poller (tests poll by hand). */
+    ingest,
+    wirePoller: jobs.wirePoller,
     finishDemoPictures,
     /** Listens on the configured host and port; returns the address. */
     async listen(): Promise<string> {

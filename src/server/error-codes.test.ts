@@ -5,6 +5,7 @@ import { errorCodes } from '../shared/errors.js';
 // Importing every domain's errors registers their codes.
 import '../content/errors.js';
 import '../media/errors.js';
+import '../ingest/errors.js';
 import '../admin/index.js';
 
 test('every error code is documented in docs/errors.md with its status', () => {

@@ -76,7 +76,11 @@ for (const target of await testDatabases()) {
       assertSocialTags(home, '/', { ...expect, type: 'website' });
       const site = byType(jsonLd(home), 'WebSite')!;
       assert.deepEqual([site.name, site.alternateName, site.url], ['The Test Times', 'news.example.com', 'https://news.example.com/']);
-      assert.equal(site.potentialAction, undefined, 'no SearchAction before search exists');
+      assert.deepEqual(site.potentialAction, {
+        '@type': 'SearchAction',
+        target: { '@type': 'EntryPoint', urlTemplate: 'https://news.example.com/search?q={search_term_string}' },
+        'query-input': 'required name=search_term_string',
+      });
       assertPublisher(byType(jsonLd(home), 'NewsMediaOrganization')!);
       assert.deepEqual(byType(jsonLd(home), 'NewsMediaOrganization')!.sameAs, ['https://x.com/testtimes']);
 

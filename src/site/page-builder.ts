@@ -1,10 +1,11 @@
-import type { ArticleReadRepo, ArticleTeaser, ArticleView, Section, TeaserFilter } from '../content/index.js';
+import type { ArticleReadRepo, ArticleTeaser, ArticleView, Section, TeaserFilter, Topic, TopicRepo } from '../content/index.js';
 import type { MediaService, MediaView } from '../media/index.js';
 import type { ShareImages } from '../audience/index.js';
 import { documentMediaIds, readingMinutes, renderDocument, type ResolvedImage } from '../doc/index.js';
 import type { SiteInfo } from './site-info.js';
 import { articlePage } from './templates/article-page.js';
 import { listingPage, type ListingPageInput } from './templates/listing-page.js';
+import { topicPage } from './templates/topic-page.js';
 import { teaserMediaIds } from './templates/teaser.js';
 import { responsiveSet } from './templates/picture.js';
 import { createGenerationMemo } from './generation-memo.js';
@@ -19,6 +20,10 @@ import { excerpt } from '../doc/index.js';
 import { feedLinks, type FeedOwner } from '../feeds/index.js';
 
 export const PAGE_SIZE = 12;
+/** Stories in an article's "Related stories" rail: one row of cards on a desktop. */
+export const RELATED_STORIES = 4;
+/** Topics a topic page links to as related. */
+export const RELATED_TOPICS = 8;
 /** Deeper pages are refused outright: no listing is that long, and an OFFSET that large is a cheap attack. */
 export const MAX_PAGE = 1000;
 
@@ -35,6 +40,8 @@ export interface PageBuilderDeps {
   shareImages: (articleId: string) => Promise<ShareImages>;
   /** Stories ranked by recent views (the audience module), for most read. */
   mostRead: MostReadRanking;
+  /** How topics and stories connect through their tags: related topics and related stories. */
+  topics: Pick<TopicRepo, 'related' | 'relatedStories'>;
 }
 
 /** Every media id an inline picture in the body points at (the Content API needs it too, so it lives in doc/). */
@@ -59,7 +66,7 @@ export interface ArticlePageData {
  * Gathers what a page needs and renders it. Returns null when the thing asked for
  * does not exist (the route answers 404); the routes decide status and caching.
  */
-export function createPageBuilder({ read, media: mediaService, site, generation, frontPage, clock, shareImages, mostRead: mostReadRanking }: PageBuilderDeps) {
+export function createPageBuilder({ read, media: mediaService, site, generation, frontPage, clock, shareImages, mostRead: mostReadRanking, topics }: PageBuilderDeps) {
   const memo = createGenerationMemo(generation);
   // Listings and thumbnails are shared by many pages: read once per content generation.
   const latest = (filter: TeaserFilter, limit: number, offset = 0) => memo(`latest:${JSON.stringify(filter)}:${limit}:${offset}`, () => read.latest(filter, limit, offset));
@@ -70,6 +77,22 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
   const media = { views: (ids: string[]) => memo(`media:${ids.join(',')}`, () => mediaService.views(ids)) };
   const home = createHomeBuilder({ site, clock, latest, mostRead, mostReadStamp: popular.stamp, mediaViews: media.views, memo, frontPage });
   const feedsOf = (owner: FeedOwner, name: string) => feedLinks(site().url, site().name, owner, name);
+  const relatedTopics = (tagId: string) => memo(`related-topics:${tagId}`, () => topics.related(tagId, RELATED_TOPICS));
+
+  /**
+   * Stories sharing the article's tags, rarer tags and newer stories first (topic-repo.ts),
+   * in that order. Remembered per content generation like the other rails: the page cache
+   * holds the rendered page, so this runs once per story after each change.
+   */
+  function relatedStories(article: ArticleView): Promise<ArticleTeaser[]> {
+    if (!article.tags.length) return Promise.resolve([]);
+    return memo(`related-stories:${article.id}`, async () => {
+      const ranked = await topics.relatedStories(article.id, { limit: RELATED_STORIES, now: clock.now() });
+      if (!ranked.length) return [];
+      const found = new Map((await read.latest({ ids: ranked.map((r) => r.id) }, ranked.length)).map((t) => [t.id, t]));
+      return ranked.map((r) => found.get(r.id)).filter((t): t is ArticleTeaser => !!t);
+    });
+  }
 
   /**
    * Reading time needs a word count of the whole body, which costs more than
@@ -95,13 +118,19 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
    * navigation and always have a page.
    */
   async function listing(filter: TeaserFilter, page: number, input: Omit<ListingPageInput, 'site' | 'stories' | 'media' | 'page' | 'pageCount'>, publishedOnly = false): Promise<string | null> {
+    const slice = await listingSlice(filter, page, publishedOnly);
+    return slice && listingPage({ ...input, site: site(), ...slice });
+  }
+
+  /** One page of a listing's stories with their pictures, or null past the last page. */
+  async function listingSlice(filter: TeaserFilter, page: number, publishedOnly: boolean) {
     const total = await countPublished(filter);
     if (publishedOnly && total === 0) return null;
     const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (page > pageCount) return null;
     const stories = await latest(filter, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const views = await media.views(teaserMediaIds(stories));
-    return listingPage({ ...input, site: site(), stories, media: views, page, pageCount });
+    return { stories, media: views, page, pageCount };
   }
 
   return {
@@ -113,8 +142,7 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
     /** Everything the article page shows besides the article: split out so rendering can be measured alone. */
     async articleData(article: ArticleView): Promise<ArticlePageData> {
       const inlineIds = bodyMediaIds(article.body);
-      const firstTag = article.tags[0];
-      const related = firstTag ? await latest({ tagId: firstTag.id, excludeIds: [article.id] }, 3) : [];
+      const related = await relatedStories(article);
       const moreFromSection = await latest({ sectionId: article.sectionId, excludeIds: [article.id, ...related.map((r) => r.id)] }, 4);
       const [views, share] = await Promise.all([media.views([...(article.heroMediaId ? [article.heroMediaId] : []), ...inlineIds, ...teaserMediaIds(related, moreFromSection)]), shareImages(article.id)]);
       return { article, inlineIds, related, moreFromSection, media: views, share };
@@ -157,8 +185,12 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
     author: (person: { id: string; slug: string; name: string; bio: string; links?: Record<string, string> }, page: number) =>
       listing({ personId: person.id }, page, { basePath: `/author/${encodeURIComponent(person.slug)}`, kicker: 'Author', title: person.name, description: person.bio, feeds: feedsOf({ kind: 'author', slug: person.slug }, person.name), seo: { kind: 'author', person } }, true),
 
-    topic: (tag: { id: string; slug: string; name: string; kind: string }, page: number) =>
-      listing({ tagId: tag.id }, page, { basePath: `/topic/${encodeURIComponent(tag.slug)}`, kicker: tag.kind === 'topic' ? 'Topic' : tag.kind[0]!.toUpperCase() + tag.kind.slice(1), title: tag.name, description: '', feeds: feedsOf({ kind: 'topic', slug: tag.slug }, tag.name), seo: { kind: 'topic' } }, true),
+    /** A topic's timeline with its description and related topics (templates/topic-page.ts). */
+    async topic(tag: Topic, page: number): Promise<string | null> {
+      const slice = await listingSlice({ tagId: tag.id }, page, true);
+      if (!slice) return null;
+      return topicPage({ site: site(), topic: tag, ...slice, related: await relatedTopics(tag.id), feeds: feedsOf({ kind: 'topic', slug: tag.slug }, tag.name) });
+    },
 
     /** About, Contact, Privacy: the body goes through the same allow-list renderer as a story's. */
     async staticPage(page: StaticPage): Promise<string> {

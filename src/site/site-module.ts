@@ -10,6 +10,7 @@ import { createPageCache } from './page-cache.js';
 import type { SiteInfo } from './site-info.js';
 import { loadSiteAssets, sitePlugin } from './site-plugin.js';
 import { siteImages } from './share-image.js';
+import type { SearchService } from '../search/index.js';
 
 /** The settings the public site follows; editors change them at run time. */
 export interface SiteSettings {
@@ -28,7 +29,7 @@ export interface SiteDeps {
   initial: SiteSettings;
   settings: () => Promise<SiteSettings>;
   pageCacheEntries: number;
-  content: Pick<ContentModule, 'read' | 'sections' | 'people' | 'tags' | 'staticPages' | 'frontPage' | 'siteState'>;
+  content: Pick<ContentModule, 'read' | 'sections' | 'people' | 'tags' | 'topics' | 'staticPages' | 'frontPage' | 'siteState'>;
   media: MediaService;
   mediaRoot: string;
   clock: Clock;
@@ -39,6 +40,8 @@ export interface SiteDeps {
   renderSiteCard: (siteName: string, host: string) => Promise<Buffer>;
   /** Stories ranked by their views in the last hours (the audience module), for most read. */
   mostRead: MostReadRanking;
+  /** Reader search for /search (src/search). */
+  search?: SearchService;
 }
 
 /**
@@ -99,7 +102,7 @@ export function createSiteModule(deps: SiteDeps) {
     },
   });
   const current = () => site;
-  const pages = createPageBuilder({ read: content.read, media: deps.media, site: current, generation: () => cache.knownGeneration(), frontPage: () => content.frontPage.current(), clock: deps.clock, shareImages: (id) => deps.shareImages(id, site.name), mostRead: deps.mostRead });
+  const pages = createPageBuilder({ read: content.read, media: deps.media, site: current, generation: () => cache.knownGeneration(), frontPage: () => content.frontPage.current(), clock: deps.clock, shareImages: (id) => deps.shareImages(id, site.name), mostRead: deps.mostRead, topics: content.topics });
 
   return {
     site: current,
@@ -115,7 +118,7 @@ export function createSiteModule(deps: SiteDeps) {
         lookups: {
           sectionBySlug: (slug) => content.sections.findBySlug(slug),
           personBySlug: (slug) => content.people.findBySlug(slug),
-          tagBySlug: (slug) => content.tags.findBySlug(slug),
+          tagBySlug: (slug) => content.tags.topicBySlug(slug),
           staticPageBySlug: (slug) => content.staticPages.bySlug(slug),
         },
         views: extra.views,
@@ -125,6 +128,7 @@ export function createSiteModule(deps: SiteDeps) {
         mediaRoot: deps.mediaRoot,
         renderLogo: () => deps.renderLogo(site.name),
         renderSiteCard: deps.renderSiteCard,
+        search: deps.search,
       }),
   };
 }

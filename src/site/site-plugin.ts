@@ -6,6 +6,8 @@ import { createCodingNegotiator } from './accept-encoding.js';
 import { prepareRepresentationsSync, writeRepresentation, type Representations } from './representations.js';
 import { sitemapUrls } from '../feeds/index.js';
 import { shareImageRoutes } from './share-image.js';
+import { searchRoutes } from './search-routes.js';
+import type { SearchService } from '../search/index.js';
 
 const assetsDir = new URL('./assets/', import.meta.url);
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -42,6 +44,8 @@ export interface SitePluginOptions extends SiteRoutesOptions {
   renderLogo: () => Promise<Buffer>;
   /** Draws the site-wide share image; called on the first request for it. */
   renderSiteCard: (siteName: string, host: string) => Promise<Buffer>;
+  /** Reader search (src/search) for /search; without it the path is an ordinary 404. */
+  search?: SearchService;
 }
 
 /** The public site as one Fastify plugin: pages, media files, assets, robots.txt. */
@@ -76,6 +80,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   app.get('/robots.txt', (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(robots));
   app.get('/healthz', async () => ({ ok: true }));
   await shareImageRoutes(app, { site: options.site, render: options.renderSiteCard });
+  if (options.search) await searchRoutes(app, { search: options.search, site: options.site });
 
   await siteRoutes(app, options);
 }

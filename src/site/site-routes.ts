@@ -14,12 +14,12 @@ import { PAGE_SECURITY_HEADERS } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
 import { redirectTrailingSlash } from './trailing-slash.js';
 import { viewRoutes } from './view-routes.js';
-import type { StaticPage } from '../content/index.js';
+import type { StaticPage, Topic } from '../content/index.js';
 
 export interface SiteLookups {
   sectionBySlug(slug: string): Promise<{ id: string; slug: string; name: string; description: string; position: number } | null>;
   personBySlug(slug: string): Promise<{ id: string; slug: string; name: string; bio: string; links: Record<string, string> } | null>;
-  tagBySlug(slug: string): Promise<{ id: string; slug: string; name: string; kind: string } | null>;
+  tagBySlug(slug: string): Promise<Topic | null>;
   staticPageBySlug(slug: string): Promise<StaticPage | null>;
 }
 

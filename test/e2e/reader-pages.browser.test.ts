@@ -105,6 +105,55 @@ for (const viewport of [
   });
 }
 
+/** The demo tag on the most published stories, given a description and other names as the desk would. */
+async function busiestTopic(): Promise<string> {
+  const { db } = app.database;
+  const top = await db
+    .selectFrom('article_tags')
+    .innerJoin('articles', 'articles.id', 'article_tags.article_id')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select(['tags.id', 'tags.slug', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('articles.status', '=', 'published')
+    .groupBy(['tags.id', 'tags.slug'])
+    .orderBy('n', 'desc')
+    .orderBy('tags.slug')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('tags').set({ description: 'Everything we have reported on this, newest first: <b>plain text</b> & "quotes".', aliases: JSON.stringify(['Another name', 'A third name']) }).where('id', '=', top.id).execute();
+  await app.services.siteState.bumpContentGeneration();
+  await app.services.cache.invalidate();
+  return `/topic/${encodeURIComponent(top.slug)}`;
+}
+
+for (const viewport of [
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'desktop', width: 1280, height: 900 },
+]) {
+  test(`[${viewport.name}] a topic page shows its description, timeline and related topics with no console errors`, { skip: !enabled && 'Chromium not installed' }, async () => {
+    const context = await launchBrowser({ width: viewport.width, height: viewport.height });
+    const errors: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.on('console', (msg: ConsoleMessage) => {
+        if (msg.type() === 'error') errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(err.message));
+      const response = await page.goto(base + (await busiestTopic()), { waitUntil: 'load' });
+      assert.equal(response?.status(), 200);
+      for (const selector of ['.listing-head h1', '.listing-head .standfirst', '.topic-aka', '.timeline-when', '.timeline-item .teaser-title a', '.topic-related .chip']) {
+        assert.equal(await page.locator(selector).first().isVisible(), true, `${selector} is visible`);
+      }
+      assert.match(await page.locator('.listing-head .standfirst').innerText(), /<b>plain text<\/b> & "quotes"/, 'the description reads as the text it is');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `nothing is wider than the ${viewport.width} px screen (${overflow} px over)`);
+      await page.screenshot({ path: join(screenshots, `topic-${viewport.name}.png`), fullPage: true });
+      assert.deepEqual(await accessibilityViolations(page), [], 'the topic page has no serious accessibility violations');
+      assert.deepEqual(errors, [], 'no console errors');
+    } finally {
+      await context.close();
+    }
+  });
+}
+
 /** The path of an author page and a topic page of published demo stories, and a section's. */
 async function listingPaths(): Promise<string[]> {
   const { db } = app.database;

@@ -3,11 +3,13 @@ import { createAdminApi } from './admin-api.js';
 import { createAnalyticsApi } from './analytics-api.js';
 import { createArticlesApi } from './articles-api.js';
 import { createDirectoryApi } from './directory-api.js';
+import { createEntitiesApi } from './entities-api.js';
 import { createFrontPageApi } from './front-page-api.js';
 import type { Http } from './http.js';
 import { createMediaApi } from './media-api.js';
 import { createPagesApi } from './pages-api.js';
 import { createSessionApi } from './session-api.js';
+import { createWireApi } from './wire-api.js';
 
 /** Every typed API call the desk makes, grouped by resource. */
 export function createApi(http: Http) {
@@ -24,6 +26,8 @@ export function createApi(http: Http) {
     pages: createPagesApi(http),
     frontPage: createFrontPageApi(http),
     analytics: createAnalyticsApi(http),
+    entities: createEntitiesApi(http),
+    wire: createWireApi(http),
     users: admin.users,
     account: createAccountApi(http),
     apiKeys: admin.apiKeys,

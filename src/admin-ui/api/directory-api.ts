@@ -4,7 +4,7 @@ import type { Page, Person, Section, Tag, TagKind } from './types.js';
 
 export type SectionInput = { name: string; slug?: string; description?: string; position?: number };
 export type PersonInput = { name: string; slug?: string; bio?: string; links?: Record<string, string> };
-export type TagInput = { name: string; kind?: TagKind; aliases?: string[] };
+export type TagInput = { name: string; kind?: TagKind; aliases?: string[]; description?: string };
 type ListQuery = { page?: number; pageSize?: number; q?: string };
 
 const one = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;

@@ -39,8 +39,15 @@ export type ListStaticPagesResponse = StaticPageSummary[];
  * via the `definition` "ListUsersResponse".
  */
 export type ListUsersResponse = User[];
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "ListWireSourcesResponse".
+ */
+export type ListWireSourcesResponse = WireSource[];
 
 export interface AdminApi {
+  AcceptEntitySuggestionBody?: AcceptEntitySuggestionBody;
+  AcceptEntitySuggestionResponse?: AcceptEntitySuggestionResponse;
   ApiKey?: ApiKey;
   Article?: Article;
   ArticleSummary?: ArticleSummary;
@@ -67,15 +74,19 @@ export interface AdminApi {
   CreateTagResponse?: Tag;
   CreateUserBody?: CreateUserBody;
   CreateUserResponse?: User;
+  CreateWireSourceBody?: CreateWireSourceBody;
+  CreateWireSourceResponse?: WireSource;
   DeleteAllSessionsResponse?: DeleteAllSessionsResponse;
   DiscardChangesBody?: DiscardChangesBody;
   DiscardChangesResponse?: Article;
   Doc?: Doc;
   Error?: Error;
   GetAccountTokenResponse?: GetAccountTokenResponse;
+  GetArticleOriginResponse?: GetArticleOriginResponse;
   GetArticleReadersResponse?: GetArticleReadersResponse;
   GetArticleResponse?: Article;
   GetFrontPageResponse?: GetFrontPageResponse;
+  GetIncomingResponse?: GetIncomingResponse;
   GetLiveViewsResponse?: GetLiveViewsResponse;
   GetMediaResponse?: GetMediaResponse;
   GetPasswordResetStateResponse?: GetPasswordResetStateResponse;
@@ -85,12 +96,16 @@ export interface AdminApi {
   GetSiteInfoResponse?: GetSiteInfoResponse;
   GetStaticPageResponse?: StaticPage;
   GetViewsOverTimeResponse?: GetViewsOverTimeResponse;
+  GetWireSourceResponse?: WireSource;
+  IncomingItem?: IncomingItem;
   InviteUserBody?: InviteUserBody;
   InviteUserResponse?: InviteUserResponse;
   ListApiKeysResponse?: ListApiKeysResponse;
   ListArticlesResponse?: ArticleSummaryPage;
   ListDeviceClassesResponse?: ListDeviceClassesResponse;
+  ListEntitySuggestionsResponse?: ListEntitySuggestionsResponse;
   ListFrontPageCandidatesResponse?: ListFrontPageCandidatesResponse;
+  ListIncomingResponse?: ListIncomingResponse;
   ListMediaResponse?: MediaItemPage;
   ListPeopleResponse?: PersonPage;
   ListReferrerHostsResponse?: ListReferrerHostsResponse;
@@ -100,14 +115,17 @@ export interface AdminApi {
   ListTagsResponse?: TagPage;
   ListTopStoriesResponse?: ListTopStoriesResponse;
   ListUsersResponse?: ListUsersResponse;
+  ListWireSourcesResponse?: ListWireSourcesResponse;
   MediaItem?: MediaItem;
   MediaItemPage?: MediaItemPage;
   Person?: Person;
   PersonPage?: PersonPage;
+  PollWireSourceResponse?: PollWireSourceResponse;
   PublishArticleBody?: PublishArticleBody;
   PublishArticleResponse?: Article;
   PublishChangesBody?: PublishChangesBody;
   PublishChangesResponse?: Article;
+  RejectEntitySuggestionResponse?: RejectEntitySuggestionResponse;
   RequestPasswordResetBody?: RequestPasswordResetBody;
   RequestPasswordResetResponse?: RequestPasswordResetResponse;
   ResendInviteResponse?: ResendInviteResponse;
@@ -128,6 +146,7 @@ export interface AdminApi {
   SubmitArticleResponse?: Article;
   Tag?: Tag;
   TagPage?: TagPage;
+  TakeIncomingResponse?: TakeIncomingResponse;
   UnpublishArticleBody?: UnpublishArticleBody;
   UnpublishArticleResponse?: Article;
   UpdateArticleBody?: UpdateArticleBody;
@@ -147,12 +166,35 @@ export interface AdminApi {
   UpdateTagResponse?: Tag;
   UpdateUserBody?: UpdateUserBody;
   UpdateUserResponse?: User;
+  UpdateWireSourceBody?: UpdateWireSourceBody;
+  UpdateWireSourceResponse?: WireSource;
   UploadMediaResponse?: MediaItem;
   UseAccountTokenBody?: UseAccountTokenBody;
   UseAccountTokenResponse?: Session;
   User?: User;
+  WireSource?: WireSource;
   WithdrawArticleBody?: WithdrawArticleBody;
   WithdrawArticleResponse?: Article;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "AcceptEntitySuggestionBody".
+ */
+export interface AcceptEntitySuggestionBody {
+  version?: number;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "AcceptEntitySuggestionResponse".
+ */
+export interface AcceptEntitySuggestionResponse {
+  id: string;
+  kind: 'person' | 'organisation' | 'place' | 'event' | 'thing';
+  name: string;
+  surfaces: string[];
+  tagId: string | null;
+  state: 'suggested' | 'accepted' | 'rejected';
+  mentions: number;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -602,6 +644,7 @@ export interface CreateTagBody {
    * @maxItems 20
    */
   aliases?: string[];
+  description?: string;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -619,6 +662,7 @@ export interface Tag {
   name: string;
   kind: 'topic' | 'person' | 'organisation' | 'place' | 'event' | 'thing';
   aliases: string[];
+  description: string;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -652,6 +696,81 @@ export interface User {
    */
   invitePending: boolean;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "CreateWireSourceBody".
+ */
+export interface CreateWireSourceBody {
+  name: string;
+  /**
+   * rss: an RSS, Atom or JSON Feed address; ninjs: an HTTP endpoint of ninjs items; folder: a watched folder of ninjs, NewsML-G2 or feed files
+   */
+  kind: 'rss' | 'ninjs' | 'folder';
+  url?: string | null;
+  /**
+   * For folder sources: a path inside INGEST_FOLDER_ROOT
+   */
+  folder?: string | null;
+  intervalMinutes?: number;
+  sectionSlug?: string | null;
+  /**
+   * The agency or issuing body: the story's source and the pictures' credit (an agency's name turns the picture disclaimer on)
+   */
+  credit?: string | null;
+  autoPublish?: boolean;
+  paused?: boolean;
+  /**
+   * How long a queued item waits before it expires
+   */
+  keepHours?: number;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "WireSource".
+ *
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "CreateWireSourceResponse".
+ *
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "GetWireSourceResponse".
+ *
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "UpdateWireSourceResponse".
+ */
+export interface WireSource {
+  id: string;
+  name: string;
+  kind: 'rss' | 'ninjs' | 'folder';
+  url: string | null;
+  folder: string | null;
+  intervalMinutes: number;
+  sectionSlug: string | null;
+  credit: string | null;
+  autoPublish: boolean;
+  paused: boolean;
+  keepHours: number;
+  createdAt: string;
+  health: {
+    lastPolledAt: string | null;
+    lastSuccessAt: string | null;
+    lastErrorAt: string | null;
+    lastError: string | null;
+    /**
+     * A stable reason: forbidden_address, timeout, too_large, malformed_xml, dtd_refused, no_body, unknown_namespace, …
+     */
+    lastErrorReason: string | null;
+    /**
+     * Items taken into the Incoming queue from this source, all time
+     */
+    itemsTaken: number;
+    /**
+     * Items set aside for a reason other than being duplicates
+     */
+    itemsSkipped: number;
+    consecutiveFailures: number;
+    nextPollAt: string;
+  };
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -699,6 +818,25 @@ export interface GetAccountTokenResponse {
   email: string;
   name: string;
   expiresAt: string;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "GetArticleOriginResponse".
+ */
+export interface GetArticleOriginResponse {
+  /**
+   * The agency or issuing body
+   */
+  source: string | null;
+  /**
+   * The original's address
+   */
+  sourceUrl: string | null;
+  incomingId: string | null;
+  /**
+   * The wire source the story was taken from
+   */
+  sourceName: string | null;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -812,6 +950,38 @@ export interface GetFrontPageResponse {
     reason: 'deleted' | 'not-published' | 'expired' | 'no-picture';
     message: string;
   }[];
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "GetIncomingResponse".
+ */
+export interface GetIncomingResponse {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  /**
+   * The original's address
+   */
+  link: string | null;
+  headline: string;
+  byline: string;
+  standfirst: string;
+  sectionSlug: string | null;
+  /**
+   * Items that are rewrites of the same story share a group
+   */
+  groupId: string;
+  groupSize: number;
+  pictures: {
+    href: string;
+    caption: string | null;
+    credit: string | null;
+  }[];
+  receivedAt: string;
+  expiresAt: string;
+  state: 'queued' | 'taken' | 'dismissed' | 'expired';
+  articleId: string | null;
+  body: Doc;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -967,6 +1137,37 @@ export interface GetViewsOverTimeResponse {
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "IncomingItem".
+ */
+export interface IncomingItem {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  /**
+   * The original's address
+   */
+  link: string | null;
+  headline: string;
+  byline: string;
+  standfirst: string;
+  sectionSlug: string | null;
+  /**
+   * Items that are rewrites of the same story share a group
+   */
+  groupId: string;
+  groupSize: number;
+  pictures: {
+    href: string;
+    caption: string | null;
+    credit: string | null;
+  }[];
+  receivedAt: string;
+  expiresAt: string;
+  state: 'queued' | 'taken' | 'dismissed' | 'expired';
+  articleId: string | null;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
  * via the `definition` "InviteUserBody".
  */
 export interface InviteUserBody {
@@ -1010,6 +1211,21 @@ export interface ListDeviceClassesResponse {
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "ListEntitySuggestionsResponse".
+ */
+export interface ListEntitySuggestionsResponse {
+  items: {
+    id: string;
+    kind: 'person' | 'organisation' | 'place' | 'event' | 'thing';
+    name: string;
+    surfaces: string[];
+    tagId: string | null;
+    state: 'suggested' | 'accepted' | 'rejected';
+    mentions: number;
+  }[];
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
  * via the `definition` "ListFrontPageCandidatesResponse".
  */
 export interface ListFrontPageCandidatesResponse {
@@ -1028,6 +1244,16 @@ export interface ListFrontPageCandidatesResponse {
       name: string;
     };
   }[];
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "ListIncomingResponse".
+ */
+export interface ListIncomingResponse {
+  items: IncomingItem[];
+  total: number;
+  page: number;
+  pageSize: number;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -1182,6 +1408,22 @@ export interface ListTopStoriesResponse {
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "PollWireSourceResponse".
+ */
+export interface PollWireSourceResponse {
+  sourceId: string;
+  ok: boolean;
+  notModified: boolean;
+  queued: number;
+  skipped: {
+    reason: string;
+    message: string;
+  }[];
+  reason?: string;
+  message?: string;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
  * via the `definition` "PublishArticleBody".
  */
 export interface PublishArticleBody {
@@ -1194,6 +1436,19 @@ export interface PublishArticleBody {
 export interface PublishChangesBody {
   version?: number;
   note?: string;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "RejectEntitySuggestionResponse".
+ */
+export interface RejectEntitySuggestionResponse {
+  id: string;
+  kind: 'person' | 'organisation' | 'place' | 'event' | 'thing';
+  name: string;
+  surfaces: string[];
+  tagId: string | null;
+  state: 'suggested' | 'accepted' | 'rejected';
+  mentions: number;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -1472,6 +1727,16 @@ export interface SubmitArticleBody {
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "TakeIncomingResponse".
+ */
+export interface TakeIncomingResponse {
+  articleId: string;
+  status: string;
+  sectionSlug: string;
+  slug: string;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
  * via the `definition` "UnpublishArticleBody".
  */
 export interface UnpublishArticleBody {
@@ -1597,6 +1862,7 @@ export interface UpdateTagBody {
    * @maxItems 20
    */
   aliases?: string[];
+  description?: string;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema
@@ -1607,6 +1873,34 @@ export interface UpdateUserBody {
   role?: 'contributor' | 'author' | 'editor' | 'admin';
   disabled?: boolean;
   password?: string;
+}
+/**
+ * This interface was referenced by `AdminApi`'s JSON-Schema
+ * via the `definition` "UpdateWireSourceBody".
+ */
+export interface UpdateWireSourceBody {
+  name?: string;
+  /**
+   * rss: an RSS, Atom or JSON Feed address; ninjs: an HTTP endpoint of ninjs items; folder: a watched folder of ninjs, NewsML-G2 or feed files
+   */
+  kind?: 'rss' | 'ninjs' | 'folder';
+  url?: string | null;
+  /**
+   * For folder sources: a path inside INGEST_FOLDER_ROOT
+   */
+  folder?: string | null;
+  intervalMinutes?: number;
+  sectionSlug?: string | null;
+  /**
+   * The agency or issuing body: the story's source and the pictures' credit (an agency's name turns the picture disclaimer on)
+   */
+  credit?: string | null;
+  autoPublish?: boolean;
+  paused?: boolean;
+  /**
+   * How long a queued item waits before it expires
+   */
+  keepHours?: number;
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema

@@ -17,6 +17,7 @@ const NAV: { heading: string; items: NavItem[] }[] = [
     items: [
       { href: '/admin/stories', label: 'Stories', minimum: 'contributor' },
       { href: '/admin/review', label: 'Review queue', minimum: 'editor' },
+      { href: '/admin/incoming', label: 'Incoming', minimum: 'editor' },
       { href: '/admin/front-page', label: 'Front page', minimum: 'editor' },
       { href: '/admin/analytics', label: 'Analytics', minimum: 'editor' },
       { href: '/admin/media', label: 'Media library', minimum: 'contributor' },
@@ -29,6 +30,7 @@ const NAV: { heading: string; items: NavItem[] }[] = [
       { href: '/admin/sections', label: 'Sections', minimum: 'editor' },
       { href: '/admin/tags', label: 'Tags', minimum: 'editor' },
       { href: '/admin/pages', label: 'Pages', minimum: 'editor' },
+      { href: '/admin/sources', label: 'Sources', minimum: 'editor' },
     ],
   },
   {

@@ -4,7 +4,7 @@ import { TAG_KINDS, type Tag, type TagKind } from '../api/types.js';
 import { useAnnounce } from '../components/announcer.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { DataTable } from '../components/data-table.js';
-import { SelectField, TextField } from '../components/field.js';
+import { SelectField, TextArea, TextField } from '../components/field.js';
 import { FormDialog } from '../components/form-dialog.js';
 import { PageHeader } from '../components/page-header.js';
 import { Pagination } from '../components/pagination.js';
@@ -20,6 +20,8 @@ const KIND_LABELS: Record<TagKind, string> = {
   thing: 'Thing',
 };
 const KIND_OPTIONS = TAG_KINDS.map((kind) => ({ value: kind, label: KIND_LABELS[kind] }));
+/** The API's limit (TOPIC_DESCRIPTION_MAX in src/content): the field stops there instead of failing on save. */
+const TOPIC_DESCRIPTION_MAX = 1000;
 
 /** Topics: each tag has a page listing every story about it; aliases catch other spellings. */
 export function TagsScreen() {
@@ -31,12 +33,13 @@ export function TagsScreen() {
   const query = useDebounced(q.trim(), 300);
   const tags = useLoad(() => api.tags.list({ q: query || undefined, page, pageSize: 50 }), [query, page]);
   const [deleting, setDeleting] = useState<Tag | null>(null);
-  const editor = useRowEditor<Tag, { name: string; kind: TagKind; aliases: string }>({
-    toForm: (tag) => ({ name: tag?.name ?? '', kind: tag?.kind ?? 'topic', aliases: tag?.aliases.join(', ') ?? '' }),
-    async save({ name, kind, aliases }, tag) {
+  const editor = useRowEditor<Tag, { name: string; kind: TagKind; aliases: string; description: string }>({
+    toForm: (tag) => ({ name: tag?.name ?? '', kind: tag?.kind ?? 'topic', aliases: tag?.aliases.join(', ') ?? '', description: tag?.description ?? '' }),
+    async save({ name, kind, aliases, description }, tag) {
       const input = {
         name: name.trim(),
         kind,
+        description: description.trim(),
         aliases: aliases
           .split(',')
           .map((a) => a.trim())
@@ -98,6 +101,7 @@ export function TagsScreen() {
         <TextField label="Name" {...editor.field('name')} required maxLength={80} />
         <SelectField label="Kind" value={editor.form.kind} onChange={(kind) => editor.set('kind', kind as TagKind)} options={KIND_OPTIONS} />
         <TextField label="Aliases" {...editor.field('aliases')} hint="Other names for the same thing, separated by commas (e.g. “PM Modi, Narendra Modi”)." />
+        <TextArea label="Description" {...editor.field('description')} rows={4} maxLength={TOPIC_DESCRIPTION_MAX} hint="Plain text shown at the top of the topic page." />
       </FormDialog>
       <ConfirmDialog
         open={deleting !== null}

@@ -15,6 +15,8 @@ import { AuthorsField } from './authors-field.js';
 import { ConflictBanner } from './conflict-banner.js';
 import { CorrectionsPanel } from './corrections-panel.js';
 import { ReadersPanel } from './readers-panel.js';
+import { SuggestedTagsPanel } from './suggested-tags-panel.js';
+import { StoryOriginPanel } from './story-origin-panel.js';
 import { HeroPanel } from './hero-panel.js';
 import { smartenQuotes } from '../editor/smart-quotes.js';
 import { LiveNotice } from './live-notice.js';
@@ -189,6 +191,8 @@ export function StoryEditorScreen({ articleId }: { articleId: string | null }) {
               ))}
             </datalist>
           </section>
+          {article && <StoryOriginPanel articleId={article.id} />}
+          {article && <SuggestedTagsPanel doc={doc} disabled={readOnly} />}
           <HeroPanel
             mediaId={form.heroMediaId}
             caption={form.heroCaption}

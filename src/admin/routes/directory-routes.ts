@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PersonNotFound, RESERVED_SECTION_SLUGS, SectionNotFound } from '../../content/index.js';
+import { PersonNotFound, RESERVED_SECTION_SLUGS, SectionNotFound, TOPIC_DESCRIPTION_MAX } from '../../content/index.js';
 import { isValidSlug, slugify } from '../../shared/slug.js';
 import { ValidationError } from '../../shared/errors.js';
 import type { AdminDeps } from '../admin-deps.js';
@@ -14,7 +14,15 @@ const slugField = z.string().max(96).refine(isValidSlug, 'letters, digits and si
 const sectionInput = z.object({ name: z.string().trim().min(1).max(80), slug: slugField.optional(), description: z.string().max(500).optional(), position: z.number().int().min(0).max(10_000).optional() }).strict();
 const linksSchema = z.record(z.string().max(40), z.string().max(500).regex(/^https?:\/\//i, 'must be an http(s) URL'));
 const personInput = z.object({ name: z.string().trim().min(1).max(120), slug: slugField.optional(), bio: z.string().max(2000).optional(), links: linksSchema.optional() }).strict();
-const tagInput = z.object({ name: z.string().trim().min(1).max(80), kind: tagKind.optional(), aliases: z.array(z.string().trim().min(1).max(80)).max(20).optional() }).strict();
+const tagInput = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    kind: tagKind.optional(),
+    aliases: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
+    /** Plain text for the topic page; the site escapes it. */
+    description: z.string().trim().max(TOPIC_DESCRIPTION_MAX).optional(),
+  })
+  .strict();
 const listQuery = z.object({ q: z.string().max(100).optional(), ...pageQuery }).strict();
 
 function requireDirectoryWrite(actor: Actor): void {
@@ -162,7 +170,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         if (!slugify(body.name)) throw new ValidationError('name', 'A tag name needs letters or digits');
         if (await tags.findBySlug(slugify(body.name))) throw new ValidationError('name', `A tag "${body.name}" exists already`);
         const tag = await deps.directory.ensureTag(body.name, body.kind ?? 'topic');
-        if (body.aliases) await tags.update(tag.id, { aliases: body.aliases });
+        if (body.aliases || body.description) await tags.update(tag.id, { aliases: body.aliases, description: body.description });
         return tags.findById(tag.id);
       },
     }),
@@ -170,7 +178,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       method: 'PATCH',
       url: '/tags/:id',
       operationId: 'updateTag',
-      summary: 'Rename a tag, change its kind or aliases',
+      summary: 'Rename a tag, change its kind, aliases or description',
       tag: 'Tags',
       response: Tag,
       params: idParams,

@@ -43,7 +43,7 @@ ${input.head ?? ''}
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <header class="site-header">
-<div class="wrap masthead"><a class="brand" href="/">${site.name}</a></div>
+<div class="wrap masthead"><a class="brand" href="/">${site.name}</a><form class="site-search" role="search" action="/search" method="get"><label class="visually-hidden" for="site-search-q">Search the site</label><input id="site-search-q" type="search" name="q" maxlength="256" placeholder="Search"><button type="submit">Search</button></form></div>
 <nav class="sections" aria-label="Sections"><ul class="wrap">${nav}</ul></nav>
 </header>
 <main id="main" class="wrap">

@@ -32,7 +32,7 @@ export function publisherLd(site: SiteInfo, withContext = false): Ld {
   };
 }
 
-/** What the WebSite node needs to offer a search box in results; search arrives in a later issue. */
+/** What the WebSite node needs to offer a search box in results (the home page passes /search). */
 export interface SiteSearch {
   /** An absolute URL with `{search_term_string}` where the query goes, e.g. `https://…/search?q={search_term_string}`. */
   urlTemplate: string;

@@ -4,8 +4,27 @@ import { jsonLdScript } from './json-ld.js';
 import { breadcrumbLd, collectionPageLd, profilePageLd, websiteLd, publisherLd } from './seo-jsonld.js';
 import { socialMeta } from './seo-tags.js';
 
-/** What kind of listing a page is, and for an author page, who. */
-export type ListingSeo = { kind: 'section' } | { kind: 'topic' } | { kind: 'author'; person: { name: string; bio: string; links?: Record<string, string> } };
+/** What a topic page is about, when schema.org has a type for its kind. */
+export interface TopicAbout {
+  type: 'Person' | 'Place' | 'Organization';
+  name: string;
+  alternateName: string[];
+  description: string;
+}
+
+/** What kind of listing a page is, and for an author page, who; for a topic page, what it is about. */
+export type ListingSeo = { kind: 'section' } | { kind: 'topic'; about?: TopicAbout } | { kind: 'author'; person: { name: string; bio: string; links?: Record<string, string> } };
+
+function aboutLd(about: TopicAbout) {
+  return {
+    about: {
+      '@type': about.type,
+      name: about.name,
+      ...(about.alternateName.length ? { alternateName: about.alternateName } : {}),
+      ...(about.description ? { description: about.description } : {}),
+    },
+  };
+}
 
 export interface ListingHeadInput {
   seo: ListingSeo;
@@ -27,7 +46,10 @@ export function listingHead(site: SiteInfo, input: ListingHeadInput): TrustedHtm
   const data =
     seo.kind === 'author'
       ? [profilePageLd(site, { url: input.canonical, person: { name: seo.person.name, url: input.firstPage, bio: seo.person.bio, links: seo.person.links } }), breadcrumbLd([home, { name: seo.person.name, url: input.firstPage }])]
-      : [collectionPageLd(site, { name: input.title, url: input.canonical, description: input.description }), breadcrumbLd([home, { name: input.title, url: input.firstPage }])];
+      : [
+          { ...collectionPageLd(site, { name: input.title, url: input.canonical, description: input.description }), ...(seo.kind === 'topic' && seo.about ? aboutLd(seo.about) : {}) },
+          breadcrumbLd([home, { name: input.title, url: input.firstPage }]),
+        ];
   return html`${socialMeta(site, { type: seo.kind === 'author' ? 'profile' : 'website', title: `${input.title} | ${site.name}`, description: input.description, url: input.canonical, image: site.shareImage })}
 ${data.map((d) => html`${jsonLdScript(d)}\n`)}`;
 }
@@ -35,8 +57,8 @@ ${data.map((d) => html`${jsonLdScript(d)}\n`)}`;
 /** The home page: social tags, the WebSite and the publisher. */
 export function homeHead(site: SiteInfo, page: { title: string; description: string }): TrustedHtml {
   const url = site.url + '/';
-  // The SearchAction hook: pass `{ urlTemplate: `${site.url}/search?q={search_term_string}` }` once search exists.
+  // The site's search page (/search) as the WebSite's SearchAction.
   return html`${socialMeta(site, { type: 'website', title: page.title, description: page.description, url, image: site.shareImage })}
-${jsonLdScript(websiteLd(site, null))}
+${jsonLdScript(websiteLd(site, { urlTemplate: `${site.url}/search?q={search_term_string}` }))}
 ${jsonLdScript(publisherLd(site, true))}`;
 }

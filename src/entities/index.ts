@@ -1,0 +1,13 @@
+export { extractEntities, MAX_TEXT_CHARS } from './extract.js';
+export { createGazetteer, seedNames, nameKey } from './gazetteer.js';
+export type { KnownName } from './gazetteer.js';
+export { scoreStories, formatScores } from './evaluate.js';
+export type { LabelledStory, KindScore } from './evaluate.js';
+export type * from './types.js';
+export { ENTITY_KINDS } from './types.js';
+export { createSuggestionService } from './suggestion-service.js';
+export type { SuggestionService } from './suggestion-service.js';
+export type { Suggestion, SuggestionState } from './suggestion-repo.js';
+export { SuggestionNotFound } from './errors.js';
+export { createEntitiesModule } from './entities-module.js';
+export type { EntitiesModule, EntitiesDeps } from './entities-module.js';

@@ -1,0 +1,181 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, IncomingItemTable, IncomingState } from '../db/index.js';
+import { allWordsIn } from '../db/index.js';
+import { BANDS, hammingDistance, NEAR_DISTANCE, type Fingerprint } from './simhash.js';
+
+export interface QueuedPicture {
+  href: string;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface IncomingSummary {
+  id: string;
+  sourceId: string;
+  sourceName: string;
+  link: string | null;
+  headline: string;
+  byline: string;
+  standfirst: string;
+  sectionSlug: string | null;
+  groupId: string;
+  /** Other items of the same story, from this or other sources. */
+  groupSize: number;
+  pictures: QueuedPicture[];
+  receivedAt: string;
+  expiresAt: string;
+  state: IncomingState;
+  articleId: string | null;
+}
+
+export interface IncomingFilter {
+  sourceId?: string;
+  sectionSlug?: string;
+  groupId?: string;
+  text?: string;
+  state?: IncomingState;
+  limit: number;
+  offset: number;
+}
+
+type BandColumn = 'band0' | 'band1' | 'band2' | 'band3' | 'band4' | 'band5' | 'band6' | 'band7';
+const BAND_COLUMNS: readonly BandColumn[] = ['band0', 'band1', 'band2', 'band3', 'band4', 'band5', 'band6', 'band7'];
+if (BAND_COLUMNS.length !== BANDS) throw new Error('one column per simhash band');
+
+type Row = Selectable<IncomingItemTable> & { source_name: string };
+
+function toSummary(r: Row, groupSize: number): IncomingSummary {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    link: r.link,
+    headline: r.headline,
+    byline: r.byline,
+    standfirst: r.standfirst,
+    sectionSlug: r.section_slug,
+    groupId: r.group_id,
+    groupSize,
+    pictures: JSON.parse(r.pictures) as QueuedPicture[],
+    receivedAt: r.received_at,
+    expiresAt: r.expires_at,
+    state: r.state,
+    articleId: r.article_id,
+  };
+}
+
+/** The Incoming queue. All SQL for `incoming_items` is here. */
+export function createIncomingRepo(db: Kysely<Database>) {
+  const base = () => db.selectFrom('incoming_items').innerJoin('wire_sources', 'wire_sources.id', 'incoming_items.source_id').selectAll('incoming_items').select('wire_sources.name as source_name');
+
+  async function groupSizes(groupIds: string[]): Promise<Map<string, number>> {
+    if (!groupIds.length) return new Map();
+    const rows = await db.selectFrom('incoming_items').select(['group_id', db.fn.countAll<number>().as('n')]).where('group_id', 'in', groupIds).groupBy('group_id').execute();
+    return new Map(rows.map((r) => [r.group_id, Number(r.n)]));
+  }
+
+  return {
+    /** Keys of this source's items among `keys` that are already known (queued, handled or expired). */
+    async knownKeys(sourceId: string, keys: string[]): Promise<Set<string>> {
+      const known = new Set<string>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const rows = await db.selectFrom('incoming_items').select('item_key').where('source_id', '=', sourceId).where('item_key', 'in', keys.slice(i, i + 500)).execute();
+        for (const r of rows) known.add(r.item_key);
+      }
+      return known;
+    },
+
+    /** The group of the nearest earlier item within NEAR_DISTANCE bits, if any (indexed by bands). */
+    async nearGroup(print: Fingerprint, sinceIso: string): Promise<string | null> {
+      // One indexed equality per band (an OR across eight columns would scan the table on SQLite).
+      const candidates = await Promise.all(
+        BAND_COLUMNS.map((column, i) =>
+          db.selectFrom('incoming_items').select(['group_id', 'simhash']).where(column, '=', print.bands[i]!).where('received_at', '>=', sinceIso).orderBy('received_at', 'desc').limit(20).execute(),
+        ),
+      );
+      let best: { group: string; distance: number } | null = null;
+      for (const c of candidates.flat()) {
+        const distance = hammingDistance(c.simhash, print.hash);
+        if (distance <= NEAR_DISTANCE && (!best || distance < best.distance)) best = { group: c.group_id, distance };
+      }
+      return best?.group ?? null;
+    },
+
+    /** Queues an item; false when this source already has it (the unique key decides, even in a race). */
+    async insert(row: Omit<Insertable<IncomingItemTable>, BandColumn | 'simhash'>, print: Fingerprint): Promise<boolean> {
+      const bands = Object.fromEntries(BAND_COLUMNS.map((column, i) => [column, print.bands[i]!])) as Record<BandColumn, number>;
+      const result = await db
+        .insertInto('incoming_items')
+        .values({ ...row, ...bands, simhash: print.hash })
+        .onConflict((oc) => oc.columns(['source_id', 'item_key']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      return result !== undefined;
+    },
+
+    async list(filter: IncomingFilter): Promise<{ items: IncomingSummary[]; total: number }> {
+      let q = base().where('incoming_items.state', '=', filter.state ?? 'queued');
+      if (filter.sourceId) q = q.where('incoming_items.source_id', '=', filter.sourceId);
+      if (filter.sectionSlug) q = q.where('incoming_items.section_slug', '=', filter.sectionSlug);
+      if (filter.groupId) q = q.where('incoming_items.group_id', '=', filter.groupId);
+      if (filter.text) q = q.where(allWordsIn(['incoming_items.search_text'], filter.text));
+      const total = await q.clearSelect().select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = (await q.orderBy('incoming_items.received_at', 'desc').orderBy('incoming_items.id', 'desc').limit(filter.limit).offset(filter.offset).execute()) as Row[];
+      const sizes = await groupSizes([...new Set(rows.map((r) => r.group_id))]);
+      return { items: rows.map((r) => toSummary(r, sizes.get(r.group_id) ?? 1)), total: Number(total.n) };
+    },
+
+    async get(id: string): Promise<(IncomingSummary & { body: string; payload: string }) | null> {
+      const row = (await base().where('incoming_items.id', '=', id).executeTakeFirst()) as Row | undefined;
+      if (!row) return null;
+      const sizes = await groupSizes([row.group_id]);
+      return { ...toSummary(row, sizes.get(row.group_id) ?? 1), body: row.body, payload: row.payload };
+    },
+
+    /** Moves a queued item to taken or dismissed; false when it was no longer queued (someone else was first). */
+    async settle(id: string, change: { state: 'taken' | 'dismissed'; by: string | null; at: string; articleId?: string }, executor: Kysely<Database> = db): Promise<boolean> {
+      const result = await executor
+        .updateTable('incoming_items')
+        .set({ state: change.state, handled_by: change.by, handled_at: change.at, article_id: change.articleId ?? null })
+        .where('id', '=', id)
+        .where('state', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async linkArticle(id: string, articleId: string, executor: Kysely<Database> = db): Promise<void> {
+      await executor.updateTable('incoming_items').set({ article_id: articleId }).where('id', '=', id).execute();
+    },
+
+    /** The story keeps the original's address (its source is set by the importer). */
+    async keepOriginalLink(articleId: string, link: string | null, executor: Kysely<Database> = db): Promise<void> {
+      await executor.updateTable('articles').set({ source_url: link }).where('id', '=', articleId).execute();
+    },
+
+    /** Where a story came from, for the editor: the source, the original's address, and the queue item. */
+    async origin(articleId: string): Promise<{ source: string | null; sourceUrl: string | null; incomingId: string | null; sourceName: string | null } | null> {
+      const article = await db.selectFrom('articles').select(['source', 'source_url']).where('id', '=', articleId).executeTakeFirst();
+      if (!article) return null;
+      const item = await base().where('incoming_items.article_id', '=', articleId).executeTakeFirst();
+      return { source: article.source, sourceUrl: article.source_url, incomingId: item?.id ?? null, sourceName: item?.source_name ?? null };
+    },
+
+    /**
+     * Expiry: queued items past their time become `expired` and lose their text (the key stays,
+     * so a feed that still lists them does not queue them again); rows settled or expired more
+     * than `forgetAfterIso` ago are deleted. Returns how many rows changed.
+     */
+    async expire(nowIso: string, forgetBeforeIso: string): Promise<number> {
+      const expired = await db
+        .updateTable('incoming_items')
+        .set({ state: 'expired', body: '{"type":"doc","content":[]}', payload: '{}', search_text: '', handled_at: nowIso })
+        .where('state', '=', 'queued')
+        .where('expires_at', '<=', nowIso)
+        .executeTakeFirst();
+      const forgotten = await db.deleteFrom('incoming_items').where('state', '!=', 'queued').where('handled_at', '<', forgetBeforeIso).executeTakeFirst();
+      return Number(expired.numUpdatedRows) + Number(forgotten.numDeletedRows);
+    },
+  };
+}
+
+export type IncomingRepo = ReturnType<typeof createIncomingRepo>;

@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database, DbCapabilities } from '../db/index.js';
+import { createFts5SearchRepo } from './fts5-search-repo.js';
+import type { SearchIndexRepo } from './search-filters-repo.js';
+import { createSearchService } from './search-service.js';
+import { createSearchSourceRepo } from './search-source-repo.js';
+import { createTsvectorSearchRepo } from './tsvector-search-repo.js';
+
+export interface SearchDeps {
+  db: Kysely<Database>;
+  capabilities: Pick<DbCapabilities, 'fullText'>;
+  log?: Pick<Logger, 'info'>;
+}
+
+const CATCH_UP_BATCH = 500;
+
+/** The index adapter for this database, chosen once by its capability flag. */
+export function searchIndexFor(capabilities: Pick<DbCapabilities, 'fullText'>): (db: Kysely<Database>) => SearchIndexRepo {
+  return capabilities.fullText === 'fts5' ? createFts5SearchRepo : createTsvectorSearchRepo;
+}
+
+/**
+ * Full-text search of published stories. `indexArticle` is what the content module calls inside
+ * the transaction that changes a story, so the index and the story commit (or fail) together;
+ * `catchUp` indexes what was written without an indexer (an older database, a CLI import).
+ */
+export function createSearchModule({ db, capabilities, log }: SearchDeps) {
+  const index = searchIndexFor(capabilities);
+
+  /** Brings the story's index row in line with the story, inside the caller's transaction. */
+  async function indexArticle(trx: Kysely<Database>, articleId: string): Promise<void> {
+    const doc = await createSearchSourceRepo(trx).document(articleId);
+    if (doc) await index(trx).write(doc);
+    else await index(trx).remove(articleId);
+  }
+
+  /** Indexes every published story missing or stale in the index and drops rows of stories gone from the site. Returns how many changed. */
+  async function catchUp(): Promise<number> {
+    const source = createSearchSourceRepo(db);
+    const apply = (ids: string[]) =>
+      db.transaction().execute(async (trx) => {
+        for (const id of ids) await indexArticle(trx, id);
+      });
+    let changed = 0;
+    // Stale stories by id, with a cursor, so each batch reads on from where the last one stopped.
+    for (let after = '', ids = await source.staleIds(after, CATCH_UP_BATCH); ids.length; after = ids[ids.length - 1]!, ids = await source.staleIds(after, CATCH_UP_BATCH)) {
+      await apply(ids);
+      changed += ids.length;
+    }
+    for (let ids = await source.orphanIds(CATCH_UP_BATCH); ids.length; ids = await source.orphanIds(CATCH_UP_BATCH)) {
+      await apply(ids);
+      changed += ids.length;
+    }
+    if (changed) log?.info({ stories: changed }, 'search index caught up');
+    return changed;
+  }
+
+  return { service: createSearchService({ db, index }), indexArticle, catchUp };
+}
+
+export type SearchModule = ReturnType<typeof createSearchModule>;
