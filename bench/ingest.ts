@@ -1,6 +1,6 @@
 // `npm run bench:ingest`: wire ingest throughput (issue 9, part 9): items per second through
 // the whole pipeline after the fetch — decode → parse → normalise → dedupe (per-source keys and
-// near-duplicate grouping over simhash bands) → queue (one INSERT per item) — in process, for a
+// near-duplicate grouping over MinHash bands) → queue (one INSERT per item) — in process, for a
 // large RSS 2.0 file and a large ninjs array, on SQLite and, when reachable, PostgreSQL.
 //
 // Items are generated from a news vocabulary; one in ten is a light rewrite of an earlier item,

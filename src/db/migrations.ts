@@ -521,4 +521,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('entity_suggestions').ifExists().execute();
     },
   },
+  '0014_incoming_minhash': {
+    async up(db: Kysely<any>) {
+      // Near-duplicates by MinHash over content words (src/ingest/near-duplicates.ts): the signature
+      // replaces the simhash; band0..band7 now hold its first eight values. Rows queued before keep
+      // an empty signature and are never matched (they expire within their source's keep time).
+      await db.schema.alterTable('incoming_items').addColumn('minhash', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('incoming_items').dropColumn('simhash').execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('incoming_items').addColumn('simhash', 'text', (c) => c.notNull().defaultTo('')).execute();
+      await db.schema.alterTable('incoming_items').dropColumn('minhash').execute();
+    },
+  },
 };

@@ -430,8 +430,9 @@ export interface IncomingItemTable {
   section_slug: string | null;
   /** Near-duplicates share a group id (the id of the group's first item). */
   group_id: string;
-  /** 64-bit simhash as 16 hex digits, and its eight 8-bit bands (indexed) for finding near-duplicates. */
-  simhash: string;
+  /** MinHash signature of the content words (src/ingest/near-duplicates.ts); '' for rows from before it. */
+  minhash: Generated<string>;
+  /** The signature's first eight values (signed 32-bit), indexed: near-duplicate candidates share one. */
   band0: number;
   band1: number;
   band2: number;

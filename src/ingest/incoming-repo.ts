@@ -1,7 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Database, IncomingItemTable, IncomingState } from '../db/index.js';
 import { allWordsIn } from '../db/index.js';
-import { BANDS, hammingDistance, NEAR_DISTANCE, type Fingerprint } from './simhash.js';
+import { bands, BANDS, decodeSignature, encodeSignature, sameStory, type Signature } from './near-duplicates.js';
 
 export interface QueuedPicture {
   href: string;
@@ -40,7 +40,7 @@ export interface IncomingFilter {
 
 type BandColumn = 'band0' | 'band1' | 'band2' | 'band3' | 'band4' | 'band5' | 'band6' | 'band7';
 const BAND_COLUMNS: readonly BandColumn[] = ['band0', 'band1', 'band2', 'band3', 'band4', 'band5', 'band6', 'band7'];
-if (BAND_COLUMNS.length !== BANDS) throw new Error('one column per simhash band');
+if (BAND_COLUMNS.length !== BANDS) throw new Error('one column per minhash band');
 
 type Row = Selectable<IncomingItemTable> & { source_name: string };
 
@@ -85,28 +85,36 @@ export function createIncomingRepo(db: Kysely<Database>) {
       return known;
     },
 
-    /** The group of the nearest earlier item within NEAR_DISTANCE bits, if any (indexed by bands). */
-    async nearGroup(print: Fingerprint, sinceIso: string): Promise<string | null> {
+    /** The group of the most similar earlier item that is the same story, if any (candidates found by bands). */
+    async nearGroup(sig: Signature, sinceIso: string): Promise<string | null> {
+      if (!sig.words) return null;
+      const values = bands(sig);
       // One indexed equality per band (an OR across eight columns would scan the table on SQLite).
       const candidates = await Promise.all(
         BAND_COLUMNS.map((column, i) =>
-          db.selectFrom('incoming_items').select(['group_id', 'simhash']).where(column, '=', print.bands[i]!).where('received_at', '>=', sinceIso).orderBy('received_at', 'desc').limit(20).execute(),
+          db.selectFrom('incoming_items').select(['id', 'group_id', 'minhash']).where(column, '=', values[i]!).where('received_at', '>=', sinceIso).orderBy('received_at', 'desc').limit(50).execute(),
         ),
       );
-      let best: { group: string; distance: number } | null = null;
+      let best: { group: string; score: number } | null = null;
+      const seen = new Set<string>();
       for (const c of candidates.flat()) {
-        const distance = hammingDistance(c.simhash, print.hash);
-        if (distance <= NEAR_DISTANCE && (!best || distance < best.distance)) best = { group: c.group_id, distance };
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        const other = decodeSignature(c.minhash);
+        if (!other) continue;
+        const verdict = sameStory(sig, other);
+        if (verdict.same && (!best || verdict.score > best.score)) best = { group: c.group_id, score: verdict.score };
       }
       return best?.group ?? null;
     },
 
     /** Queues an item; false when this source already has it (the unique key decides, even in a race). */
-    async insert(row: Omit<Insertable<IncomingItemTable>, BandColumn | 'simhash'>, print: Fingerprint): Promise<boolean> {
-      const bands = Object.fromEntries(BAND_COLUMNS.map((column, i) => [column, print.bands[i]!])) as Record<BandColumn, number>;
+    async insert(row: Omit<Insertable<IncomingItemTable>, BandColumn | 'minhash'>, sig: Signature): Promise<boolean> {
+      const values = bands(sig);
+      const bandValues = Object.fromEntries(BAND_COLUMNS.map((column, i) => [column, values[i]!])) as Record<BandColumn, number>;
       const result = await db
         .insertInto('incoming_items')
-        .values({ ...row, ...bands, simhash: print.hash })
+        .values({ ...row, ...bandValues, minhash: encodeSignature(sig) })
         .onConflict((oc) => oc.columns(['source_id', 'item_key']).doNothing())
         .returning('id')
         .executeTakeFirst();

@@ -17,7 +17,7 @@ import { decodeText } from './formats/decode-text.js';
 import { parseDocument } from './formats/parse-document.js';
 import type { ParsedItem, WireItem } from './formats/wire-item.js';
 import type { IncomingRepo } from './incoming-repo.js';
-import { fingerprint } from './simhash.js';
+import { signature } from './near-duplicates.js';
 import type { FetchedDocuments, RawDocument } from './source-fetch.js';
 import type { WireSource } from './source-repo.js';
 import { htmlToPlainText } from './wire-text.js';
@@ -173,9 +173,9 @@ export function createIngestPipeline(deps: PipelineDeps) {
   async function queueItem(incoming: IncomingRepo, source: WireSource, item: WireItem): Promise<string | null> {
     const now = deps.clock.now();
     const plain = htmlToPlainText(item.bodyHtml ?? '') ?? '';
-    const print = fingerprint(`${item.headline} ${plain}`);
+    const sig = signature(`${item.headline} ${plain}`);
     const id = deps.newId();
-    const group = (await incoming.nearGroup(print, new Date(now.getTime() - groupWindowMs).toISOString())) ?? id;
+    const group = (await incoming.nearGroup(sig, new Date(now.getTime() - groupWindowMs).toISOString())) ?? id;
     const pictures = [item.picture, ...item.furtherPictures].filter((p) => p !== null).map((p) => ({ href: p.href, caption: p.caption, credit: p.credit }));
     const inserted = await incoming.insert(
       {
@@ -195,7 +195,7 @@ export function createIngestPipeline(deps: PipelineDeps) {
         received_at: now.toISOString(),
         expires_at: new Date(now.getTime() + source.keepHours * 3_600_000).toISOString(),
       },
-      print,
+      sig,
     );
     return inserted ? id : null;
   }

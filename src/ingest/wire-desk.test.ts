@@ -10,6 +10,7 @@ import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, paragraphs, testPhoto, type TestApp } from '../../test/support/test-app.js';
 
 /** A local wire server: feeds with ETags, a picture, failures, hostile documents. */
+import { CRICKET_ONE, CRICKET_TWO, RATE_AGENCY_ONE, RATE_AGENCY_TWO } from './fixtures/rewrites.js';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/feeds/${name}`, import.meta.url), 'utf8');
 const hits: { url: string; ifNoneMatch: string | undefined }[] = [];
 let hugeBytesSent = 0;
@@ -25,6 +26,8 @@ function route(request: IncomingMessage): { status: number; type?: string; body?
   }
   if (url.startsWith('/img/')) return { status: 200, type: 'image/jpeg', body: photo };
   if (url === '/copy-of-rss2.xml') return { status: 200, type: 'application/rss+xml', body: fixture('rss2.xml').replace('nw-2025-0001', 'other-agency-77').replaceAll('https://img.example.com/', `${base}/img/`) };
+  if (url === '/agency-one.xml') return { status: 200, type: 'application/rss+xml', body: rssOf('one', [RATE_AGENCY_ONE, CRICKET_ONE]) };
+  if (url === '/agency-two.xml') return { status: 200, type: 'application/rss+xml', body: rssOf('two', [RATE_AGENCY_TWO, CRICKET_TWO]) };
   if (url === '/press.xml') return { status: 200, type: 'application/rss+xml', body: fixture('rss091.xml') };
   if (url === '/auto.json') return { status: 200, type: 'application/feed+json', body: fixture('jsonfeed.json').replace(/"image": "[^"]+",/, '') };
   if (url === '/fail') return { status: 500, body: 'down' };
@@ -33,6 +36,16 @@ function route(request: IncomingMessage): { status: number; type?: string; body?
   if (url === '/redirect') return { status: 302, headers: { location: 'http://127.0.0.1:1/feed.xml' } };
   if (url === '/huge') return 'huge';
   return { status: 404 };
+}
+
+/** An RSS 2.0 feed of stories whose first line is the headline, one paragraph per further line. */
+function rssOf(agency: string, stories: string[]): string {
+  const items = stories.map((story, i) => {
+    const [headline, ...paragraphs] = story.split('\n');
+    const html = paragraphs.map((p) => `<p>${p}</p>`).join('');
+    return `<item><title>${headline}</title><guid>${agency}-${i}</guid><content:encoded><![CDATA[${html}]]></content:encoded></item>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${agency}</title>${items.join('')}</channel></rss>`;
 }
 
 before(async () => {
@@ -226,6 +239,26 @@ for (const target of await testDatabases()) {
       app.clock.advance(3_600_000);
       await app.ingest.poller.pollDue();
       assert.equal((await editor.request('GET', '/api/admin/incoming')).json.total, 0);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(`[${target.name}] one event written up by two agencies in their own words is one group; the same teams' next match is not`, async () => {
+    const app = await createTestApp(target, wireEnv(root));
+    try {
+      const { editor } = await addSource(app, { name: 'Agency One', kind: 'rss', url: `${base}/agency-one.xml` });
+      await addSource(app, { name: 'Agency Two', kind: 'rss', url: `${base}/agency-two.xml` });
+      await app.ingest.poller.pollDue();
+      const { items } = (await editor.request('GET', '/api/admin/incoming')).json as { items: { headline: string; groupId: string; groupSize: number }[] };
+      assert.equal(items.length, 4);
+      const find = (start: string) => items.find((i) => i.headline.startsWith(start))!;
+      const [rateOne, rateTwo] = [find('RBI keeps'), find('Reserve Bank holds')];
+      assert.equal(rateOne.groupId, rateTwo.groupId);
+      assert.equal(rateOne.groupSize, 2);
+      const [perth, adelaide] = [find('India beat'), find('Australia level')];
+      assert.notEqual(perth.groupId, adelaide.groupId);
+      assert.equal(perth.groupSize, 1);
     } finally {
       await app.close();
     }
