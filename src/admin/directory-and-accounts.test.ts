@@ -86,6 +86,33 @@ for (const target of await testDatabases()) {
     }
   });
 
+  test(name('renaming a person or a tag, new aliases and deleting a tag reach the public search at once'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const editor = await signIn(app, 'editor');
+      const person = (await editor.request('POST', '/api/admin/people', { name: 'Meera Kaul' })).json;
+      const tag = (await editor.request('POST', '/api/admin/tags', { name: 'Harbour Works', kind: 'topic' })).json;
+      const section = await app.services.directory.ensureSection('News');
+      const draft = await app.services.articles.create({ headline: 'Dredging starts at the old quay', body: paragraphs('Barges arrived overnight.'), sectionId: section.id, authorIds: [person.id], tagIds: [tag.id] });
+      await app.services.articles.publish(draft.id);
+      const found = async (q: string) => (await app.app.inject({ method: 'GET', url: `/search?q=${encodeURIComponent(q)}` })).body.includes('Dredging starts');
+      assert.ok(await found('Kaul'));
+      assert.ok(await found('harbour'));
+
+      await editor.request('PATCH', `/api/admin/people/${person.id}`, { name: 'Meera Qureshi' });
+      assert.ok(await found('Qureshi'), 'the new name finds the story');
+      assert.ok(!(await found('Kaul')), 'the old name no longer does');
+      await editor.request('PATCH', `/api/admin/tags/${tag.id}`, { name: 'Port Dredging', aliases: ['Quayside'] });
+      assert.ok(await found('quayside'), 'a new alias finds the story');
+      assert.ok(!(await found('harbour')));
+      assert.equal((await editor.request('DELETE', `/api/admin/tags/${tag.id}`)).status, 204);
+      assert.ok(!(await found('quayside')), 'a deleted tag no longer finds the story');
+      assert.ok(await found('Qureshi'), 'the story itself stays searchable');
+    } finally {
+      await app.close();
+    }
+  });
+
   test(name('an admin creates, changes and deletes users, within the rules'), async () => {
     const app = await createTestApp(target);
     try {

@@ -29,7 +29,7 @@ export interface ContentDeps {
 export function createContentModule({ db, clock, newId, indexer }: ContentDeps) {
   return {
     articles: createArticleService({ db, clock, newId, indexer }),
-    directory: createDirectoryService({ db, clock, newId }),
+    directory: createDirectoryService({ db, clock, newId, indexer }),
     staticPages: createStaticPageService({ db, clock, newId }),
     frontPage: createFrontPageService({ db, clock }),
     read: createArticleReadRepo(db),

@@ -8,6 +8,7 @@ import { createSectionRepo } from './section-repo.js';
 import { createPersonRepo } from './person-repo.js';
 import { createTagRepo } from './tag-repo.js';
 import { createStaticPageRepo } from './static-page-repo.js';
+import type { ArticleIndexer } from './article-service.js';
 import type { Person, Section, Tag, TagKind } from './types.js';
 
 /**
@@ -23,10 +24,25 @@ export interface DirectoryDeps {
   db: Kysely<Database>;
   clock: Clock;
   newId: IdGenerator;
+  /** Keeps the search index in step: stories carrying a renamed person or tag are indexed again. */
+  indexer?: ArticleIndexer;
 }
 
-function directoryOperations({ db, clock, newId }: DirectoryDeps) {
+function directoryOperations({ db, clock, newId, indexer }: DirectoryDeps) {
   const now = () => clock.now().toISOString();
+
+  /** Runs `work` in a transaction, or in the caller's when this service already works inside one. */
+  const inTransaction = <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));
+
+  /** Indexes again the stories whose index text holds this person's or tag's name. */
+  async function reindexCarrying(trx: Kysely<Database>, carrier: { personId: string } | { tagId: string }): Promise<void> {
+    if (!indexer) return;
+    const rows =
+      'personId' in carrier
+        ? await trx.selectFrom('article_authors').select('article_id').where('person_id', '=', carrier.personId).execute()
+        : await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', carrier.tagId).execute();
+    for (const { article_id } of rows) await indexer(trx, article_id);
+  }
 
   const freeSlug = (wanted: string, taken: (slug: string) => Promise<boolean>) => firstFreeSlug(slugify(wanted) || 'item', taken, newId);
 
@@ -78,6 +94,31 @@ function directoryOperations({ db, clock, newId }: DirectoryDeps) {
     async ensurePerson(name: string): Promise<Person> {
       const found = await createPersonRepo(db).findByName(name.trim());
       return found ?? this.createPerson({ name });
+    },
+
+    /** Changes a person; a new name reaches the search index of their stories in the same transaction. */
+    async updatePerson(id: string, patch: { name?: string; bio?: string; links?: Record<string, string>; slug?: string }): Promise<void> {
+      await inTransaction(async (trx) => {
+        await createPersonRepo(trx).update(id, patch);
+        if (patch.name) await reindexCarrying(trx, { personId: id });
+      });
+    },
+
+    /** Changes a tag; a new name or aliases reach the search index of the stories carrying it in the same transaction. */
+    async updateTag(id: string, patch: { name?: string; kind?: TagKind; aliases?: string[]; description?: string }): Promise<void> {
+      await inTransaction(async (trx) => {
+        await createTagRepo(trx).update(id, patch);
+        if (patch.name || patch.aliases) await reindexCarrying(trx, { tagId: id });
+      });
+    },
+
+    /** Removes a tag from every story and deletes it; those stories are indexed without it. */
+    async removeTag(id: string): Promise<void> {
+      await inTransaction(async (trx) => {
+        const carrying = await trx.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute();
+        await createTagRepo(trx).remove(id);
+        if (indexer) for (const { article_id } of carrying) await indexer(trx, article_id);
+      });
     },
 
     /** A tag by slug of its name, created with `kind` when missing. */

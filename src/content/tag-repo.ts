@@ -53,10 +53,11 @@ export function createTagRepo(db: Kysely<Database>) {
     },
     /** Removes the tag from every story, then the tag itself. */
     async remove(id: string): Promise<void> {
-      await db.transaction().execute(async (trx) => {
+      const work = async (trx: Kysely<Database>) => {
         await trx.deleteFrom('article_tags').where('tag_id', '=', id).execute();
         await trx.deleteFrom('tags').where('id', '=', id).execute();
-      });
+      };
+      await (db.isTransaction ? work(db) : db.transaction().execute(work));
     },
   };
 }

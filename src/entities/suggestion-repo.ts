@@ -73,9 +73,6 @@ export function createSuggestionRepo(db: Kysely<Database>) {
       const row = await db.selectFrom('tags').select('aliases').where('id', '=', tagId).executeTakeFirst();
       return row ? parseList(row.aliases) : null;
     },
-    async setTagAliases(tagId: string, aliases: string[]): Promise<void> {
-      await db.updateTable('tags').set({ aliases: JSON.stringify(aliases) }).where('id', '=', tagId).execute();
-    },
     async tagByNameKey(kind: EntityKind, name: string): Promise<{ id: string } | null> {
       const row = await db.selectFrom('tags').select('id').where('kind', '=', kind).where('name', '=', name).executeTakeFirst();
       return row ?? null;

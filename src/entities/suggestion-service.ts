@@ -83,7 +83,8 @@ export function createSuggestionService({ db, clock, newId, articles, directory 
         const tagId = (suggestion.tagId && (await txRepo.tagAliases(suggestion.tagId)) ? suggestion.tagId : null) ?? (await directory.withTransaction(trx).ensureTag(suggestion.name, suggestion.kind)).id;
         const aliases = (await txRepo.tagAliases(tagId)) ?? [];
         const more = suggestion.surfaces.filter((f) => nameKey(f) !== nameKey(suggestion.name) && !aliases.some((a) => nameKey(a) === nameKey(f)));
-        if (more.length) await txRepo.setTagAliases(tagId, [...aliases, ...more].slice(0, 20));
+        // Through the directory, so the stories already carrying the tag are found by the new forms too.
+        if (more.length) await directory.withTransaction(trx).updateTag(tagId, { aliases: [...aliases, ...more].slice(0, 20) });
         const current = await articles.withTransaction(trx).get(articleId);
         if (!current) throw new ArticleNotFound(articleId);
         const tagIds = (current.workingCopy?.fields ?? current).tagIds;

@@ -137,7 +137,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         requireDirectoryWrite(actor);
         if (!(await people.findById(params.id))) throw new PersonNotFound(params.id);
         if (body.slug && (await people.slugExists(body.slug)) && (await people.findBySlug(body.slug))?.id !== params.id) throw new ValidationError('slug', `The slug "${body.slug}" is taken`);
-        await people.update(params.id, body);
+        await deps.directory.updatePerson(params.id, body);
         await deps.afterPublicChange();
         return people.findById(params.id);
       },
@@ -170,7 +170,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         if (!slugify(body.name)) throw new ValidationError('name', 'A tag name needs letters or digits');
         if (await tags.findBySlug(slugify(body.name))) throw new ValidationError('name', `A tag "${body.name}" exists already`);
         const tag = await deps.directory.ensureTag(body.name, body.kind ?? 'topic');
-        if (body.aliases || body.description) await tags.update(tag.id, { aliases: body.aliases, description: body.description });
+        if (body.aliases || body.description) await deps.directory.updateTag(tag.id, { aliases: body.aliases, description: body.description });
         return tags.findById(tag.id);
       },
     }),
@@ -186,7 +186,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params, body }) {
         requireDirectoryWrite(actor);
         if (!(await tags.findById(params.id))) throw new TagNotFound(params.id);
-        await tags.update(params.id, body);
+        await deps.directory.updateTag(params.id, body);
         await deps.afterPublicChange();
         return tags.findById(params.id);
       },
@@ -202,7 +202,7 @@ export function directoryRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params }) {
         requireDirectoryWrite(actor);
         if (!(await tags.findById(params.id))) throw new TagNotFound(params.id);
-        await tags.remove(params.id);
+        await deps.directory.removeTag(params.id);
         await deps.afterPublicChange();
         return undefined;
       },
