@@ -42,12 +42,20 @@ export interface ArticleFields {
  */
 export type ArticleIndexer = (trx: Kysely<Database>, articleId: string) => Promise<void>;
 
+/**
+ * Suggests tags from the text of a story (a live story's working copy), inside the transaction
+ * that saved that text (src/entities passes it in; content never imports entities).
+ */
+export type ArticleTagger = (trx: Kysely<Database>, story: { id: string; headline: string; standfirst: string; body: DocNode; tagIds: string[] }) => Promise<void>;
+
 export interface ArticleServiceDeps {
   db: Kysely<Database>;
   clock: Clock;
   newId: IdGenerator;
   /** Called after every change readers can see (publish, Update of a live story, unpublish, delete). */
   indexer?: ArticleIndexer;
+  /** Called after every save that changed the headline, standfirst, body or tags. */
+  tagger?: ArticleTagger;
 }
 
 function checkFields(fields: Partial<ArticleFields>): void {
@@ -55,11 +63,17 @@ function checkFields(fields: Partial<ArticleFields>): void {
   if (fields.headline !== undefined && fields.headline.length > 300) throw new ValidationError('headline', 'A headline has at most 300 characters');
 }
 
-function articleOperations({ db, clock, newId, indexer }: ArticleServiceDeps) {
+function articleOperations({ db, clock, newId, indexer, tagger }: ArticleServiceDeps) {
   const writer = createArticleWriter({ clock, newId });
   const { load, save, fieldPatch, uniqueSlug, snapshot } = writer;
   const reindex = async (trx: Kysely<Database>, id: string) => {
     if (indexer) await indexer(trx, id);
+  };
+  /** Entity suggestions follow the text the editor saved. */
+  const retag = async (trx: Kysely<Database>, saved: Article, changed: Partial<ArticleFields>) => {
+    if (!tagger || (changed.headline === undefined && changed.standfirst === undefined && changed.body === undefined && changed.tagIds === undefined)) return;
+    const text = saved.workingCopy?.fields ?? saved;
+    await tagger(trx, { id: saved.id, headline: text.headline, standfirst: text.standfirst, body: text.body, tagIds: text.tagIds });
   };
   const goLive: typeof writer.goLive = async (trx, current, at, now, options) => {
     const saved = await writer.goLive(trx, current, at, now, options);
@@ -80,6 +94,7 @@ function articleOperations({ db, clock, newId, indexer }: ArticleServiceDeps) {
     if (isPublic) patch.updated_at = now;
     if (extra.clearCopy) Object.assign(patch, { working_copy: null, working_copy_at: null, working_copy_by: null });
     const saved = await save(trx, current, patch, options, 'save');
+    await retag(trx, saved, fields);
     if (isPublic) {
       await createSiteStateRepo(trx).bumpContentGeneration();
       await reindex(trx, saved.id);
@@ -95,7 +110,9 @@ function articleOperations({ db, clock, newId, indexer }: ArticleServiceDeps) {
     const at = clock.now().toISOString();
     // An embargo holds a scheduled story back: it must act now, not when the copy is made public.
     const embargo = fields.embargoUntil !== undefined ? { embargo_until: fields.embargoUntil } : {};
-    return save(trx, current, { working_copy: JSON.stringify(copy), working_copy_at: at, working_copy_by: options.userId ?? null, ...embargo }, options, 'save');
+    const saved = await save(trx, current, { working_copy: JSON.stringify(copy), working_copy_at: at, working_copy_by: options.userId ?? null, ...embargo }, options, 'save');
+    await retag(trx, saved, fields);
+    return saved;
   }
 
   /** The columns and side tables that fold a working copy into a story that is going off the site. */
@@ -140,6 +157,7 @@ function articleOperations({ db, clock, newId, indexer }: ArticleServiceDeps) {
         await repo.setTags(id, fields.tagIds ?? []);
         const article = await load(trx, id);
         await snapshot(trx, article, options.userId ?? null, options.kind ?? 'save');
+        await retag(trx, article, fields);
         return article;
       });
     },

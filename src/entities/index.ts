@@ -6,6 +6,8 @@ export type { LabelledStory, KindScore } from './evaluate.js';
 export type * from './types.js';
 export { ENTITY_KINDS } from './types.js';
 export { createSuggestionService } from './suggestion-service.js';
+export { createStoryTagger } from './story-tagger.js';
+export type { StoryTagger, StoryText } from './story-tagger.js';
 export type { SuggestionService } from './suggestion-service.js';
 export type { Suggestion, SuggestionState } from './suggestion-repo.js';
 export { SuggestionNotFound } from './errors.js';

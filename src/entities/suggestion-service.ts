@@ -2,14 +2,11 @@ import type { Kysely } from 'kysely';
 import type { ArticleService, DirectoryService } from '../content/index.js';
 import { ArticleNotFound } from '../content/index.js';
 import type { Database } from '../db/index.js';
-import { documentText } from '../doc/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { SuggestionNotFound } from './errors.js';
-import { extractEntities } from './extract.js';
-import { createGazetteer, nameKey, seedNames, type KnownName } from './gazetteer.js';
-import { createSuggestionRepo, parseList, type Suggestion } from './suggestion-repo.js';
-import type { Gazetteer } from './types.js';
+import { nameKey } from './gazetteer.js';
+import { createSuggestionRepo, type Suggestion } from './suggestion-repo.js';
 
 export interface SuggestionServiceDeps {
   db: Kysely<Database>;
@@ -20,25 +17,12 @@ export interface SuggestionServiceDeps {
 }
 
 /**
- * Suggested tags for a story. Extraction runs when the editor asks for the suggestions
- * (the panel asks after every save), over the story as the editor sees it (a live
- * story's working copy); accepted and rejected names are remembered per story.
+ * Suggested tags for a story, as extraction left them at the story's last save (see
+ * story-tagger.ts); the editor accepts or rejects them, and the decisions are remembered.
  */
-export function createSuggestionService({ db, clock, newId, articles, directory }: SuggestionServiceDeps) {
+export function createSuggestionService({ db, clock, articles, directory }: SuggestionServiceDeps) {
   const repo = createSuggestionRepo(db);
   const now = () => clock.now().toISOString();
-
-  async function gazetteer(): Promise<Gazetteer> {
-    const tags: KnownName[] = (await repo.entityTags()).map((t) => ({ name: t.name, kind: t.kind, tagId: t.id, aliases: parseList(t.aliases) }));
-    return createGazetteer(tags, seedNames());
-  }
-
-  async function story(articleId: string) {
-    const article = await articles.get(articleId);
-    if (!article) throw new ArticleNotFound(articleId);
-    const fields = article.workingCopy?.fields ?? article;
-    return { article, headline: fields.headline, standfirst: fields.standfirst, body: documentText(fields.body), tagIds: fields.tagIds };
-  }
 
   async function mine(articleId: string, suggestionId: string): Promise<Suggestion> {
     const found = await repo.get(suggestionId);
@@ -48,27 +32,6 @@ export function createSuggestionService({ db, clock, newId, articles, directory 
   }
 
   return {
-    /** Extracts again and returns the story's suggestions, decisions included. */
-    async refresh(articleId: string): Promise<Suggestion[]> {
-      const s = await story(articleId);
-      const found = extractEntities(s, await gazetteer());
-      const stored = await repo.forArticle(articleId);
-      const byKey = new Map(stored.map((x) => [`${x.kind}:${x.nameKey}`, x]));
-      const seen = new Set<string>();
-      const at = now();
-      for (const entity of found) {
-        const key = `${entity.kind}:${nameKey(entity.name)}`;
-        seen.add(key);
-        const existing = byKey.get(key);
-        if (existing) await repo.refresh(existing.id, { surfaces: entity.surfaces, mentions: entity.mentions, tagId: entity.tagId, name: entity.name }, at);
-        else if (!(entity.tagId && s.tagIds.includes(entity.tagId))) {
-          await repo.insert({ id: newId(), articleId, kind: entity.kind, name: entity.name, nameKey: nameKey(entity.name), surfaces: entity.surfaces, tagId: entity.tagId, state: 'suggested', mentions: entity.mentions }, at);
-        }
-      }
-      await repo.removeOpen(stored.filter((x) => x.state === 'suggested' && !seen.has(`${x.kind}:${x.nameKey}`)).map((x) => x.id));
-      return repo.forArticle(articleId);
-    },
-
     list: (articleId: string) => repo.forArticle(articleId),
 
     /**

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, paragraphs, type TestApp } from '../../test/support/test-app.js';
 import { signIn } from '../../test/support/admin-client.js';
+import { assertUnchanged, fingerprint } from '../../test/support/db-fingerprint.js';
 
 const BODY = paragraphs(
   'Defence Minister Rajnath Singh arrived in Qingdao on Wednesday for a meeting of the SCO, where members discussed counter-terrorism drills.',
@@ -52,6 +53,39 @@ for (const target of await testDatabases()) {
       const again = await editor.request('GET', `/api/admin/articles/${article.id}/suggestions`);
       const pakistans = again.json.items.filter((s: { name: string }) => s.name === 'Pakistan');
       assert.deepEqual(pakistans.map((s: { state: string }) => s.state), ['rejected'], 'remembered, never suggested again');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(`[${target.name}] extraction runs at each save, in the save's transaction; listing writes nothing`, async () => {
+    const app = await createTestApp(target);
+    try {
+      const editor = await signIn(app, 'editor');
+      const article = await story(app);
+      const stored = async () =>
+        (await app.database.db.selectFrom('entity_suggestions').select(['name', 'state']).where('article_id', '=', article.id).orderBy('name').execute()).map((r) => `${r.name}:${r.state}`);
+      assert.ok((await stored()).includes('Rajnath Singh:suggested'), 'creating the story extracted its names');
+
+      const before = await fingerprint(app.database.db);
+      assert.equal((await editor.request('GET', `/api/admin/articles/${article.id}/suggestions`)).status, 200);
+      assertUnchanged(before, await fingerprint(app.database.db));
+
+      const pakistan = (await editor.request('GET', `/api/admin/articles/${article.id}/suggestions`)).json.items.find((s: { name: string }) => s.name === 'Pakistan');
+      await editor.request('POST', `/api/admin/articles/${article.id}/suggestions/${pakistan.id}/reject`);
+      const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Chief Minister Devendra Fadnavis opened the new terminal in Pune on Monday. Fadnavis said nothing about Pakistan.' }] }] };
+      const saved = await editor.request('PATCH', `/api/admin/articles/${article.id}`, { headline: 'A terminal opens in Pune', body, version: article.version });
+      assert.equal(saved.status, 200, saved.body);
+      const after = await stored();
+      assert.ok(after.includes('Devendra Fadnavis:suggested') && after.includes('Pune:suggested'), after.join(', '));
+      assert.ok(!after.some((s) => s.startsWith('Rajnath Singh')), 'a name gone from the text is no longer suggested');
+      assert.ok(after.includes('Pakistan:rejected'), 'a decision is kept');
+
+      // A save that fails (a stale version) leaves the suggestions as they were.
+      const unchanged = await fingerprint(app.database.db);
+      const stale = await editor.request('PATCH', `/api/admin/articles/${article.id}`, { headline: 'Kavya Menon in Kochi', version: article.version });
+      assert.equal(stale.status, 409);
+      assertUnchanged(unchanged, await fingerprint(app.database.db));
     } finally {
       await app.close();
     }

@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { createDatabase, type DatabaseHandle } from '../db/index.js';
 import { createContentModule } from '../content/index.js';
-import { createEntitiesModule } from '../entities/index.js';
+import { createEntitiesModule, createStoryTagger } from '../entities/index.js';
 import { createMediaModule } from '../media/index.js';
 import { createAudienceModule, createShareCardModule } from '../audience/index.js';
 import { createFeedsModule } from '../feeds/index.js';
@@ -53,7 +53,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const { db } = database;
 
   const search = createSearchModule({ db, capabilities: database.capabilities, log });
-  const content = createContentModule({ db, clock, newId, indexer: search.indexArticle });
+  const content = createContentModule({ db, clock, newId, indexer: search.indexArticle, tagger: createStoryTagger({ clock, newId, log }) });
   const settings = createSettingsService(db, configuredSettings(config.site));
   const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => publicChange() });
   const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => publicChange() });

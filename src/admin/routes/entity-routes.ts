@@ -42,13 +42,13 @@ export function entityRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       method: 'GET',
       url: '/articles/:id/suggestions',
       operationId: 'listEntitySuggestions',
-      summary: "Extract people, organisations, places, events and things from the story and list its suggested tags",
+      summary: 'The suggested tags found in the story at its last save (people, organisations, places, events and things), with decisions',
       tag: 'Tags',
       response: Suggestions,
       params: storyParams,
       async handler({ actor, params: p }) {
         await authorize(actor, p.id);
-        return { items: (await entities.refresh(p.id)).map(shape) };
+        return { items: (await entities.list(p.id)).map(shape) };
       },
     }),
     route({
