@@ -94,6 +94,23 @@ test('on the evaluation set, people, organisations and places meet precision 0.8
   }
 });
 
+test('the held-out set has 40 new labelled stories, none shared with the tuning set', () => {
+  // Shape only: its scores are reported by `npm run eval:entities`, never asserted, so that
+  // nobody tunes the extractor to pass on it.
+  const tuning = fixture('stories.json');
+  const heldOut = fixture('held-out.json');
+  assert.ok(heldOut.length >= 40, `${heldOut.length} held-out stories`);
+  for (const s of heldOut) {
+    assert.ok(s.headline.trim() && s.body.trim(), `${s.id} has a headline and a body`);
+    const labels = Object.values(s.entities).reduce((n, list) => n + (list?.length ?? 0), 0);
+    assert.ok(labels > 0, `${s.id} labels at least one entity`);
+  }
+  const ids = [...tuning, ...heldOut].map((s) => s.id);
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'story ids are unique across both files');
+  const tuningHeadlines = new Set(tuning.map((s) => s.headline.trim().toLowerCase()));
+  assert.deepEqual(heldOut.filter((s) => tuningHeadlines.has(s.headline.trim().toLowerCase())).map((s) => s.id), [], 'no held-out headline repeats a tuning headline');
+});
+
 test('the scorer fails extraction that finds nothing on the tiny fixture', () => {
   const { scores } = scoreStories(fixture('tiny.json'), () => []);
   const person = scores.find((s) => s.kind === 'person')!;
