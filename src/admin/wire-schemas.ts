@@ -46,7 +46,7 @@ export const IncomingItem = z.object({
   pictures: z.array(z.object({ href: z.string(), caption: z.string().nullable(), credit: z.string().nullable() })),
   receivedAt: dateTime,
   expiresAt: dateTime,
-  state: z.enum(['queued', 'taken', 'dismissed', 'expired']),
+  state: z.enum(['queued', 'taken', 'dismissed', 'expired', 'withdrawn']),
   articleId: z.string().nullable(),
 });
 

@@ -408,7 +408,8 @@ export interface WireSourceTable {
   last_modified: string | null;
 }
 
-export type IncomingState = 'queued' | 'taken' | 'dismissed' | 'expired';
+/** `withdrawn`: the agency withheld or cancelled the item (it left the queue; a story made from it was taken down). */
+export type IncomingState = 'queued' | 'taken' | 'dismissed' | 'expired' | 'withdrawn';
 
 /** One item in the Incoming queue; unique per source and item key (guid, uri or link). */
 export interface IncomingItemTable {

@@ -75,14 +75,19 @@ export function createIncomingRepo(db: Kysely<Database>) {
   }
 
   return {
-    /** Keys of this source's items among `keys` that are already known (queued, handled or expired). */
-    async knownKeys(sourceId: string, keys: string[]): Promise<Set<string>> {
-      const known = new Set<string>();
+    /** This source's items among `keys` that are already known (queued, handled, expired or withdrawn), by key. */
+    async knownKeys(sourceId: string, keys: string[]): Promise<Map<string, { id: string; state: IncomingState; articleId: string | null }>> {
+      const known = new Map<string, { id: string; state: IncomingState; articleId: string | null }>();
       for (let i = 0; i < keys.length; i += 500) {
-        const rows = await db.selectFrom('incoming_items').select('item_key').where('source_id', '=', sourceId).where('item_key', 'in', keys.slice(i, i + 500)).execute();
-        for (const r of rows) known.add(r.item_key);
+        const rows = await db.selectFrom('incoming_items').select(['id', 'item_key', 'state', 'article_id']).where('source_id', '=', sourceId).where('item_key', 'in', keys.slice(i, i + 500)).execute();
+        for (const r of rows) known.set(r.item_key, { id: r.id, state: r.state, articleId: r.article_id });
       }
       return known;
+    },
+
+    /** The agency withheld or cancelled an item seen before: it leaves the queue (or its taken story's row says so). */
+    async markWithdrawn(id: string, at: string): Promise<void> {
+      await db.updateTable('incoming_items').set({ state: 'withdrawn', handled_at: at }).where('id', '=', id).where('state', '!=', 'withdrawn').execute();
     },
 
     /** The group of the most similar earlier item that is the same story, if any (candidates found by bands). */

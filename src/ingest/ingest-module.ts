@@ -65,6 +65,21 @@ export function createIngestModule(deps: IngestModuleDeps) {
     log: log.child({ component: 'ingest' }),
     transaction: (work) => db.transaction().execute((trx) => work(createIncomingRepo(trx))),
     fetchSource: createSourceFetch({ http, folderRoot: deps.folderRoot, maxBytes: deps.maxFeedBytes ?? 20 * 1024 * 1024, timeoutMs: deps.fetch?.timeoutMs ?? 20_000 }),
+    async takeDown(articleId, item) {
+      const story = await deps.articles.get(articleId);
+      if (story?.status === 'published') {
+        await deps.articles.unpublish(articleId);
+        await deps.afterPublicChange();
+        log.info({ articleId, wireId: item.wireId, pubStatus: item.pubStatus }, 'wire item withdrawn: story unpublished');
+        return 'unpublished';
+      }
+      if (story?.status === 'scheduled') {
+        await deps.articles.returnToDraft(articleId);
+        log.info({ articleId, wireId: item.wireId, pubStatus: item.pubStatus }, 'wire item withdrawn: scheduled story returned to draft');
+        return 'returned_to_draft';
+      }
+      return 'left';
+    },
     async autoPublish(id) {
       try {
         const taken = await incoming.take(id, null, { publish: true });

@@ -35,6 +35,8 @@ export interface Batch {
   texts: { name: string; text: string }[];
   parsed: ParsedItem[];
   items: WireItem[];
+  /** Items the agency withheld or cancelled (ninjs `pubStatus`, NewsML-G2 `pubStatus`), with the earlier copy if one was seen. */
+  withdrawals: { item: WireItem; earlier: { id: string; state: string; articleId: string | null } | null }[];
   skipped: Skipped[];
   queued: string[];
   etag?: string | null;
@@ -56,6 +58,11 @@ export interface PipelineDeps {
   newId: IdGenerator;
   log: Logger;
   fetchSource(source: WireSource): Promise<FetchedDocuments>;
+  /**
+   * Takes down the story made from an item the agency has now withheld or cancelled (a published
+   * story is unpublished, a scheduled one goes back to draft). Returns what was done.
+   */
+  takeDown?(articleId: string, item: WireItem): Promise<'unpublished' | 'returned_to_draft' | 'left'>;
   /** Called for each item queued from an auto-publish source. */
   autoPublish?(incomingId: string): Promise<void>;
   /** Runs the queue step's writes in one transaction (the batch is queued whole or not at all). */
@@ -132,9 +139,19 @@ export function createIngestPipeline(deps: PipelineDeps) {
       async run(batch) {
         const seen = new Set<string>();
         const known = await deps.incoming.knownKeys(batch.source.id, batch.items.map((i) => i.wireId));
+        // A withdrawal in the same document as its usable copy wins, wherever it stands.
+        const withdrawnHere = new Set(batch.items.filter((i) => i.pubStatus !== 'usable').map((i) => i.wireId));
         batch.items = batch.items.filter((item) => {
-          const duplicate = known.has(item.wireId) || seen.has(item.wireId);
+          const earlier = known.get(item.wireId) ?? null;
+          const repeat = seen.has(item.wireId);
           seen.add(item.wireId);
+          if (item.pubStatus !== 'usable') {
+            // A withdrawal is news once: the feed repeating it changes nothing (an editor may have re-published on purpose).
+            if (repeat || earlier?.state === 'withdrawn') batch.skipped.push({ key: item.wireId, reason: 'duplicate', message: `${item.wireId} was withdrawn before` });
+            else batch.withdrawals.push({ item, earlier });
+            return false;
+          }
+          const duplicate = !!earlier || repeat || withdrawnHere.has(item.wireId);
           if (duplicate) batch.skipped.push({ key: item.wireId, reason: 'duplicate', message: `${item.wireId} was queued before` });
           return !duplicate;
         });
@@ -145,7 +162,29 @@ export function createIngestPipeline(deps: PipelineDeps) {
       name: 'queue',
       async run(batch) {
         const inTransaction = deps.transaction ?? ((work) => work(deps.incoming));
+        // Stories first, then the rows: a takedown that fails leaves the row as it was, so the next poll tries again.
+        const withdrawals: typeof batch.withdrawals = [];
+        for (const w of batch.withdrawals) {
+          if (!w.earlier?.articleId || !deps.takeDown) {
+            withdrawals.push(w);
+            continue;
+          }
+          try {
+            const done = await deps.takeDown(w.earlier.articleId, w.item);
+            batch.skipped.push({ key: w.item.wireId, reason: 'withdrawn', message: `${w.item.wireId}: the agency ${verb(w.item)} it; its story was ${done === 'left' ? 'not live, so left as it was' : done.replaceAll('_', ' ')}` });
+            withdrawals.push(w);
+          } catch (err) {
+            deps.log.warn({ err, sourceId: batch.source.id, key: w.item.wireId }, 'taking down a withdrawn item\'s story failed; next poll tries again');
+            batch.skipped.push({ key: w.item.wireId, reason: 'takedown_failed', message: `${w.item.wireId}: the agency ${verb(w.item)} it, and taking its story down failed` });
+          }
+        }
         const outcome = await inTransaction(async (incoming) => {
+          for (const w of withdrawals) {
+            if (w.earlier) await incoming.markWithdrawn(w.earlier.id, deps.clock.now().toISOString());
+            // Never seen before: its key is kept as withdrawn, so a later copy is not queued.
+            else await queueItem(incoming, batch.source, w.item, 'withdrawn');
+            if (!w.earlier?.articleId) batch.skipped.push({ key: w.item.wireId, reason: 'withdrawn', message: `${w.item.wireId}: the agency ${verb(w.item)} it${w.earlier?.state === 'queued' ? '; it left the queue' : ''}` });
+          }
           const queued: string[] = [];
           const raced: Skipped[] = [];
           for (const item of batch.items) {
@@ -170,7 +209,7 @@ export function createIngestPipeline(deps: PipelineDeps) {
     return OK;
   }
 
-  async function queueItem(incoming: IncomingRepo, source: WireSource, item: WireItem): Promise<string | null> {
+  async function queueItem(incoming: IncomingRepo, source: WireSource, item: WireItem, state: 'queued' | 'withdrawn' = 'queued'): Promise<string | null> {
     const now = deps.clock.now();
     const plain = htmlToPlainText(item.bodyHtml ?? '') ?? '';
     const sig = signature(`${item.headline} ${plain}`);
@@ -192,6 +231,7 @@ export function createIngestPipeline(deps: PipelineDeps) {
         payload: JSON.stringify(item),
         section_slug: source.sectionSlug,
         group_id: group,
+        state,
         received_at: now.toISOString(),
         expires_at: new Date(now.getTime() + source.keepHours * 3_600_000).toISOString(),
       },
@@ -204,7 +244,7 @@ export function createIngestPipeline(deps: PipelineDeps) {
     steps,
     /** Runs every step for a source; `documents` skips the fetch (tests, benchmarks, files given by hand). */
     async run(source: WireSource, documents: RawDocument[] = []): Promise<PipelineResult> {
-      const batch: Batch = { source, notModified: false, documents, texts: [], parsed: [], items: [], skipped: [], queued: [] };
+      const batch: Batch = { source, notModified: false, documents, texts: [], parsed: [], items: [], withdrawals: [], skipped: [], queued: [] };
       const ms: Record<string, number> = {};
       for (const step of steps) {
         const started = performance.now();
@@ -224,6 +264,8 @@ export function createIngestPipeline(deps: PipelineDeps) {
     },
   };
 }
+
+const verb = (item: WireItem) => (item.pubStatus === 'withheld' ? 'withheld' : 'cancelled');
 
 /** The source's name or credit is the item's source; pictures without a credit get the source's. */
 function withSourceDefaults(item: WireItem, source: WireSource): WireItem {

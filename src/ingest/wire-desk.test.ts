@@ -28,6 +28,7 @@ function route(request: IncomingMessage): { status: number; type?: string; body?
   if (url === '/copy-of-rss2.xml') return { status: 200, type: 'application/rss+xml', body: fixture('rss2.xml').replace('nw-2025-0001', 'other-agency-77').replaceAll('https://img.example.com/', `${base}/img/`) };
   if (url === '/agency-one.xml') return { status: 200, type: 'application/rss+xml', body: rssOf('one', [RATE_AGENCY_ONE, CRICKET_ONE]) };
   if (url === '/agency-two.xml') return { status: 200, type: 'application/rss+xml', body: rssOf('two', [RATE_AGENCY_TWO, CRICKET_TWO]) };
+  if (url === '/ninjs-live.json') return { status: 200, type: 'application/json', body: JSON.stringify({ items: liveItems }) };
   if (url === '/press.xml') return { status: 200, type: 'application/rss+xml', body: fixture('rss091.xml') };
   if (url === '/auto.json') return { status: 200, type: 'application/feed+json', body: fixture('jsonfeed.json').replace(/"image": "[^"]+",/, '') };
   if (url === '/fail') return { status: 500, body: 'down' };
@@ -37,6 +38,17 @@ function route(request: IncomingMessage): { status: number; type?: string; body?
   if (url === '/huge') return 'huge';
   return { status: 404 };
 }
+
+/** A ninjs endpoint whose items the test changes between polls. */
+let liveItems: object[] = [];
+const liveItem = (n: number, headline: string, pubstatus: string) => ({
+  uri: `urn:live:${n}`,
+  standard: { name: 'ninjs', version: '2.1' },
+  type: 'text',
+  pubstatus,
+  headlines: [{ role: 'main', value: headline }],
+  bodies: [{ role: 'main', contentType: 'text/html', value: `<p>${headline}: the full text of the report.</p>` }],
+});
 
 /** An RSS 2.0 feed of stories whose first line is the headline, one paragraph per further line. */
 function rssOf(agency: string, stories: string[]): string {
@@ -259,6 +271,37 @@ for (const target of await testDatabases()) {
       const [perth, adelaide] = [find('India beat'), find('Australia level')];
       assert.notEqual(perth.groupId, adelaide.groupId);
       assert.equal(perth.groupSize, 1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(`[${target.name}] an item the agency withholds or cancels leaves the queue, and a story made from it is taken down once`, async () => {
+    const app = await createTestApp(target, wireEnv(root));
+    try {
+      liveItems = [liveItem(1, 'Port strike called off', 'usable'), liveItem(2, 'Ferry fares to rise', 'usable'), liveItem(3, 'Budget figures leaked', 'withheld')];
+      const { editor } = await addSource(app, { name: 'Live Wire', kind: 'ninjs', url: `${base}/ninjs-live.json`, intervalMinutes: 5 });
+      await app.ingest.poller.pollDue();
+      const queue = async () => ((await editor.request('GET', '/api/admin/incoming')).json.items as { id: string; headline: string }[]).map((i) => i.headline).sort();
+      assert.deepEqual(await queue(), ['Ferry fares to rise', 'Port strike called off'], 'an item withheld from the start is never queued');
+      const strike = (await editor.request('GET', '/api/admin/incoming?q=strike')).json.items[0];
+      const taken = await editor.request('POST', `/api/admin/incoming/${strike.id}/take`);
+      assert.equal(taken.status, 201, taken.body);
+      await app.services.articles.publish(taken.json.articleId);
+
+      liveItems = [liveItem(1, 'Port strike called off', 'withheld'), liveItem(2, 'Ferry fares to rise', 'canceled'), liveItem(3, 'Budget figures leaked', 'usable')];
+      app.clock.advance(6 * 60_000);
+      assert.equal(await app.ingest.poller.pollDue(), 1);
+      assert.equal((await app.services.articles.get(taken.json.articleId))?.status, 'unpublished', 'the published story was taken down');
+      assert.deepEqual(await queue(), [], 'the cancelled item left the queue; the withheld-then-usable one was not queued');
+      const states = await app.database.db.selectFrom('incoming_items').select(['item_key', 'state']).orderBy('item_key').execute();
+      assert.deepEqual(states.map((r) => `${r.item_key}:${r.state}`), ['urn:live:1:withdrawn', 'urn:live:2:withdrawn', 'urn:live:3:withdrawn']);
+
+      // An editor puts the story back on purpose: the feed still saying "withheld" does not take it down again.
+      await app.services.articles.publish(taken.json.articleId);
+      app.clock.advance(6 * 60_000);
+      await app.ingest.poller.pollDue();
+      assert.equal((await app.services.articles.get(taken.json.articleId))?.status, 'published');
     } finally {
       await app.close();
     }

@@ -979,7 +979,7 @@ export interface GetIncomingResponse {
   }[];
   receivedAt: string;
   expiresAt: string;
-  state: 'queued' | 'taken' | 'dismissed' | 'expired';
+  state: 'queued' | 'taken' | 'dismissed' | 'expired' | 'withdrawn';
   articleId: string | null;
   body: Doc;
 }
@@ -1163,7 +1163,7 @@ export interface IncomingItem {
   }[];
   receivedAt: string;
   expiresAt: string;
-  state: 'queued' | 'taken' | 'dismissed' | 'expired';
+  state: 'queued' | 'taken' | 'dismissed' | 'expired' | 'withdrawn';
   articleId: string | null;
 }
 /**

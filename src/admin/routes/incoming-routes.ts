@@ -16,7 +16,7 @@ const incomingQuery = z
     section: z.string().max(80).optional(),
     group: idSchema.optional(),
     q: z.string().max(200).optional(),
-    state: z.enum(['queued', 'taken', 'dismissed', 'expired']).optional(),
+    state: z.enum(['queued', 'taken', 'dismissed', 'expired', 'withdrawn']).optional(),
   })
   .strict();
 
