@@ -43,8 +43,10 @@ export interface ArticleFields {
 export type ArticleIndexer = (trx: Kysely<Database>, articleId: string) => Promise<void>;
 
 /**
- * Suggests tags from the text of a story (a live story's working copy), inside the transaction
- * that saved that text (src/entities passes it in; content never imports entities).
+ * Suggests tags from the text of a story (a live story's working copy) once the save is
+ * committed (src/entities passes it in; content never imports entities). Extraction takes tens
+ * of milliseconds of CPU, too long to hold the database's write lock for; when the service works
+ * inside a caller's transaction (imports, the demo seed) it runs there instead.
  */
 export type ArticleTagger = (trx: Kysely<Database>, story: { id: string; headline: string; standfirst: string; body: DocNode; tagIds: string[] }) => Promise<void>;
 
@@ -54,7 +56,7 @@ export interface ArticleServiceDeps {
   newId: IdGenerator;
   /** Called after every change readers can see (publish, Update of a live story, unpublish, delete). */
   indexer?: ArticleIndexer;
-  /** Called after every save that changed the headline, standfirst, body or tags. */
+  /** Called after every save that changed the headline, standfirst, body or tags (after it committed). */
   tagger?: ArticleTagger;
 }
 
@@ -69,11 +71,17 @@ function articleOperations({ db, clock, newId, indexer, tagger }: ArticleService
   const reindex = async (trx: Kysely<Database>, id: string) => {
     if (indexer) await indexer(trx, id);
   };
+  /** Texts to tag once the transaction that saved them commits, per transaction (requests run concurrently). */
+  const tagAfterCommit = new WeakMap<Kysely<Database>, Map<string, Parameters<ArticleTagger>[1]>>();
+
   /** Entity suggestions follow the text the editor saved. */
   const retag = async (trx: Kysely<Database>, saved: Article, changed: Partial<ArticleFields>) => {
     if (!tagger || (changed.headline === undefined && changed.standfirst === undefined && changed.body === undefined && changed.tagIds === undefined)) return;
     const text = saved.workingCopy?.fields ?? saved;
-    await tagger(trx, { id: saved.id, headline: text.headline, standfirst: text.standfirst, body: text.body, tagIds: text.tagIds });
+    const story = { id: saved.id, headline: text.headline, standfirst: text.standfirst, body: text.body, tagIds: text.tagIds };
+    const pending = tagAfterCommit.get(trx);
+    if (pending) pending.set(story.id, story);
+    else await tagger(trx, story);
   };
   const goLive: typeof writer.goLive = async (trx, current, at, now, options) => {
     const saved = await writer.goLive(trx, current, at, now, options);
@@ -81,9 +89,16 @@ function articleOperations({ db, clock, newId, indexer, tagger }: ArticleService
     return saved;
   };
 
-  /** Joins the caller's transaction when given one (imports, seeding), else opens its own. */
-  function inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-    return db.isTransaction ? work(db) : db.transaction().execute(work);
+  /** Joins the caller's transaction when given one (imports, seeding), else opens its own and tags what it saved after the commit. */
+  async function inTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (db.isTransaction) return work(db);
+    const pending = new Map<string, Parameters<ArticleTagger>[1]>();
+    const result = await db.transaction().execute((trx) => {
+      tagAfterCommit.set(trx, pending);
+      return work(trx);
+    });
+    for (const story of pending.values()) await tagger!(db, story);
+    return result;
   }
 
   /** Writes changes to the story itself; a published story shows them at once, dated "Updated On". */

@@ -1,7 +1,7 @@
 export * from './errors.js';
 export type * from './types.js';
 export { createArticleService } from './article-service.js';
-export type { ArticleService, ArticleFields, ArticleIndexer, SaveOptions, MissingReference } from './article-service.js';
+export type { ArticleService, ArticleFields, ArticleIndexer, ArticleTagger, SaveOptions, MissingReference } from './article-service.js';
 export { createArticleReadRepo } from './article-read-repo.js';
 export type { ArticleReadRepo, TeaserFilter } from './article-read-repo.js';
 export { createDirectoryService } from './directory-service.js';

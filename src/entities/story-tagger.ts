@@ -24,38 +24,49 @@ export interface StoryTaggerDeps {
 }
 
 /**
- * Extraction at each save: the content module calls this inside the transaction that saved
- * the story's text, so the suggestions always match what was saved (or neither is written).
+ * Extraction at each save: the content module calls this once the save has committed (or inside
+ * the caller's transaction for imports). The text is read and extracted first, without a
+ * transaction; only the few writes to the story's suggestions take one, so the database's write
+ * lock is never held for the extraction's tens of milliseconds. A failure is logged and never
+ * fails the save: suggestions are derived, and the next save brings them up to date.
  * New names are suggested; open suggestions get fresh forms and counts; names gone from the
  * text are dropped unless an editor already decided on them; accepted and rejected ones are
  * remembered; a name the story already carries as a tag is not suggested.
  */
 export function createStoryTagger({ clock, newId, log }: StoryTaggerDeps) {
-  return async function tagStory(trx: Kysely<Database>, story: StoryText): Promise<void> {
-    const repo = createSuggestionRepo(trx);
-    const tags: KnownName[] = (await repo.entityTags()).map((t) => ({ name: t.name, kind: t.kind, tagId: t.id, aliases: parseList(t.aliases) }));
+  return async function tagStory(db: Kysely<Database>, story: StoryText): Promise<void> {
+    const tags: KnownName[] = (await createSuggestionRepo(db).entityTags()).map((t) => ({ name: t.name, kind: t.kind, tagId: t.id, aliases: parseList(t.aliases) }));
     let found: ReturnType<typeof extractEntities>;
     try {
       found = extractEntities({ headline: story.headline, standfirst: story.standfirst, body: documentText(story.body) }, createGazetteer(tags, seedNames()));
     } catch (err) {
-      // Suggestions are a help: a text the extractor cannot read must never stop a save.
       log?.warn({ err, articleId: story.id }, 'entity extraction failed; suggestions left as they were');
       return;
     }
-    const stored = await repo.forArticle(story.id);
-    const byKey = new Map(stored.map((x) => [`${x.kind}:${x.nameKey}`, x]));
-    const seen = new Set<string>();
-    const at = clock.now().toISOString();
-    for (const entity of found) {
-      const key = `${entity.kind}:${nameKey(entity.name)}`;
-      seen.add(key);
-      const existing = byKey.get(key);
-      if (existing) await repo.refresh(existing.id, { surfaces: entity.surfaces, mentions: entity.mentions, tagId: entity.tagId, name: entity.name }, at);
-      else if (!(entity.tagId && story.tagIds.includes(entity.tagId))) {
-        await repo.insert({ id: newId(), articleId: story.id, kind: entity.kind, name: entity.name, nameKey: nameKey(entity.name), surfaces: entity.surfaces, tagId: entity.tagId, state: 'suggested', mentions: entity.mentions }, at);
-      }
+    try {
+      const write = async (trx: Kysely<Database>) => {
+        const repo = createSuggestionRepo(trx);
+        const stored = await repo.forArticle(story.id);
+        const byKey = new Map(stored.map((x) => [`${x.kind}:${x.nameKey}`, x]));
+        const seen = new Set<string>();
+        const at = clock.now().toISOString();
+        for (const entity of found) {
+          const key = `${entity.kind}:${nameKey(entity.name)}`;
+          seen.add(key);
+          const existing = byKey.get(key);
+          if (existing) await repo.refresh(existing.id, { surfaces: entity.surfaces, mentions: entity.mentions, tagId: entity.tagId, name: entity.name }, at);
+          else if (!(entity.tagId && story.tagIds.includes(entity.tagId))) {
+            await repo.insert({ id: newId(), articleId: story.id, kind: entity.kind, name: entity.name, nameKey: nameKey(entity.name), surfaces: entity.surfaces, tagId: entity.tagId, state: 'suggested', mentions: entity.mentions }, at);
+          }
+        }
+        await repo.removeOpen(stored.filter((x) => x.state === 'suggested' && !seen.has(`${x.kind}:${x.nameKey}`)).map((x) => x.id));
+      };
+      await (db.isTransaction ? write(db) : db.transaction().execute(write));
+    } catch (err) {
+      // Inside a caller's transaction a database error must reach the caller (the transaction is broken).
+      if (db.isTransaction) throw err;
+      log?.warn({ err, articleId: story.id }, 'entity suggestions not updated');
     }
-    await repo.removeOpen(stored.filter((x) => x.state === 'suggested' && !seen.has(`${x.kind}:${x.nameKey}`)).map((x) => x.id));
   };
 }
 

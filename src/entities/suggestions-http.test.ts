@@ -58,7 +58,7 @@ for (const target of await testDatabases()) {
     }
   });
 
-  test(`[${target.name}] extraction runs at each save, in the save's transaction; listing writes nothing`, async () => {
+  test(`[${target.name}] extraction runs after each save, once it committed; listing writes nothing`, async () => {
     const app = await createTestApp(target);
     try {
       const editor = await signIn(app, 'editor');

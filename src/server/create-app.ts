@@ -20,7 +20,7 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
-import { fillDemoPictures, seedDemo } from './seed-demo.js';
+import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
 
 export interface AppOptions {
@@ -53,7 +53,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const { db } = database;
 
   const search = createSearchModule({ db, capabilities: database.capabilities, log });
-  const content = createContentModule({ db, clock, newId, indexer: search.indexArticle, tagger: createStoryTagger({ clock, newId, log }) });
+  const tagger = createStoryTagger({ clock, newId, log });
+  const content = createContentModule({ db, clock, newId, indexer: search.indexArticle, tagger });
   const settings = createSettingsService(db, configuredSettings(config.site));
   const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => publicChange() });
   const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => publicChange() });
@@ -105,7 +106,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     await pagesChanged();
   }
 
-  if (config.demo) await seedDemo({ db, media: media.media, staticPages: content.staticPages, clock, newId, log, timeKeys: audience.timeKeys });
+  const demoStoryIds = config.demo ? await seedDemo({ db, media: media.media, staticPages: content.staticPages, clock, newId, log, timeKeys: audience.timeKeys }) : [];
   // Stories written without the indexer (an older database, the demo seed, a CLI import) are indexed now.
   await search.catchUp();
   await site.cache.invalidate();
@@ -184,6 +185,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const finishDemoPictures = () => fillDemoPictures({ media: media.media, log, onProgress: publicChange });
 
   let started = false;
+  let demoTagging: Promise<void> = Promise.resolve();
   return {
     app,
     config,
@@ -234,12 +236,14 @@ export async function createApp(config: Config, options: AppOptions = {}) {
         void finishDemoPictures()
           .catch((err: unknown) => log.error({ err }, 'demo pictures failed'))
           .finally(() => media.variantWorker.start());
+        demoTagging = suggestDemoTags({ storyIds: demoStoryIds, articles: content.articles, tagger, db, log }).catch((err: unknown) => log.warn({ err }, 'demo tag suggestions failed'));
         jobs.start();
       }
       return address;
     },
     async close(): Promise<void> {
       await jobs.stop();
+      await demoTagging;
       // A reset mail still being sent finishes before the database closes.
       await admin.accounts.tokens.idle();
       await media.variantWorker.stop();

@@ -8,7 +8,7 @@ import { createManualClock, type Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { demoPeople, demoPictures, demoSections, demoStories, rebaseDemoBody, renderDemoPicture } from '../demo/index.js';
 import { demoPages } from '../demo/index.js';
-import type { StaticPageService } from '../content/index.js';
+import type { ArticleService, ArticleTagger, StaticPageService } from '../content/index.js';
 
 export interface SeedDemoDeps {
   db: Kysely<Database>;
@@ -45,18 +45,18 @@ const DEMO_SOURCE = 'demo:';
  * stories placed relative to now, in one transaction (a failure leaves nothing).
  * Pictures are only reserved here — drawing and encoding 24 of them takes seconds,
  * so `fillDemoPictures` makes them in the background while the site already serves.
- * Returns the number of stories written.
+ * Returns the ids of the stories written.
  */
-export async function seedDemo({ db, media, staticPages, clock, newId, log, timeKeys }: SeedDemoDeps): Promise<number> {
+export async function seedDemo({ db, media, staticPages, clock, newId, log, timeKeys }: SeedDemoDeps): Promise<string[]> {
   const existing = await db.selectFrom('articles').select('id').limit(1).execute();
-  if (existing.length) return 0;
+  if (existing.length) return [];
   const started = Date.now();
 
-  const count = await db.transaction().execute(async (trx) => {
+  const ids = await db.transaction().execute(async (trx) => {
     // Several processes starting on one empty database: the first to insert this row seeds,
     // the others wait for its transaction and then find the row there (and a newsroom that
     // deleted the demo stories is not seeded again).
-    if (!(await createSiteStateRepo(trx).markOnce('demo_seeded', clock.now().toISOString()))) return 0;
+    if (!(await createSiteStateRepo(trx).markOnce('demo_seeded', clock.now().toISOString()))) return [];
     const directory = createDirectoryService({ db: trx, clock, newId });
     const sections = new Map<string, string>();
     for (const s of demoSections) sections.set(s.slug, (await directory.createSection(s)).id);
@@ -84,6 +84,7 @@ export async function seedDemo({ db, media, staticPages, clock, newId, log, time
     const now = clock.now().getTime();
     // Oldest first, so slugs and revisions come out in the order a real newsroom would make them.
     const stories = [...demoStories].sort((a, b) => b.publishedHoursAgo - a.publishedHoursAgo);
+    const written: string[] = [];
     for (const story of stories) {
       const storyClock = createManualClock(new Date(now - story.publishedHoursAgo * HOUR - 20 * 60_000));
       const articles = createArticleService({ db: trx, clock: storyClock, newId });
@@ -111,11 +112,26 @@ export async function seedDemo({ db, media, staticPages, clock, newId, log, time
       }
       // A total with a history behind it, so most read and the desk's charts have something to show.
       await seedViews(trx, { articleId: draft.id, total: story.views, publishedAt: now - story.publishedHoursAgo * HOUR, now, timeKeys });
+      written.push(draft.id);
     }
-    return stories.length;
+    return written;
   });
-  if (count) log.info({ stories: count, ms: Date.now() - started }, 'demo content created');
-  return count;
+  if (ids.length) log.info({ stories: ids.length, ms: Date.now() - started }, 'demo content created');
+  return ids;
+}
+
+/**
+ * Suggested tags for the demo stories, as a save in the editor would leave them, so the desk's
+ * suggestions panel has something to show. Run in the background after listening: extraction
+ * takes tens of milliseconds a story, too long to make a first start wait for.
+ */
+export async function suggestDemoTags({ storyIds, articles, tagger, db, log }: { storyIds: readonly string[]; articles: ArticleService; tagger: ArticleTagger; db: Kysely<Database>; log: Logger }): Promise<void> {
+  const started = Date.now();
+  for (const id of storyIds) {
+    const story = await articles.get(id);
+    if (story) await tagger(db, { id, headline: story.headline, standfirst: story.standfirst, body: story.body, tagIds: story.tagIds });
+  }
+  if (storyIds.length) log.info({ stories: storyIds.length, ms: Date.now() - started }, 'demo tag suggestions made');
 }
 
 export const DEMO_PICTURE_SIZE = { width: 1600, height: 900 } as const;
