@@ -1,12 +1,14 @@
 /**
  * `npm run eval:entities [fixture.json] [--errors]`: runs entity extraction over
  * hand-labelled stories and prints precision, recall and F1 per kind with
- * micro-averages. With no file it scores two sets in turn: the tuning set
+ * micro-averages. With no file it scores three sets in turn: the tuning set
  * (test/fixtures/entities/stories.json, which the extractor was tuned on, so its
- * figures are optimistic) and the held-out set (test/fixtures/entities/held-out.json,
- * never used for tuning). With a file it scores just that file. `--errors` lists,
- * after each table, what each story missed and what it got wrong. The gazetteer is
- * the seed lists and places only (no tags): what a fresh site gets.
+ * figures are optimistic), the held-out set (test/fixtures/entities/held-out.json,
+ * never used for tuning) and the blind set (test/fixtures/entities/blind.json,
+ * written and labelled without running the extractor). With a file it scores just
+ * that file. `--errors` lists, after each table, what each story missed and what it
+ * got wrong. The gazetteer is the seed lists and places only (no tags): what a
+ * fresh site gets.
  */
 import { readFileSync } from 'node:fs';
 import { createGazetteer, extractEntities, formatScores, scoreStories, seedNames, type LabelledStory } from '../src/entities/index.js';
@@ -20,6 +22,7 @@ const sets: { file: string; title?: string }[] = given
   : [
       { file: fixture('stories.json'), title: 'Tuning set (the extractor was tuned on it; figures are optimistic)' },
       { file: fixture('held-out.json'), title: 'Held-out set (not used for tuning)' },
+      { file: fixture('blind.json'), title: "Blind set (written after the extractor's last change was planned; never seen by it while it was tuned)" },
     ];
 const gazetteer = createGazetteer(seedNames());
 

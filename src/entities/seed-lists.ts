@@ -99,7 +99,7 @@ export const SEED_ORGANISATIONS: Record<string, string[]> = {
 export const HONORIFICS = [
   'Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Professor', 'Sir', 'Dame', 'Lord', 'Lady', 'Shri', 'Sri', 'Smt', 'Kumari', 'Km',
   'Gen', 'General', 'Lt', 'Lieutenant', 'Col', 'Colonel', 'Maj', 'Major', 'Capt', 'Captain', 'Adm', 'Admiral', 'Brig', 'Brigadier',
-  'Marshal', 'Cdr', 'Commander', 'Sgt', 'Justice', 'Judge', 'President', 'Prime', 'PM', 'Minister', 'Chancellor', 'Senator', 'Sen', 'Rep',
+  'Marshal', 'Cdr', 'Commander', 'Commodore', 'Cmde', 'Sgt', 'Constable', 'Superintendent', 'Justice', 'Judge', 'President', 'Prime', 'PM', 'Minister', 'Chancellor', 'Senator', 'Sen', 'Rep',
   'Governor', 'Gov', 'Mayor', 'Secretary', 'Ambassador', 'Chief', 'Coach', 'Skipper', 'Pope', 'King', 'Queen', 'Prince', 'Princess',
   'Sheikh', 'Imam', 'Rev', 'Father', 'Sultan', 'Emir', 'Premier', 'Speaker', 'Chairman', 'Chairperson', 'Chairwoman', 'CEO', 'Inspector',
 ];
@@ -115,6 +115,10 @@ export const PERSON_CONTEXT_WORDS = new Set([
   'official', 'executive', 'astronomer', 'physicist', 'engineer', 'deputy', 'king', 'queen', 'prince', 'pope', 'speaker', 'chair',
   'founder', 'co-founder', 'economist', 'virologist', 'meteorologist', 'lawyer', 'negotiator', 'auctioneer', 'campaigner', 'strategist',
   'commissioner', 'aide', 'rival', 'colleague', 'teammate', 'partner', 'wife', 'husband', 'son', 'daughter', 'activist', 'journalist',
+  'representative', 'raider', 'wicketkeeper', 'keeper', 'skipper', 'veteran', 'debutant', 'rookie', 'teenager', 'youngster', 'compatriot', 'all-rounder',
+  'paddler', 'shuttler', 'archer', 'cyclist', 'swimmer', 'golfer', 'jockey', 'driver', 'rider', 'climber', 'mountaineer', 'weightlifter', 'thrower',
+  'planner', 'architect', 'surgeon', 'doctor', 'physician', 'cardiologist', 'epidemiologist', 'historian', 'novelist', 'poet', 'filmmaker', 'director-general',
+  'mother', 'father', 'brother', 'sister', 'widow', 'entrepreneur', 'billionaire', 'farmer', 'resident', 'student', 'nurse', 'volunteer',
 ]);
 
 /** Words that begin a capitalised run at a sentence's start but are never part of a name. */
@@ -125,7 +129,61 @@ export const LEADING_NOISE = new Set([
 ]);
 
 /** Last words of places that are buildings, grounds and landmarks ("Optus Stadium", "Buckingham Palace"). */
-export const PLACE_SUFFIXES = new Set(['Stadium', 'Palace', 'Island', 'Islands', 'Airport', 'Temple', 'Fort', 'Port', 'Terminal', 'Bridge', 'Dam', 'River', 'Lake', 'Valley', 'Square', 'Street', 'Road', 'Ground', 'Arena', 'Park', 'Gardens', 'Mountains', 'Hills', 'Desert', 'Coast', 'Peninsula', 'Strait', 'Canal', 'Gate']);
+export const PLACE_SUFFIXES = new Set(['Stadium', 'Palace', 'Island', 'Islands', 'Airport', 'Temple', 'Fort', 'Port', 'Terminal', 'Bridge', 'Dam', 'River', 'Lake', 'Valley', 'Square', 'Street', 'Road', 'Ground', 'Arena', 'Park', 'Gardens', 'Mountains', 'Hills', 'Desert', 'Coast', 'Peninsula', 'Strait', 'Canal', 'Gate',
+  'Sea', 'Ocean', 'Bay', 'Glacier', 'Shoal', 'Reef', 'Barrage', 'Plateau', 'Basin', 'Delta', 'Falls', 'Beach', 'Harbour', 'Harbor', 'Creek', 'Volcano', 'Archipelago', 'Atoll', 'Lagoon', 'Marsh', 'Forest', 'Circuit', 'Complex', 'Dockyard', 'Terminus', 'Cathedral', 'Mosque', 'Church', 'Monastery', 'Nagar', 'Vihar', 'Chowk', 'Ganj', 'Enclave', 'Avenue', 'Lane', 'Marg', 'Expressway', 'Highway', 'Motorway', 'Tunnel', 'Pass', 'Sound', 'Fjord', 'Cove', 'Heights', 'Ridge', 'Mountain', 'Peak', 'Bhavan', 'Bhawan', 'Mahal', 'Ghat']);
+
+/** Words before a place's name ("Mount Everest", "Lake Chad", "Gulf of Aden"). */
+export const PLACE_PREFIXES = new Set(['Mount', 'Mt', 'Lake', 'River', 'Cape', 'Gulf', 'Bay', 'Sea', 'Strait', 'Isle', 'Port', 'Fort', 'Glacier']);
+
+/** Compass and height words before a known place that keep it a place ("Upper Assam", "Northern Ontario"). */
+export const DIRECTION_WORDS = new Set(['Upper', 'Lower', 'North', 'South', 'East', 'West', 'Northern', 'Southern', 'Eastern', 'Western', 'Central', 'Greater', 'Inner', 'Outer', 'Northeast', 'Northwest', 'Southeast', 'Southwest', 'North-East', 'North-West', 'South-East', 'South-West', 'Old', 'Downtown', 'Coastal', 'Rural', 'Suburban']);
+
+/** Lower-case words after a name that say it is a place ("Kebbi state", "the Indus river", "Ramgarh district"). */
+export const PLACE_NOUNS_AFTER = new Set(['district', 'districts', 'state', 'province', 'region', 'county', 'river', 'village', 'town', 'city', 'island', 'islands', 'valley', 'glacier', 'lake', 'coast', 'basin', 'delta', 'desert', 'peninsula', 'hills', 'mountains', 'sea', 'shoal', 'reef', 'strait', 'prefecture', 'oblast', 'governorate', 'municipality', 'township', 'tehsil', 'taluk', 'block', 'constituency', 'airport', 'port', 'harbour', 'estuary', 'plateau', 'suburb', 'neighbourhood', 'neighborhood', 'locality', 'area', 'border', 'sector', 'range', 'forest', 'highway', 'expressway', 'corridor']);
+
+/** Lower-case words before "of" that say a place follows ("the coastal town of Mahe", "the outskirts of Pune"). */
+export const PLACE_NOUNS_BEFORE_OF = new Set(['town', 'city', 'village', 'district', 'state', 'province', 'region', 'island', 'islands', 'port', 'capital', 'outskirts', 'suburbs', 'suburb', 'coast', 'shores', 'banks', 'county', 'prefecture', 'municipality', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'heart', 'centre', 'center', 'streets', 'residents', 'people', 'mayor', 'governor']);
+
+/** Words just before a name that say a place follows ("in", "near", "off the coast"). */
+export const LOCATIVE_WORDS = new Set(['in', 'near', 'at', 'from', 'off', 'outside', 'across', 'into', 'towards', 'toward', 'through', 'along', 'around', 'via', 'between', 'within', 'inside', 'throughout', 'reach', 'reached', 'visited', 'visit', 'landed', 'arrived']);
+
+/** Last words of programmes, schemes and vehicles: named things ("Jal Jeevan Mission", "Small Satellite Launch Vehicle"). */
+export const THING_SUFFIXES = new Set(['Yojana', 'Yojna', 'Scheme', 'Abhiyan', 'Programme', 'Program', 'Mission', 'Project', 'Initiative', 'Satellite', 'Telescope', 'Rover', 'Lander', 'Orbiter', 'Vehicle', 'Vaccine', 'Missile', 'Rocket', 'Spacecraft']);
+
+/** Lower-case words after a name that say it is a named thing ("the Sentinel satellite", "the Orbex vaccine", "INS X"). */
+export const THING_NOUNS_AFTER = new Set(['satellite', 'satellites', 'spacecraft', 'rocket', 'launcher', 'rover', 'lander', 'orbiter', 'probe', 'telescope', 'missile', 'missiles', 'drone', 'drones', 'jet', 'jets', 'fighter', 'fighters', 'aircraft', 'helicopter', 'helicopters', 'tank', 'tanks', 'submarine', 'submarines', 'frigate', 'frigates', 'destroyer', 'destroyers', 'corvette', 'corvettes', 'warship', 'warships', 'vessel', 'carrier', 'howitzer', 'howitzers', 'rifle', 'rifles', 'vaccine', 'vaccines', 'drug', 'drugs', 'jab', 'app', 'apps', 'scheme', 'schemes', 'programme', 'program', 'chatbot', 'smartphone', 'smartphones', 'phone', 'phones', 'handset', 'chip', 'chips', 'processor', 'processors', 'scooter', 'scooters', 'motorcycle', 'motorcycles', 'sedan', 'suv', 'hatchback', 'console', 'airliner', 'airliners', 'engine', 'engines', 'locomotive', 'train', 'trains', 'radar', 'system', 'systems', 'software', 'model', 'tablet', 'tablets', 'injection', 'pill', 'platform']);
+
+/** Ship prefixes: "INS Vikrant", "HMS Queen Elizabeth", "MV Ocean Star" name a ship. */
+export const SHIP_PREFIXES = new Set(['INS', 'HMS', 'USS', 'USNS', 'MV', 'MT', 'MS', 'SS', 'RV', 'ICGS', 'PNS', 'HMAS', 'HMCS', 'HMNZS', 'CGS', 'BNS', 'SLNS', 'KRI', 'ROKS', 'JS', 'FS', 'ITS', 'TCG', 'RFS']);
+
+/** Words before an event's name ("Exercise Desert Wind", "Operation Blue Star"). */
+export const EVENT_PREFIXES = new Set(['Exercise', 'Operation']);
+
+/** Lower-case words after a name that say it is an organisation's ("X chief executive", "X shares", "X manager Y"). */
+export const ORG_WORDS_AFTER = new Set(['shares', 'stock', 'shareholders', 'investors', 'ceo', 'cfo', 'cto', 'coo', 'chairman', 'chairwoman', 'chairperson', 'founder', 'co-founder', 'cofounder', 'board', 'employees', 'workforce', 'manager', 'coach', 'striker', 'midfielder', 'goalkeeper', 'defender', 'winger', 'boss', 'squad', 'subsidiary']);
+
+/** Lower-case words after "X's" that say X is an organisation ("X's chief executive", "X's shares", "X's profit"). */
+export const ORG_POSSESSIONS = new Set(['shares', 'stock', 'shareholders', 'investors', 'ceo', 'cfo', 'cto', 'coo', 'chairman', 'chairwoman', 'chairperson', 'founder', 'co-founder', 'cofounder', 'board', 'employees', 'workforce', 'revenue', 'revenues', 'profit', 'profits', 'earnings', 'sales', 'subsidiary', 'unit', 'factory', 'factories', 'plant', 'plants', 'headquarters', 'customers', 'products', 'valuation', 'squad', 'striker', 'goalkeeper', 'midfielder', 'stadium', 'ipo', 'listing', 'app', 'quarterly', 'operating', 'net', 'merger', 'executives', 'directors']);
+
+/** Lower-case words before "of" that say an organisation follows ("chief executive of X", "shares of X"). */
+export const ORG_ROLES_BEFORE_OF = new Set(['executive', 'ceo', 'cfo', 'cto', 'coo', 'chairman', 'chairwoman', 'chairperson', 'founder', 'co-founder', 'cofounder', 'shares', 'stake', 'shareholders', 'shareholder', 'owner', 'owners', 'subsidiary', 'unit', 'arm', 'division', 'employees', 'employee', 'investors', 'spokesperson', 'spokesman', 'spokeswoman', 'md', 'executives', 'manager', 'coach']);
+
+/** Korean family names: with a hyphenated given name ("Lee Min-ho") the pair is a person's name. */
+export const KOREAN_SURNAMES = new Set(['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Jeong', 'Kang', 'Cho', 'Jo', 'Yoon', 'Yun', 'Jang', 'Lim', 'Im', 'Han', 'Oh', 'Seo', 'Shin', 'Kwon', 'Hwang', 'Ahn', 'An', 'Song', 'Yoo', 'Yu', 'Hong', 'Jeon', 'Ko', 'Moon', 'Yang', 'Son', 'Bae', 'Baek', 'Heo', 'Nam', 'Noh', 'Roh', 'Ha', 'Kwak', 'Sung', 'Cha', 'Joo', 'Woo', 'Min', 'Ryu', 'Na', 'Jin', 'Ji', 'Chae', 'Won', 'Chun', 'Bang', 'Gong', 'Hyun', 'Ham', 'Byun', 'Yeo', 'Choo', 'Do', 'Seok', 'Sun', 'Ma', 'Gil', 'Yeon', 'Pyo', 'Myung', 'Ki', 'Ban', 'Wang', 'Ok', 'Yook', 'Maeng', 'Je', 'Mo', 'Tak', 'Eom', 'Um', 'Chang', 'Chung', 'Rhee', 'Kye', 'Sohn']);
+
+/** Words that open a sentence or a clause and are never the start of a name ("Her", "On", "Tuesday"). */
+export const LEADING_FUNCTION = new Set([
+  'The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'Or', 'If', 'When', 'While', 'After', 'Before', 'As', 'This', 'That', 'These',
+  'Those', 'It', 'Its', 'He', 'She', 'They', 'We', 'I', 'You', 'His', 'Her', 'Their', 'Our', 'My', 'Your', 'There', 'Here', 'What',
+  'Why', 'How', 'Who', 'Where', 'Which', 'With', 'Without', 'From', 'To', 'Of', 'By', 'About', 'Under', 'Over', 'Since', 'Until',
+  'Although', 'Though', 'Despite', 'However', 'Meanwhile', 'Also', 'Yet', 'So', 'Still', 'Then', 'Now', 'Today', 'Yesterday',
+  'Tomorrow', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Some', 'Many', 'Most', 'Each',
+  'Every', 'No', 'Not', 'Sources', 'Asked', 'Earlier', 'Later', 'Once', 'Only', 'Even', 'Such', 'Other', 'Another', 'More', 'Several',
+  'During', 'Between', 'Against', 'Into', 'Through', 'Following', 'Unlike', 'Because', 'Whether', 'Instead', 'Nor', 'Do', 'Does', 'Did',
+  'Is', 'Are', 'Was', 'Were', 'Will', 'Would', 'Should', 'Could', 'Can', 'Let', 'Per', 'Via', 'Just', 'Unless', 'Thus', 'Hence',
+  'Besides', 'Last', 'Next', 'Every', 'Dear', 'Hello', 'Yes', 'Please', 'Thanks', 'Overall', 'Separately', 'Elsewhere', 'Similarly',
+]);
+
 
 /** Particles inside people's names ("Lula da Silva", "von der Leyen"). */
 export const NAME_PARTICLES = new Set(['da', 'de', 'di', 'do', 'dos', 'das', 'del', 'della', 'von', 'van', 'der', 'den', 'bin', 'binti', 'al', 'el', 'la', 'le', 'du', 'ibn']);
@@ -149,7 +207,7 @@ export const ORG_SUFFIXES = new Set([
   'Forces', 'Guard', 'Command', 'Service', 'Services', 'Holdings', 'Capital', 'Partners', 'Ventures', 'Media', 'Times', 'Post',
   'College', 'School', 'Hospital', 'Centre', 'Center', 'Observatory', 'Academy', 'Tribunal', 'Front', 'Congress', 'Railways',
   'Aerospace', 'Electronics', 'Shipyard', 'Steel', 'Cements', 'Telecom', 'Insurance', 'Finance', 'Securities', 'Network', 'Studios', 'Office',
-  'Laboratory', 'Corps', 'Equities', 'Sabha', 'Parishad', 'Sangh', 'Morcha', 'Sena', 'Dal', 'Biotec', 'Biotech', 'Technology', 'Mission', 'Facility', 'Shipbuilders', 'Directorate',
+  'Laboratory', 'Corps', 'Equities', 'International', 'Sports', 'Hospitals', 'Healthcare', 'Logistics', 'Solutions', 'Enterprises', 'Infrastructure', 'Infra', 'Power', 'Petroleum', 'Chemicals', 'Textiles', 'Foods', 'Beverages', 'Brewery', 'Mills', 'Motors', 'Automotive', 'Auto', 'Software', 'Semiconductor', 'Semiconductors', 'Robotics', 'Dynamics', 'Therapeutics', 'Biosciences', 'Diagnostics', 'Realty', 'Properties', 'Developers', 'Constructions', 'Engineering', 'Works', 'Sabha', 'Parishad', 'Sangh', 'Morcha', 'Sena', 'Dal', 'Biotec', 'Biotech', 'Technology', 'Facility', 'Shipbuilders', 'Directorate',
 ]);
 
 /** Heads of "X of Y" organisation names ("Ministry of Defence", "Bank of England"). */
@@ -158,8 +216,8 @@ export const ORG_HEADS = new Set(['Ministry', 'Department', 'Bank', 'University'
 /** Last words of events ("G20 Summit", "Asia Cup", "Lok Sabha elections"). */
 export const EVENT_SUFFIXES = new Set([
   'Summit', 'Games', 'Cup', 'Championship', 'Championships', 'Olympics', 'Olympiad', 'Conference', 'Festival', 'Trophy', 'Open',
-  'Expo', 'Series', 'Marathon', 'Grand Prix', 'Election', 'Elections', 'Polls', 'War', 'Dialogue', 'Exercise', 'Mission', 'Tour',
-  'Meet', 'Week', 'Fair', 'Show', 'Biennale', 'Premier League',
+  'Expo', 'Series', 'Marathon', 'Grand Prix', 'Election', 'Elections', 'Polls', 'War', 'Dialogue', 'Exercise', 'Tour',
+  'Meet', 'Week', 'Fair', 'Show', 'Biennale', 'Premier League', 'Day', 'Classic', 'Rally', 'Regatta', 'Derby',
 ]);
 
 /** Last words of laws and instruments. */
@@ -175,7 +233,10 @@ export const SEED_THINGS: Record<string, string[]> = {
 };
 
 /** Tokens shaped like model designations: S-400, Su-30MKI, F-35A, MQ-9B, A320neo, T-90. */
-export const DESIGNATION_RE = /^(?:[A-Z][A-Za-z'’]{0,12}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{1,4}[a-z]{0,3})$/;
+export const DESIGNATION_RE = /^(?:[A-Z][A-Za-z'’]{0,12}-\d{1,4}[A-Za-z]{0,4}|[A-Z]{1,4}\d{1,4}[a-z]{0,3}|[A-Z][A-Za-z]{0,5}\d{1,4}[A-Za-z\d]{0,5})$/;
+
+/** Letter-and-digit tokens that are not model designations: years, quarters, age groups, formats, viruses, money. */
+export const NOT_DESIGNATION_RE = /^(?:FY|CY|Q\d|H\d|G\d|COVID|Covid|SARS|Sars|MERS|T20|T10|U\d\d|F1|F2|B2[BC]|D2C|P2P|Rs|INR|USD|EUR|GBP|Tk|AD\d|BC\d|PM\d|No\d|Vol|Gen\d|Class|Grade|Level|Phase|Stage|Section|Article|Sector|Ward|Zone)/;
 
 /** Capitalised words that start sentences or head lines but name nothing. */
 export const STOP_CAPITALS = new Set([
@@ -206,3 +267,12 @@ export const ORG_CONTEXT_WORDS = new Set([
   'franchise', 'outfit', 'subsidiary', 'unit', 'arm', 'investor', 'fund', 'bank', 'chain', 'developer', 'manufacturer', 'operator',
   'exchange', 'agency', 'charity', 'coalition', 'alliance', 'union', 'ministry', 'department', 'channel', 'publisher', 'studio',
 ]);
+
+/** Plural groups whose possessive begins a name ("People's Liberation Army", "Women's World Cup"). */
+export const GROUP_POSSESSORS = new Set(['People', 'Peoples', 'Women', 'Men', 'Children', 'Workers', 'Farmers', 'Girls', 'Boys', 'Veterans', 'Teachers', 'Citizens', 'Nations', 'Ladies', 'Students', 'Employees', 'Traders', 'Journalists', 'Lawyers', 'Writers', 'Nurses', 'Doctors', 'Consumers', 'Taxpayers', 'Soldiers', 'Martyrs', 'Fishermen', 'Merchants']);
+
+/** Words glued by a hyphen after a name that say what the name is to the next word ("Bengaluru-based", "Walmart-owned"). */
+export const HYPHEN_MODIFIERS = new Set(['based', 'born', 'made', 'built', 'headquartered', 'listed', 'bound', 'owned', 'backed', 'funded', 'led', 'run', 'controlled', 'registered', 'focused', 'centred', 'centered', 'designed', 'developed', 'manufactured', 'produced', 'supplied', 'operated', 'sponsored', 'allied', 'aligned', 'linked', 'affiliated', 'origin', 'bred', 'raised', 'educated', 'trained', 'class']);
+
+/** Modifiers after which the name glued on is the one that owns or backs something: an organisation unless it is a place. */
+export const OWNER_MODIFIERS = new Set(['owned', 'backed', 'funded', 'controlled', 'sponsored', 'operated', 'affiliated']);

@@ -1,4 +1,8 @@
-import { NAME_JOINERS } from './seed-lists.js';
+import { GROUP_POSSESSORS, HYPHEN_MODIFIERS, NAME_JOINERS, ORG_HEADS, STOP_CAPITALS } from './seed-lists.js';
+import { findPlace, isCountry } from './places.js';
+
+/** Company words after a founder's possessive: "Dr. Reddy's Laboratories", "Moody's Investors Service". */
+const COMPANY_AFTER_POSSESSIVE = new Set(['Laboratories', 'Labs', 'Investors', 'Corporation', 'Company', 'Ltd', 'Limited', 'Inc', 'Industries', 'Foods', 'Pharmaceuticals', 'Pharma', 'Hospitals', 'Restaurants', 'Register', 'Holdings', 'Brewery', 'Stores', 'Bakery']);
 
 /** Days and months: "Indian Navy on Monday" is not one name. */
 const TIME_WORDS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']);
@@ -10,6 +14,8 @@ export interface Token {
   end: number;
   /** Starts with a capital (or is a designation such as S-400): may be part of a name. */
   cap: boolean;
+  /** "Bengaluru" of "Bengaluru-based": the word the name was glued to by a hyphen ("based"). */
+  affix?: string;
 }
 
 /** A run of name-like tokens in one sentence ("Shanghai Cooperation Organisation"). */
@@ -27,6 +33,8 @@ export interface Sentence {
   tokens: Token[];
 }
 
+// Titles written with a full stop that still belong to the name after them ("Prof. Asha Rao").
+const TITLE_ABBREVIATIONS = new Set(['Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Adm', 'Brig', 'Cdr', 'Sgt', 'Gov', 'Sen', 'Rep', 'Rev', 'Smt', 'Shri', 'Sri', 'St', 'Cmdr', 'Supt', 'Insp', 'Hon']);
 // Abbreviations that end in a full stop without ending the sentence.
 const ABBREVIATION_END = /(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Brig|Cdr|Sgt|Gov|Sen|Rep|Rev|St|Smt|Shri|Sri|Jr|Sr|No|vs|Inc|Ltd|Co|Corp|Mt|Ft)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$/;
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[-'’.&][\p{L}\p{N}]+)*\.?/gu;
@@ -56,13 +64,45 @@ export function tokenize(sentence: string): Token[] {
   for (const match of sentence.matchAll(TOKEN_RE)) {
     let text = match[0];
     const start = match.index;
+    let end: number | null = null;
+    // "P. V. Asha", "Madhu K. Rao": an initial keeps its stop when a name follows it.
+    if (/^\p{Lu}\.$/u.test(text) && isInitialBeforeName(sentence, start + text.length)) {
+      tokens.push({ text, start, end: start + text.length, cap: true });
+      continue;
+    }
     // "U.S." keeps its stops; "Delhi." and "Gen." do not.
-    if (text.endsWith('.') && !/\.[\p{L}\p{N}]+\.$/u.test(text)) text = text.slice(0, -1);
+    if (text.endsWith('.') && !/\.[\p{L}\p{N}]+\.$/u.test(text)) {
+      text = text.slice(0, -1);
+      // "Prof. Asha Rao": the title's stop does not part it from the name.
+      if (TITLE_ABBREVIATIONS.has(text)) end = start + text.length + 1;
+    }
+    // "People's Liberation Army", "Women's World Cup": a group's possessive is part of the name.
+    const possessive = /^(\p{Lu}\p{Ll}+)['’]s$/u.exec(text);
+    // "Dr. Reddy's Laboratories", "Moody's Investors Service": a founder's possessive before an organisation's last word.
+    const orgWord = possessive ? /^[ \u00a0]+(\p{Lu}\p{L}+)/u.exec(sentence.slice(start + text.length, start + text.length + 40)) : null;
+    if (possessive && (GROUP_POSSESSORS.has(possessive[1]!) || (orgWord && COMPANY_AFTER_POSSESSIVE.has(orgWord[1]!) && !findPlace(possessive[1]!)))) {
+      tokens.push({ text, start, end: start + text.length, cap: true });
+      continue;
+    }
     text = text.replace(/['’]s$/u, '').replace(/['’]$/u, '');
     if (!text) continue;
-    tokens.push({ text, start, end: start + text.length, cap: /^[\p{Lu}]/u.test(text) });
+    // "Bengaluru-based", "Walmart-owned": the name, then a modifier that is not part of the next name.
+    const glued = /^(\p{Lu}[\p{L}\p{N}'’.]*)-(\p{Ll}+)$/u.exec(text);
+    if (glued && HYPHEN_MODIFIERS.has(glued[2]!)) {
+      const head = glued[1]!;
+      tokens.push({ text: head, start, end: start + head.length, cap: true, affix: glued[2]! });
+      tokens.push({ text: glued[2]!, start: start + head.length + 1, end: start + text.length, cap: false });
+      continue;
+    }
+    tokens.push({ text, start, end: end ?? start + text.length, cap: /^[\p{Lu}]/u.test(text) });
   }
   return tokens;
+}
+
+/** After "P." comes a capitalised word that is not a sentence's opening word ("The", "He"). */
+function isInitialBeforeName(sentence: string, at: number): boolean {
+  const next = /^[ \u00a0]+(\p{Lu}[\p{L}'’-]*)/u.exec(sentence.slice(at, at + 40));
+  return !!next && !STOP_CAPITALS.has(next[1]!);
 }
 
 /** Only spaces between two tokens (no comma, bracket or quote): they can be one name. */
@@ -94,6 +134,11 @@ export function findSpans(sentence: Sentence): Span[] {
       if (NAME_JOINERS.has(next.text) && after?.cap && !TIME_WORDS.has(after.text) && joined(text, next, after)) {
         end += 2;
         continue;
+      }
+      // "Association of Mutual Funds in India": "in" and a country end an "X of Y" name.
+      if (next.text === 'in' && (ORG_HEADS.has(tokens[start]!.text) || (tokens[start]!.text === 'The' && ORG_HEADS.has(tokens[start + 1]?.text ?? ''))) && after?.cap && joined(text, next, after) && tokens.slice(start, end + 1).some((t) => t.text === 'of' || t.text === 'for') && isCountry(after.text) && !(tokens[end + 3]?.cap && joined(text, after, tokens[end + 3]!))) {
+        end += 2;
+        break;
       }
       break;
     }
