@@ -26,6 +26,7 @@ export const ErrorBody = z.object({
     message: z.string(),
     field: z.string().optional().describe('The input the error is about, by its path: `body.headline`'),
     current: z.unknown().optional().describe('What is there now, for conflicts: the latest version, or the stories using a picture'),
+    requestId: z.string().optional().describe('The id in the answer’s X-Request-Id header and on the server’s log lines for this request'),
   }),
 });
 

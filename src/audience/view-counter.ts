@@ -61,6 +61,9 @@ const PREFETCH = /prefetch|prerender|preview/i;
  *   count once per reader per story per day (store) → answer the number
  */
 export function createViewCounter(deps: ViewCounterDeps) {
+  // Running totals for /metrics (read when scraped).
+  let counted = 0;
+  let flushed = 0;
   const { store, writer, lookup, salts, log } = deps;
   const nowMs = () => deps.clock.now().getTime();
   // Always in process, before any lookup, so a flood of unknown ids never reaches the database;
@@ -104,7 +107,10 @@ export function createViewCounter(deps: ViewCounterDeps) {
     });
     if (outcome.status === 'rate-limited') return outcome;
     const views = lookup.answer(article, outcome.pending);
-    if (outcome.status === 'counted') return { status: 'counted', views };
+    if (outcome.status === 'counted') {
+      counted++;
+      return { status: 'counted', views };
+    }
     return { status: 'not-counted', reason: skip ?? 'repeat', views };
   }
 
@@ -125,7 +131,9 @@ export function createViewCounter(deps: ViewCounterDeps) {
       const finished = batch.done();
       if (result.applied && result.dropped) log.info({ views: result.dropped }, 'views of deleted stories dropped');
       await finished;
-      return result.applied ? tallyViews(batch.tally) - result.dropped : 0;
+      const written = result.applied ? tallyViews(batch.tally) - result.dropped : 0;
+      flushed += written;
+      return written;
     } catch (err) {
       await batch.failed();
       throw err;
@@ -174,6 +182,9 @@ export function createViewCounter(deps: ViewCounterDeps) {
       }
       await store.close();
     },
+
+    /** Views this process counted and wrote since it started (for /metrics). */
+    stats: () => ({ counted, flushed }),
 
     /** Where counting happens: this process, or Redis. */
     kind: store.kind,

@@ -118,6 +118,12 @@ const variables = {
     default: '',
     expects: 'empty (trust no proxy), a hop count such as 1, or a comma-separated list of proxy addresses or CIDR ranges (loopback, linklocal, uniquelocal allowed)',
   },
+  METRICS_TOKEN: {
+    schema: z.string().refine((v) => v === '' || /^[\x21-\x7e]{16,200}$/.test(v), 'too short'),
+    default: '',
+    expects: 'empty (no /metrics on the site port), or a secret of 16 to 200 printable characters that scrapers send as "Authorization: Bearer <token>"',
+  },
+  METRICS_PORT: { schema: portSchema, default: '0', expects: 'a port number for a separate metrics listener (0: none)' },
   PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
   SMTP_URL: {
     schema: z.string().refine(isSmtpUrl, 'bad URL'),
@@ -159,6 +165,8 @@ export interface Config {
   /** Watched-folder wire sources must be inside this folder. */
   readonly ingestFolderRoot: string;
   readonly pageCacheEntries: number;
+  /** Prometheus metrics: `/metrics` on the site port for requests bearing this token, and/or a port of their own (on HOST). */
+  readonly metrics: { readonly token: string | null; readonly port: number | null };
   /** Shared rate limits, editor presence and instant cross-node cache invalidation; null without Redis. */
   readonly redisUrl: string | null;
   /** Proxies whose X-Forwarded-For is believed: false (none), a hop count, or addresses/ranges. */
@@ -233,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchAllowHosts: Object.freeze(values.FETCH_ALLOW_HOSTS as string[]),
     ingestFolderRoot: resolve(cwd, (values.INGEST_FOLDER_ROOT as string) || resolve(dataDir, 'incoming')),
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
+    metrics: { token: (values.METRICS_TOKEN as string) || null, port: (values.METRICS_PORT as number) || null },
     redisUrl: (values.REDIS_URL as string) || null,
     trustProxy: values.TRUST_PROXY as false | number | string[],
     mail: { smtpUrl: (values.SMTP_URL as string) || null, from: (values.MAIL_FROM as string) || null },

@@ -17,7 +17,7 @@ import type { Person, Section, Tag, TagKind } from './types.js';
  * /media-2, never a clash with /media/ files).
  */
 export const RESERVED_SECTION_SLUGS: ReadonlySet<string> = new Set([
-  'api', 'admin', 'author', 'topic', 'media', 'assets', 'search', 'feed', 'feeds', 'rss', 'sitemap', 'robots', 'favicon', 'logo', 'healthz', 'static', 'tag', 'tags', 'amp',
+  'api', 'admin', 'author', 'topic', 'media', 'assets', 'search', 'feed', 'feeds', 'rss', 'sitemap', 'robots', 'favicon', 'logo', 'healthz', 'readyz', 'metrics', 'static', 'tag', 'tags', 'amp',
 ]);
 
 export interface DirectoryDeps {

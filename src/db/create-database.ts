@@ -25,6 +25,8 @@ export interface DatabaseHandle {
   readonly capabilities: DbCapabilities;
   /** Applies pending migrations; returns the names applied. */
   migrate(): Promise<string[]>;
+  /** Migrations this code has that the database has not applied (readiness: /readyz). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -38,18 +40,22 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
     target.kind === 'sqlite'
       ? { dialect: 'sqlite', fullText: 'fts5', supportsSkipLocked: false }
       : { dialect: 'postgres', fullText: 'tsvector', supportsSkipLocked: true };
+  async function migrator(): Promise<Migrator> {
+    // Kysely looks for its bookkeeping tables in *any* schema unless told which one; on a
+    // PostgreSQL database shared by several schemas (tests, several sites) that would find
+    // another schema's tables and skip creating ours. Name the current schema explicitly.
+    const migrationTableSchema = target.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  }
   return {
     db,
     target,
     capabilities,
+    async pendingMigrations() {
+      return (await (await migrator()).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+    },
     async migrate() {
-      // Kysely looks for its bookkeeping tables in *any* schema unless told which one; on a
-      // PostgreSQL database shared by several schemas (tests, several sites) that would find
-      // another schema's tables and skip creating ours. Name the current schema explicitly.
-      const migrationTableSchema =
-        target.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
-      const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-      const { error, results } = await migrator.migrateToLatest();
+      const { error, results } = await (await migrator()).migrateToLatest();
       if (error) throw error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },

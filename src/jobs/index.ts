@@ -24,6 +24,8 @@ export interface JobsDeps {
   shareCards: Parameters<typeof createShareCardJob>[0];
   /** Polls the wire sources that are due (src/ingest); returns how many it polled. */
   pollWire: () => Promise<number>;
+  /** Told how long each step of each job took (Prometheus metrics). */
+  observeJob?: (job: string, seconds: number, ok: boolean) => void;
 }
 
 /**
@@ -33,12 +35,12 @@ export interface JobsDeps {
  * holding its lease) and the daily maintenance (also at start). Media variants have their own worker in
  * the media module, woken by uploads.
  */
-export function createJobs({ log, articles, afterPublish, maintenanceTasks, schedulerIntervalMs = 5000, shareCards: shareCardDeps, pollWire }: JobsDeps) {
+export function createJobs({ log, articles, afterPublish, maintenanceTasks, schedulerIntervalMs = 5000, shareCards: shareCardDeps, pollWire, observeJob: observe }: JobsDeps) {
   // publishDue bumps the content generation itself, in the transaction that publishes.
-  const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish }), { idleMs: schedulerIntervalMs, log, name: 'scheduler' });
-  const maintenance = createBackgroundWorker(createMaintenanceJob({ log, tasks: maintenanceTasks }), { idleMs: MAINTENANCE_INTERVAL_MS, log, name: 'maintenance' });
-  const shareCards = createBackgroundWorker(createShareCardJob(shareCardDeps), { idleMs: 5000, log, name: 'share-cards' });
-  const wirePoller = createBackgroundWorker(pollWire, { idleMs: WIRE_POLL_INTERVAL_MS, log, name: 'wire-poller' });
+  const scheduler = createBackgroundWorker(createPublishScheduledJob({ articles, log, afterPublish }), { idleMs: schedulerIntervalMs, log, name: 'scheduler', observe });
+  const maintenance = createBackgroundWorker(createMaintenanceJob({ log, tasks: maintenanceTasks }), { idleMs: MAINTENANCE_INTERVAL_MS, log, name: 'maintenance', observe });
+  const shareCards = createBackgroundWorker(createShareCardJob(shareCardDeps), { idleMs: 5000, log, name: 'share-cards', observe });
+  const wirePoller = createBackgroundWorker(pollWire, { idleMs: WIRE_POLL_INTERVAL_MS, log, name: 'wire-poller', observe });
   return {
     scheduler,
     maintenance,

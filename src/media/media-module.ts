@@ -23,10 +23,12 @@ export interface MediaDeps {
   log: Logger;
   /** After background variants land, so page caches follow. */
   onVariantsReady: () => Promise<void>;
+  /** Told how long each step of the variant worker took (Prometheus metrics). */
+  observeJob?: (job: string, seconds: number, ok: boolean) => void;
 }
 
 /** Pictures: storage under DATA_DIR/media, the service, the library's queries and the background variant worker. */
-export function createMediaModule({ db, dataDir, clock, newId, log, onVariantsReady }: MediaDeps) {
+export function createMediaModule({ db, dataDir, clock, newId, log, onVariantsReady, observeJob }: MediaDeps) {
   useAllCoresForImages(availableParallelism());
   const root = join(dataDir, 'media');
   mkdirSync(root, { recursive: true });
@@ -37,7 +39,7 @@ export function createMediaModule({ db, dataDir, clock, newId, log, onVariantsRe
     media,
     root,
     library: createMediaAdminRepo(db),
-    variantWorker: createBackgroundWorker(() => media.processPending(2), { idleMs: 5000, log, name: 'media-variants' }),
+    variantWorker: createBackgroundWorker(() => media.processPending(2), { idleMs: 5000, log, name: 'media-variants', observe: observeJob }),
     /** Maintenance: files no row refers to, older than an hour. */
     sweepOrphans: async () => (await sweepOrphanFiles({ storage, media: repo, now: () => clock.now().getTime(), log })).length,
   };

@@ -46,3 +46,22 @@ test('a started worker runs at once, waits while idle, and a nudge wakes it earl
   await sleep(50);
   assert.equal(runs(), 2, 'a stopped worker stays stopped');
 });
+
+test('each step is reported with its job name, duration and outcome (for /metrics)', async () => {
+  const seen: [string, number, boolean][] = [];
+  let step = 0;
+  const worker = createBackgroundWorker(
+    async () => {
+      step++;
+      await sleep(20);
+      if (step === 2) throw new Error('a step that fails');
+      return 1;
+    },
+    { idleMs: 60_000, log, name: 'observed', observe: (job, seconds, ok) => seen.push([job, seconds, ok]) },
+  );
+  worker.start();
+  await until(() => seen.length, 2);
+  await worker.stop();
+  assert.deepEqual(seen.slice(0, 2).map(([job, , ok]) => `${job}:${ok}`), ['observed:true', 'observed:false']);
+  assert.ok(seen.every(([, seconds]) => seconds >= 0.015 && seconds < 5), JSON.stringify(seen));
+});

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
  * `nudge()` wakes it early (e.g. right after an upload). Timers are unref'd so
  * the worker never keeps a process alive on its own.
  */
-export function createBackgroundWorker(step: () => Promise<number>, options: { idleMs: number; log: Logger; name: string }) {
+export function createBackgroundWorker(step: () => Promise<number>, options: { idleMs: number; log: Logger; name: string; observe?: (job: string, seconds: number, ok: boolean) => void }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let started = false;
@@ -23,9 +23,12 @@ export function createBackgroundWorker(step: () => Promise<number>, options: { i
     if (running || stopped) return;
     running = (async () => {
       let didWork = 0;
+      const started = performance.now();
       try {
         didWork = await step();
+        options.observe?.(options.name, (performance.now() - started) / 1000, true);
       } catch (err) {
+        options.observe?.(options.name, (performance.now() - started) / 1000, false);
         options.log.error({ err, worker: options.name }, 'background worker step failed');
       } finally {
         running = undefined;

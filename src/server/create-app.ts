@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerOptions } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerOptions } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
@@ -22,6 +22,7 @@ import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
+import { assignedRequestId, assignRequestId, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
 
 export interface AppOptions {
   log?: Logger;
@@ -47,6 +48,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const newId = createIdGenerator(() => clock.now().getTime());
   mkdirSync(config.dataDir, { recursive: true });
 
+  const metrics = createMetrics();
   const database: DatabaseHandle = createDatabase(config.database);
   const applied = await database.migrate();
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
@@ -56,7 +58,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const tagger = createStoryTagger({ clock, newId, log });
   const content = createContentModule({ db, clock, newId, indexer: search.indexArticle, tagger });
   const settings = createSettingsService(db, configuredSettings(config.site));
-  const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => publicChange() });
+  const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => publicChange(), observeJob: metrics.observeJob });
   const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => publicChange() });
   const site = createSiteModule({
     url: config.site.url,
@@ -150,7 +152,18 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     pollWire: ingest.poller.pollDue,
     schedulerIntervalMs: options.schedulerIntervalMs,
     shareCards: { cards: shareCards.service, generation: () => content.siteState.contentGeneration(), clock },
+    observeJob: metrics.observeJob,
   });
+  metrics.watch({
+    pageCaches: { site: () => site.cache.stats(), 'content-api': () => contentApi.cache.stats() },
+    views: () => audience.views.stats(),
+    schedulerLagSeconds: async () => {
+      const overdue = await db.selectFrom('articles').select((eb) => eb.fn.min('scheduled_at').as('due')).where('status', '=', 'scheduled').where('scheduled_at', '<=', clock.now().toISOString()).executeTakeFirst();
+      return overdue?.due ? Math.max(0, (clock.now().getTime() - Date.parse(overdue.due)) / 1000) : 0;
+    },
+    wireSources: async () => (await ingest.sources.list()).map((s) => ({ id: s.id, name: s.name, paused: s.paused, ...s.health })),
+  });
+  const readiness = createReadiness({ db, pendingMigrations: () => database.pendingMigrations(), redisPing: redis ? () => redis.client.ping() : null });
 
   const trust = trustedProxies(config.trustProxy);
   const takeBeacon = createBeaconFastPath({ views: audience.views, clientAddress: clientAddress(trust), log });
@@ -159,6 +172,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     serverFactory: (handler, fastifyOptions) => {
       const options = fastifyOptions as { http?: ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
       const server = createServer(options.http ?? {}, (request, response) => {
+        // Every answer names its request, so a reader's report or a proxy's log can be matched to ours.
+        assignRequestId(request, response);
         if (!takeBeacon(request, response)) handler(request, response);
       });
       // What Fastify does to the server it makes itself.
@@ -174,7 +189,20 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     trustProxy: trust,
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 500 },
+    // The id set on the answer above; request.log lines carry it as reqId.
+    genReqId: assignedRequestId,
   });
+  // Also for requests that did not come through the server above (inject, a second listener).
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.header('x-request-id', request.id);
+    done();
+  });
+  // Requests by route pattern (never the raw URL: readers choose that) and status, with latency.
+  app.addHook('onResponse', (request, reply, done) => {
+    metrics.observeRequest(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode, reply.elapsedTime / 1000);
+    done();
+  });
+  await opsRoutes(app, { metrics, readiness, metricsToken: config.metrics.token });
   installErrorHandler(app, site.site);
   await admin.plugin(app, { appDir: options.adminAppDir });
   await site.plugin(app, { views: audience.views });
@@ -186,6 +214,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   let started = false;
   let demoTagging: Promise<void> = Promise.resolve();
+  let metricsServer: Server | null = null;
   return {
     app,
     config,
@@ -230,6 +259,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     async listen(): Promise<string> {
       const address = await app.listen({ port: config.port, host: config.host });
       started = true;
+      if (config.metrics.port) metricsServer = await listenForMetrics(metrics, config.metrics.port, config.host);
       // Counted views are written every second whatever else runs (not a background job to switch off).
       audience.start();
       if (options.backgroundJobs !== false) {
@@ -244,6 +274,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     async close(): Promise<void> {
       await jobs.stop();
       await demoTagging;
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       // A reset mail still being sent finishes before the database closes.
       await admin.accounts.tokens.idle();
       await media.variantWorker.stop();

@@ -10,7 +10,7 @@ import { errorPage, type SiteInfo } from '../site/index.js';
 export function installErrorHandler(app: FastifyInstance, site: () => SiteInfo): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     let status = 500;
-    let body: { code: string; message: string; field?: string; current?: unknown };
+    let body: { code: string; message: string; field?: string; current?: unknown; requestId?: string };
     if (err instanceof DatelineError) {
       status = err.status;
       // A busy server (IMAGE_BUSY) is worth trying again shortly; say when.
@@ -32,6 +32,7 @@ export function installErrorHandler(app: FastifyInstance, site: () => SiteInfo):
     }
     const wantsHtml = !request.url.startsWith('/api/') && request.method === 'GET';
     if (wantsHtml) return reply.code(status).type('text/html; charset=utf-8').send(errorPage(site(), status >= 500 ? 500 : status === 404 || status === 410 ? status : 400));
-    return reply.code(status).send({ error: body });
+    // The id the answer's X-Request-Id header carries, where a person reporting the error will see it.
+    return reply.code(status).send({ error: { ...body, requestId: request.id } });
   });
 }

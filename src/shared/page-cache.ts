@@ -33,6 +33,9 @@ export function createPageCache(options: PageCacheOptions) {
   const now = options.now ?? Date.now;
   const maxBytes = options.maxBytes ?? Infinity;
   let bytes = 0;
+  // Running totals for /metrics (read when scraped).
+  let hits = 0;
+  let misses = 0;
   const sizeOf = (entry: CachedPage) => Object.values(entry.representations).reduce((sum, r) => sum + (r?.body.length ?? 0), 0);
   function remove(key: string): void {
     const old = entries.get(key);
@@ -74,7 +77,11 @@ export function createPageCache(options: PageCacheOptions) {
     get(key: string): CachedPage | undefined {
       if (now() - checkedAt > options.checkEveryMs) void refresh();
       const hit = entries.get(key);
-      if (!hit || hit.generation !== generation) return undefined;
+      if (!hit || hit.generation !== generation) {
+        misses++;
+        return undefined;
+      }
+      hits++;
       // Map order is insertion order: re-inserting marks the entry most recently used.
       entries.delete(key);
       entries.set(key, hit);
@@ -112,6 +119,9 @@ export function createPageCache(options: PageCacheOptions) {
     get size() {
       return entries.size;
     },
+
+    /** Lookups answered and missed since start, and pages held (for /metrics). */
+    stats: () => ({ hits, misses, entries: entries.size }),
   };
 }
 

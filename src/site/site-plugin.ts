@@ -78,7 +78,6 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   // Sitemap lines stand outside the user-agent group and need absolute URLs (sitemaps.org).
   const robots = `${ROBOTS_TXT}\n${sitemapUrls(options.site().url).map((url) => `Sitemap: ${url}\n`).join('')}`;
   app.get('/robots.txt', (_request, reply) => reply.header('cache-control', 'public, max-age=3600').type('text/plain; charset=utf-8').send(robots));
-  app.get('/healthz', async () => ({ ok: true }));
   await shareImageRoutes(app, { site: options.site, render: options.renderSiteCard });
   if (options.search) await searchRoutes(app, { search: options.search, site: options.site });
 

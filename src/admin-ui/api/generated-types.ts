@@ -807,6 +807,10 @@ export interface Error {
     current?: {
       [k: string]: unknown | undefined;
     };
+    /**
+     * The id in the answer’s X-Request-Id header and on the server’s log lines for this request
+     */
+    requestId?: string;
   };
 }
 /**

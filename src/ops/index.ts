@@ -1,0 +1,6 @@
+export { createMetrics } from './metrics.js';
+export type { Metrics, MetricSources } from './metrics.js';
+export { createReadiness } from './readiness.js';
+export type { Readiness, ReadinessReport } from './readiness.js';
+export { opsRoutes, listenForMetrics } from './ops-routes.js';
+export { assignRequestId, assignedRequestId, requestIdFor } from './request-id.js';

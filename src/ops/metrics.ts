@@ -1,0 +1,126 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** What the metrics read from the rest of the app when Prometheus scrapes (nothing is polled in between). */
+export interface MetricSources {
+  /** Page caches by name (site pages, Content API answers): hits and misses since start. */
+  pageCaches: Record<string, () => { hits: number; misses: number; entries: number }>;
+  /**
+   * Views this process counted and views it wrote since start. With Redis one process may write
+   * what another counted, so "buffered" is the difference of the sums over all processes.
+   */
+  views: () => { counted: number; flushed: number };
+  /** Seconds the most overdue scheduled story is late (0 when none is due). */
+  schedulerLagSeconds: () => Promise<number>;
+  /** Each wire source's health. */
+  wireSources: () => Promise<{ id: string; name: string; paused: boolean; lastSuccessAt: string | null; consecutiveFailures: number; itemsTaken: number; itemsSkipped: number }[]>;
+}
+
+/**
+ * Prometheus metrics (prom-client) in a registry of our own (never the global one, so two apps
+ * in one test process do not share counts): HTTP requests by route and status with latency
+ * histograms, page-cache hits and misses, views counted and flushed, scheduler lag, each wire
+ * source's health, background job durations, and Node's own (event-loop delay, heap, GC).
+ * Counters that other modules keep as plain numbers are read when scraped, so the hot paths pay
+ * nothing for them.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
+
+  const requests = new Counter({ name: 'dateline_http_requests_total', help: 'HTTP requests answered, by route pattern, method and status', labelNames: ['route', 'method', 'status'] as const, registers: [registry] });
+  const latency = new Histogram({
+    name: 'dateline_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route pattern and method',
+    labelNames: ['route', 'method'] as const,
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
+  });
+  const jobRuns = new Histogram({
+    name: 'dateline_job_duration_seconds',
+    help: 'Duration of one step of a background job, by job and outcome',
+    labelNames: ['job', 'outcome'] as const,
+    buckets: [0.001, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60],
+    registers: [registry],
+  });
+
+  return {
+    registry,
+
+    /** Starts reading the app's own numbers at scrape time. Called once the modules exist. */
+    watch(sources: MetricSources): void {
+      /** A counter whose source is a running total kept elsewhere: incremented by what it grew since the last scrape. */
+      const deltaCounter = (name: string, help: string, labelNames: string[], read: () => [Record<string, string>, number][]) => {
+        const last = new Map<string, number>();
+        new Counter({
+          name,
+          help,
+          labelNames,
+          registers: [registry],
+          collect() {
+            for (const [labels, total] of read()) {
+              const key = JSON.stringify(labels);
+              const grew = total - (last.get(key) ?? 0);
+              if (grew > 0) this.inc(labels, grew);
+              last.set(key, total);
+            }
+          },
+        });
+      };
+      deltaCounter('dateline_page_cache_hits_total', 'Pages answered from a page cache', ['cache'], () => Object.entries(sources.pageCaches).map(([cache, read]) => [{ cache }, read().hits]));
+      deltaCounter('dateline_page_cache_misses_total', 'Pages built because no cached copy was current', ['cache'], () => Object.entries(sources.pageCaches).map(([cache, read]) => [{ cache }, read().misses]));
+      new Gauge({
+        name: 'dateline_page_cache_entries',
+        help: 'Pages held in a page cache',
+        labelNames: ['cache'],
+        registers: [registry],
+        collect() {
+          for (const [cache, read] of Object.entries(sources.pageCaches)) this.set({ cache }, read().entries);
+        },
+      });
+      deltaCounter('dateline_views_counted_total', 'Views counted (one per reader per story per day)', [], () => [[{}, sources.views().counted]]);
+      deltaCounter('dateline_views_flushed_total', 'Counted views written to the database', [], () => [[{}, sources.views().flushed]]);
+      new Gauge({
+        name: 'dateline_scheduler_lag_seconds',
+        help: 'How late the most overdue scheduled story is (0 when none is due)',
+        registers: [registry],
+        async collect() {
+          this.set(await sources.schedulerLagSeconds());
+        },
+      });
+      const wire = (name: string, help: string, value: (s: Awaited<ReturnType<MetricSources['wireSources']>>[number]) => number) =>
+        new Gauge({
+          name,
+          help,
+          labelNames: ['source_id', 'source'],
+          registers: [registry],
+          async collect() {
+            this.reset();
+            for (const s of await sources.wireSources()) this.set({ source_id: s.id, source: s.name }, value(s));
+          },
+        });
+      wire('dateline_wire_source_last_success_timestamp_seconds', 'When a wire source was last polled without error (0: never)', (s) => (s.lastSuccessAt ? Date.parse(s.lastSuccessAt) / 1000 : 0));
+      wire('dateline_wire_source_consecutive_failures', 'Failed polls of a wire source since its last success', (s) => s.consecutiveFailures);
+      wire('dateline_wire_source_items_taken', 'Items a wire source has queued', (s) => s.itemsTaken);
+      wire('dateline_wire_source_items_skipped', 'Items a wire source sent that were set aside with a reason', (s) => s.itemsSkipped);
+      wire('dateline_wire_source_paused', '1 when a wire source is paused', (s) => (s.paused ? 1 : 0));
+    },
+
+    /** One answered request; `route` is the route's pattern (never the raw URL, which readers choose). */
+    observeRequest(route: string, method: string, status: number, seconds: number): void {
+      requests.inc({ route, method, status: String(status) });
+      latency.observe({ route, method }, seconds);
+    },
+
+    /** One step of a background job. */
+    observeJob(job: string, seconds: number, ok: boolean): void {
+      jobRuns.observe({ job, outcome: ok ? 'ok' : 'error' }, seconds);
+    },
+
+    /** The text Prometheus reads. */
+    async text(): Promise<{ contentType: string; body: string }> {
+      return { contentType: registry.contentType, body: await registry.metrics() };
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
