@@ -68,9 +68,14 @@ export function createPageCache(options: PageCacheOptions) {
   }
 
   return {
-    /** The generation new entries are stamped with; awaits a first read. */
+    /**
+     * The generation new entries are stamped with; awaits a first read, and a read already under
+     * way (a page built while the check that will retire it is in flight would otherwise be stamped
+     * with the old generation and built from the old site data, such as the navigation).
+     */
     async currentGeneration(): Promise<number> {
       if (checkedAt === -Infinity) await refresh();
+      else if (refreshing) await refreshing;
       return generation;
     },
 

@@ -73,5 +73,7 @@ export async function publishStory(app: TestApp, input: { headline: string; sect
     heroMediaId: picture.id,
   });
   const published = await articles.publish(draft.id);
+  // As the desk does after a public change: every page cache follows now, not at its next one-second check.
+  await app.announceChange();
   return { article: published, section, person, mediaId: picture.id };
 }
