@@ -3,7 +3,7 @@
 // near-duplicate grouping over MinHash bands) → queue (one INSERT per item) — in process, for a
 // large RSS 2.0 file and a large ninjs array, on SQLite and, when reachable, PostgreSQL.
 //
-// Items are generated from a news vocabulary; one in ten is a light rewrite of an earlier item,
+// Items are generated from a news vocabulary plus each story's own made-up names and figures; one in ten is a light rewrite of an earlier item,
 // so grouping finds candidates. Each format is run twice: the first run queues every item, the
 // second finds every item a duplicate (the cost of re-reading a feed that has not changed but
 // sends no ETag). The queue step writes a document's items in one transaction, as the poller does.
@@ -34,15 +34,32 @@ const WORDS = `government minister police court state city election budget party
 company shares bank prices tax workers hospital school students river bridge railway airport army defence border talks treaty
 summit president cabinet opposition protest strike union energy coal solar climate flood drought crop harvest wheat rice sugar
 the of and to in a on for was with that is at by from said after will be their this who which over new into about`.split(/\s+/);
-const sentence = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+const SYLLABLES = ['ka', 'ra', 'vi', 'mo', 'shan', 'del', 'por', 'tu', 'len', 'ba', 'ni', 'gar', 'sol', 'me', 'hu', 'zar', 'pri', 'ot', 'qui', 'an'];
+/** A made-up proper noun or figure: what makes one story's words its own (names, places, numbers). */
+const ownWord = () => (random() < 0.3 ? String(Math.floor(random() * 100_000)) : Array.from({ length: 2 + Math.floor(random() * 2) }, () => pick(SYLLABLES)).join(''));
+const FUNCTION_WORDS = WORDS.slice(WORDS.indexOf('the'));
+const TOPIC_WORDS = WORDS.slice(0, WORDS.indexOf('the'));
+/**
+ * A sentence as real copy has it: function words, the story's own subject words (a dozen of the
+ * news vocabulary: no story is about everything) and its own names and figures.
+ */
+const sentence = (n: number, own: readonly string[]) =>
+  Array.from({ length: n }, () => {
+    const roll = random();
+    return roll < 0.4 ? pick(FUNCTION_WORDS) : pick(own);
+  }).join(' ');
 
-function stories(): { headline: string; paragraphs: string[] }[] {
-  const out: { headline: string; paragraphs: string[] }[] = [];
+function stories(): { headline: string; paragraphs: string[]; own: string[] }[] {
+  const out: { headline: string; paragraphs: string[]; own: string[] }[] = [];
   for (let i = 0; i < ITEMS; i++) {
     if (i > 10 && i % 10 === 0) {
+      // A light rewrite of an earlier item: its last paragraph written anew about the same people and places.
       const earlier = out[Math.floor(random() * out.length)]!;
-      out.push({ headline: earlier.headline, paragraphs: [...earlier.paragraphs.slice(0, -1), sentence(12)] });
-    } else out.push({ headline: sentence(8), paragraphs: Array.from({ length: 6 }, () => sentence(30)) });
+      out.push({ headline: earlier.headline, paragraphs: [...earlier.paragraphs.slice(0, -1), sentence(12, earlier.own)], own: earlier.own });
+    } else {
+      const own = [...Array.from({ length: 25 }, ownWord), ...Array.from({ length: 12 }, () => pick(TOPIC_WORDS))];
+      out.push({ headline: sentence(8, own), paragraphs: Array.from({ length: 6 }, () => sentence(30, own)), own });
+    }
   }
   return out;
 }

@@ -1,20 +1,12 @@
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../db/index.js';
-import { andAll, filterConditions, type RawHit, type SearchIndexRepo, type SearchRequest } from './search-filters-repo.js';
+import { andAll, filterConditions, RANK_WINDOW, type RawHit, type SearchIndexRepo, type SearchRequest } from './search-filters-repo.js';
 import { fts5Match, type ParsedQuery } from './search-query.js';
 import type { SearchDocument } from './search-source-repo.js';
 
 /** bm25 with the column weights the migration set as the table's rank (headline 10, standfirst/tags/authors 4, body 1). */
 const BM25 = sql`search_fts.rank`;
 const SNIPPET_WORDS = 28;
-/**
- * Relevance is ranked among at most this many matches, the most recently indexed (a story keeps its
- * index row from first publication, so this is close to the newest). bm25 costs a few microseconds
- * a match: a word in 15% of 100,000 stories took 27 ms to rank in full, and a reader looking for
- * "government" wants a recent story about it, not the best of 2019. A query with fewer matches
- * (nearly every name, phrase or pair of words) is ranked in full. Newest first is always exact.
- */
-export const RANK_WINDOW = 2000;
 
 /**
  * SQLite: an FTS5 table (unicode61, diacritics folded, so Devanagari and accented names work)
