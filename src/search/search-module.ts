@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, DbCapabilities } from '../db/index.js';
 import { createFts5SearchRepo } from './fts5-search-repo.js';
@@ -14,6 +14,7 @@ export interface SearchDeps {
 }
 
 const CATCH_UP_BATCH = 500;
+const ANALYZE_AFTER = 1000;
 
 /** The index adapter for this database, chosen once by its capability flag. */
 export function searchIndexFor(capabilities: Pick<DbCapabilities, 'fullText'>): (db: Kysely<Database>) => SearchIndexRepo {
@@ -53,6 +54,9 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
       changed += ids.length;
     }
     if (changed) log?.info({ stories: changed }, 'search index caught up');
+    // After a bulk load the planner needs fresh statistics to choose between walking the date
+    // index and the text index (tsvector-search-repo.ts); autovacuum may be off or not yet run.
+    if (changed >= ANALYZE_AFTER) await sql`analyze search_documents`.execute(db);
     return changed;
   }
 
