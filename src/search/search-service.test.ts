@@ -104,6 +104,11 @@ for (const target of await testDatabases()) {
       assert.deepEqual(await n.headlines('singh', { author: n.people.rajnath.slug }), ['Defence minister visits Moscow'], 'author filter');
       assert.deepEqual(await n.headlines('singh', { tag: 'defence' }), ['Defence minister visits Moscow'], 'tag filter');
       assert.deepEqual(await n.headlines('mumbai', { from: '2025-05-15' }), ['Monsoon covers Mumbai'], 'from');
+      // Author and tag are sets of stories on SQLite, section and dates conditions: together, and newest first.
+      assert.deepEqual(await n.headlines('singh', { author: n.people.rajnath.slug, tag: 'defence', from: '2025-04-01' }), ['Defence minister visits Moscow'], 'author, tag and date');
+      assert.deepEqual(await n.headlines('singh', { author: n.people.rajnath.slug, from: '2025-05-02' }), [], 'author and a date after the story');
+      assert.deepEqual(await n.headlines('singh', { tag: 'defence', sort: 'newest' }), ['Defence minister visits Moscow'], 'tag filter, newest first');
+      assert.deepEqual(await n.headlines('mumbai', { author: n.people.rajnath.slug }), [], 'an author who did not write it');
       assert.deepEqual(await n.headlines('mumbai', { to: '2025-05-10' }), ['Cricket: India beat Australia'], 'to includes its day');
       assert.deepEqual(await n.headlines('defence'), ['Defence minister visits Moscow']);
       // The headline outweighs the body: "Singh" in the byline and body ranks over "Singh" in the body alone.
