@@ -3,4 +3,4 @@ export type { Metrics, MetricSources } from './metrics.js';
 export { createReadiness } from './readiness.js';
 export type { Readiness, ReadinessReport } from './readiness.js';
 export { opsRoutes, listenForMetrics } from './ops-routes.js';
-export { assignRequestId, assignedRequestId, requestIdFor } from './request-id.js';
+export { assignRequestId, assignedRequestId, requestIdFor, withRequestId } from '../shared/request-id.js';

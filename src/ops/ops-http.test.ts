@@ -37,6 +37,12 @@ for (const target of await testDatabases()) {
       const missing = await app.app.inject({ url: '/api/admin/articles/nope', headers: { 'x-request-id': 'trace-000000001' } });
       assert.equal(missing.statusCode, 401);
       assert.equal(missing.json().error.requestId, 'trace-000000001');
+      // Pages written straight to the socket (cached, hijacked from Fastify) carry the same id as the logs.
+      const page = await app.app.inject({ url: '/', headers: { 'x-request-id': 'trace-000000002' } });
+      assert.deepEqual([page.statusCode, page.headers['x-request-id']], [200, 'trace-000000002']);
+      const fresh404 = await app.app.inject('/no-such-section');
+      assert.equal(fresh404.statusCode, 404);
+      assert.match(String(fresh404.headers['x-request-id']), UUID);
     } finally {
       await app.close();
     }

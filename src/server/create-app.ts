@@ -12,7 +12,7 @@ import { createAudienceModule, createShareCardModule } from '../audience/index.j
 import { createFeedsModule } from '../feeds/index.js';
 import { createContentApiModule } from '../content-api/index.js';
 import { createSearchModule } from '../search/index.js';
-import { articlePath, authorPath, createBeaconFastPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
+import { articlePath, authorPath, createBeaconFastPath, createPageFastPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
 import { configuredSettings, createAdminModule, createSettingsService } from '../admin/index.js';
 import { createJobs } from '../jobs/index.js';
 import { createIngestModule, type SafeFetcherOptions } from '../ingest/index.js';
@@ -167,14 +167,16 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   const trust = trustedProxies(config.trustProxy);
   const takeBeacon = createBeaconFastPath({ views: audience.views, clientAddress: clientAddress(trust), log });
+  const takeCachedPage = createPageFastPath({ cache: site.cache, observe: metrics.observeRequest });
   const app: FastifyInstance = Fastify({
-    // The view beacon is answered before Fastify's pipeline (beacon-fast-path.ts); the rest goes to Fastify.
+    // Cached article pages and the view beacon are answered before Fastify's pipeline
+    // (page-fast-path.ts, beacon-fast-path.ts); the rest goes to Fastify.
     serverFactory: (handler, fastifyOptions) => {
       const options = fastifyOptions as { http?: ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
       const server = createServer(options.http ?? {}, (request, response) => {
         // Every answer names its request, so a reader's report or a proxy's log can be matched to ours.
-        assignRequestId(request, response);
-        if (!takeBeacon(request, response)) handler(request, response);
+        assignRequestId(request);
+        if (!takeCachedPage(request, response) && !takeBeacon(request, response)) handler(request, response);
       });
       // What Fastify does to the server it makes itself.
       server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;

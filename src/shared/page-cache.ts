@@ -67,6 +67,20 @@ export function createPageCache(options: PageCacheOptions) {
     return refreshing;
   }
 
+  function lookup(key: string, countMiss: boolean): CachedPage | undefined {
+    if (now() - checkedAt > options.checkEveryMs) void refresh();
+    const hit = entries.get(key);
+    if (!hit || hit.generation !== generation) {
+      if (countMiss) misses++;
+      return undefined;
+    }
+    hits++;
+    // Map order is insertion order: re-inserting marks the entry most recently used.
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit;
+  }
+
   return {
     /**
      * The generation new entries are stamped with; awaits a first read, and a read already under
@@ -79,19 +93,13 @@ export function createPageCache(options: PageCacheOptions) {
       return generation;
     },
 
-    get(key: string): CachedPage | undefined {
-      if (now() - checkedAt > options.checkEveryMs) void refresh();
-      const hit = entries.get(key);
-      if (!hit || hit.generation !== generation) {
-        misses++;
-        return undefined;
-      }
-      hits++;
-      // Map order is insertion order: re-inserting marks the entry most recently used.
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
-    },
+    get: (key: string): CachedPage | undefined => lookup(key, true),
+
+    /**
+     * As `get`, but a miss is not counted: for a look-up whose miss is handed on to one that
+     * counts it (the page fast path before the article route).
+     */
+    peek: (key: string): CachedPage | undefined => lookup(key, false),
 
     set(key: string, entry: CachedPage): CachedPage {
       if (options.maxEntries <= 0) return entry;

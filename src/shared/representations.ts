@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentCoding } from './accept-encoding.js';
 import { etagMatches } from './etag-match.js';
+import { withRequestId } from './request-id.js';
 
 export type HeaderMap = Record<string, string | number>;
 export type CompressedCoding = Exclude<ContentCoding, 'identity'>;
@@ -16,6 +18,9 @@ export interface Representation {
   headers: HeaderMap;
   /** The headers of a 304 for it: no body, so no type, length or coding (RFC 9110 §15.4.5). */
   notModified: HeaderMap;
+  /** `headers` and `notModified` as flat [name, value, …] lists, made once: what `writeHead` is given. */
+  head: (string | number)[];
+  notModifiedHead: (string | number)[];
 }
 
 export type Representations = { identity: Representation } & Partial<Record<CompressedCoding, Representation>>;
@@ -85,7 +90,7 @@ function representation(body: Buffer, etag: string, base: HeaderMap, coding: Con
   const notModified = { ...rest, etag: tag };
   const headers: HeaderMap = { ...base, 'content-length': body.length, etag: tag };
   if (coding !== 'identity') headers['content-encoding'] = coding;
-  return { body, etag: tag, headers, notModified };
+  return { body, etag: tag, headers, notModified, head: Object.entries(headers).flat(), notModifiedHead: Object.entries(notModified).flat() };
 }
 
 export interface RepresentationInput {
@@ -126,17 +131,25 @@ export function prepareRepresentationsSync(input: RepresentationInput, effort: E
  * Writes the representation for `coding` straight to the socket, with headers made
  * in advance: nothing in Fastify's reply pipeline (serialisers, onSend hooks) has
  * work to do for these bytes, and skipping it is worth about a tenth of throughput.
- * Only a 200 may become a 304: a withdrawn story's 410 must stay a 410.
  */
 export function writeRepresentation(request: FastifyRequest, reply: FastifyReply, status: number, representations: Representations, coding: ContentCoding): void {
+  reply.hijack();
+  writeRepresentationRaw(request.raw, reply.raw, status, representations, coding);
+}
+
+/**
+ * The same on node's own request and response (the page fast path, src/site/page-fast-path.ts).
+ * Only a 200 may become a 304: a withdrawn story's 410 must stay a 410. Returns the status sent.
+ */
+export function writeRepresentationRaw(request: IncomingMessage, response: ServerResponse, status: number, representations: Representations, coding: ContentCoding): number {
   const chosen = representations[coding] ?? representations.identity;
   const condition = request.headers['if-none-match'];
-  reply.hijack();
   if (status === 200 && condition !== undefined && etagMatches(condition, chosen.etag)) {
-    reply.raw.writeHead(304, chosen.notModified);
-    reply.raw.end();
-    return;
+    response.writeHead(304, withRequestId(chosen.notModifiedHead, request));
+    response.end();
+    return 304;
   }
-  reply.raw.writeHead(status, chosen.headers);
-  reply.raw.end(request.method === 'HEAD' ? undefined : chosen.body);
+  response.writeHead(status, withRequestId(chosen.head, request));
+  response.end(request.method === 'HEAD' ? undefined : chosen.body);
+  return status;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ViewCounter } from '../audience/index.js';
+import { assignedRequestId } from '../shared/request-id.js';
 import { answerBeacon, BEACON_BODY_LIMIT, BEACON_ID_PATTERN } from './view-routes.js';
 
 const BEACON_PATH = new RegExp(`^/api/views/(${BEACON_ID_PATTERN.slice(1, -1)})$`);
@@ -19,9 +20,14 @@ const BEACON_PATH = new RegExp(`^/api/views/(${BEACON_ID_PATTERN.slice(1, -1)})$
 export function createBeaconFastPath(options: { views: ViewCounter; clientAddress: (request: IncomingMessage) => string; log: Logger }) {
   const { views, clientAddress, log } = options;
 
-  function send(response: ServerResponse, status: number, body: unknown, retryAfter?: number): void {
+  function send(request: IncomingMessage, response: ServerResponse, status: number, body: unknown, retryAfter?: number): void {
     const payload = JSON.stringify(body);
-    const headers: Record<string, string | number> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(payload) };
+    const headers: Record<string, string | number> = {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-length': Buffer.byteLength(payload),
+      'x-request-id': assignedRequestId(request),
+    };
     if (retryAfter) headers['retry-after'] = String(retryAfter);
     response.writeHead(status, headers).end(payload);
   }
@@ -44,10 +50,10 @@ export function createBeaconFastPath(options: { views: ViewCounter; clientAddres
     request.on('end', () => {
       const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
       answerBeacon(views, { id: match[1]!, ip: clientAddress(request), headers, body }).then(
-        (answer) => send(response, answer.status, answer.body, answer.retryAfter),
+        (answer) => send(request, response, answer.status, answer.body, answer.retryAfter),
         (err: unknown) => {
           log.error({ err, url: request.url }, 'view beacon failed');
-          send(response, 500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
+          send(request, response, 500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
         },
       );
     });

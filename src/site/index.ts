@@ -12,3 +12,4 @@ export { errorPage } from './templates/error-page.js';
 export { createSiteModule } from './site-module.js';
 export type { SiteModule, SiteSettings } from './site-module.js';
 export { createBeaconFastPath } from './beacon-fast-path.js';
+export { createPageFastPath } from './page-fast-path.js';

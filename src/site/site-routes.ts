@@ -14,6 +14,7 @@ import { PAGE_SECURITY_HEADERS } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
 import { redirectTrailingSlash } from './trailing-slash.js';
 import { viewRoutes } from './view-routes.js';
+import { articleCacheKey } from './page-fast-path.js';
 import type { StaticPage, Topic } from '../content/index.js';
 
 export interface SiteLookups {
@@ -126,7 +127,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     if (request.params.slug === '' && redirectTrailingSlash(request, reply, PAGE_CACHE_CONTROL)) return reply;
     if (!sectionSlug || !slug) return sendError(request, reply, 404);
     if (sectionSlug === 'author' || sectionSlug === 'topic') return listingByKind(request, reply, sectionSlug, slug);
-    return serve(request, reply, `/a/${sectionSlug}/${slug}`, async () => {
+    return serve(request, reply, articleCacheKey(sectionSlug, slug), async () => {
       const found = await read.resolveSlug(slug);
       if (!found) return null;
       const article = await read.view(found.id);
