@@ -19,6 +19,10 @@ Commands:
                                  may hold an array of items. Drafts unless --publish; withheld and
                                  cancelled items take their story down. --json prints one JSON
                                  object per item (id, status, url, killed)
+  backup FILE                    Write the database (SQLite online backup, or pg_dump) and every media
+                                 file to FILE, a tar; safe while the site is serving
+  restore FILE [--force]         Restore a backup into an empty data folder and database; --force
+                                 replaces a site that is there (it is moved aside, not deleted)
   help                           Show this text
 
 Configuration (environment variables, or a dateline.config.json file):

@@ -5,6 +5,7 @@ import { serveCommand } from './serve-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { userCommand } from './user-command.js';
 import { ingestCommand } from './ingest-command.js';
+import { backupCommand, restoreCommand } from './backup-command.js';
 import { CliError } from './cli-error.js';
 
 /**
@@ -23,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
     migrate: (args) => migrateCommand(loadConfig(), args),
     user: (args) => userCommand(loadConfig(), args),
     ingest: (args) => ingestCommand(loadConfig(), args),
+    backup: (args) => backupCommand(loadConfig(), args),
+    restore: (args) => restoreCommand(loadConfig(), args),
   };
   const run = commands[command];
   if (!run) throw new CliError(`unknown command "${command}" (try: dateline help)`, 2);
