@@ -56,8 +56,13 @@ export interface AdminDeps {
   renderPreview(article: ArticleView): Promise<string>;
   /** Absolute public URL of an article. */
   articleUrl(sectionSlug: string, slug: string): string;
-  /** After a change readers can see: refresh this node's page cache now. */
-  afterPublicChange(): Promise<void>;
+  /**
+   * After a change readers can see: refresh every node's page caches now, and purge the CDN of
+   * `keys` (surrogate keys; all pages when absent).
+   */
+  afterPublicChange(keys?: string[]): Promise<void>;
+  /** The surrogate keys of the pages showing an article (its page, section, bylines, topics, home, feeds). */
+  pageKeysOf(articleId: string): Promise<string[]>;
   /** Wakes the background variant worker after an upload. */
   nudgeVariants(): void;
   /** First-run setup: the token that creates the first admin, shared by every node. */

@@ -47,7 +47,8 @@ export interface AdminModuleDeps {
   wire: AdminDeps['wire'];
   renderPreview: (article: ArticleView) => Promise<string>;
   articleUrl: (sectionSlug: string, slug: string) => string;
-  afterPublicChange: () => Promise<void>;
+  afterPublicChange: AdminDeps['afterPublicChange'];
+  pageKeysOf: AdminDeps['pageKeysOf'];
 }
 
 /**
@@ -124,6 +125,7 @@ export async function createAdminModule(deps: AdminModuleDeps) {
           renderPreview: deps.renderPreview,
           articleUrl: deps.articleUrl,
           afterPublicChange: deps.afterPublicChange,
+          pageKeysOf: deps.pageKeysOf,
           nudgeVariants: () => media.variantWorker.nudge(),
           setup,
           maxUploadBytes: 25 * 1024 * 1024,

@@ -1,3 +1,4 @@
+import { parseCdnPurge, type PurgeTarget } from '../ops/cdn-purge.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
@@ -124,6 +125,13 @@ const variables = {
     expects: 'empty (no /metrics on the site port), or a secret of 16 to 200 printable characters that scrapers send as "Authorization: Bearer <token>"',
   },
   METRICS_PORT: { schema: portSchema, default: '0', expects: 'a port number for a separate metrics listener (0: none)' },
+  CDN_PURGE: {
+    schema: z.string().max(500),
+    default: '',
+    expects: 'empty (no CDN), varnish:http://host:port, fastly:<service id> (with FASTLY_API_TOKEN) or cloudflare:<zone id> (with CLOUDFLARE_API_TOKEN)',
+  },
+  FASTLY_API_TOKEN: { schema: z.string().max(500), default: '', expects: "Fastly's API token for CDN_PURGE=fastly:… (purge_select scope)" },
+  CLOUDFLARE_API_TOKEN: { schema: z.string().max(500), default: '', expects: "Cloudflare's API token for CDN_PURGE=cloudflare:… (Cache Purge permission)" },
   PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
   SMTP_URL: {
     schema: z.string().refine(isSmtpUrl, 'bad URL'),
@@ -167,6 +175,8 @@ export interface Config {
   readonly pageCacheEntries: number;
   /** Prometheus metrics: `/metrics` on the site port for requests bearing this token, and/or a port of their own (on HOST). */
   readonly metrics: { readonly token: string | null; readonly port: number | null };
+  /** Where a change purges the CDN by surrogate key (CDN_PURGE); null without a CDN. */
+  readonly cdnPurge: PurgeTarget | null;
   /** Shared rate limits, editor presence and instant cross-node cache invalidation; null without Redis. */
   readonly redisUrl: string | null;
   /** Proxies whose X-Forwarded-For is believed: false (none), a hop count, or addresses/ranges. */
@@ -221,6 +231,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const database: Config['database'] = /^postgres/.test(dbUrl)
     ? { kind: 'postgres', url: dbUrl }
     : { kind: 'sqlite', file: dbUrl ? resolve(cwd, dbUrl.replace(/^(sqlite|file):(\/\/)?/, '')) : resolve(dataDir, 'dateline.db') };
+  const cdnPurge = parseCdnPurge(values.CDN_PURGE as string, { FASTLY_API_TOKEN: values.FASTLY_API_TOKEN as string, CLOUDFLARE_API_TOKEN: values.CLOUDFLARE_API_TOKEN as string });
+  if (typeof cdnPurge === 'string') throw new ConfigError('CDN_PURGE', `${variables.CDN_PURGE.expects} (${cdnPurge})`, values.CDN_PURGE as string);
   const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const siteUrl = ((values.SITE_URL as string) || `http://${publicHost}:${port}`).replace(/\/+$/, '');
   const config: Config = {
@@ -242,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestFolderRoot: resolve(cwd, (values.INGEST_FOLDER_ROOT as string) || resolve(dataDir, 'incoming')),
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
     metrics: { token: (values.METRICS_TOKEN as string) || null, port: (values.METRICS_PORT as number) || null },
+    cdnPurge,
     redisUrl: (values.REDIS_URL as string) || null,
     trustProxy: values.TRUST_PROXY as false | number | string[],
     mail: { smtpUrl: (values.SMTP_URL as string) || null, from: (values.MAIL_FROM as string) || null },

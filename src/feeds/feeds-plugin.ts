@@ -74,7 +74,7 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsPluginOpti
         'content-type': built.type,
         'cache-control': CACHE_CONTROL,
         'x-content-type-options': 'nosniff',
-        'surrogate-key': built.keys,
+        'surrogate-key': `site ${built.keys}`,
         ...(lastModified ? { 'last-modified': lastModified } : {}),
       };
       const representations = await prepareRepresentations({ body, headers }, COMPRESSED_CODINGS, 'page');

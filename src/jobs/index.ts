@@ -16,7 +16,8 @@ export interface JobsDeps {
   log: Logger;
   articles: ArticleService;
   /** After the scheduler published something (already counted in the content generation). */
-  afterPublish: () => Promise<void>;
+  /** After scheduled stories were published (their ids). */
+  afterPublish: (ids: string[]) => Promise<void>;
   /** Daily housekeeping, by name; each returns how many things it removed. */
   maintenanceTasks: Record<string, () => Promise<number>>;
   schedulerIntervalMs?: number;

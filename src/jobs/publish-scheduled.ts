@@ -7,12 +7,12 @@ import type { ArticleService } from '../content/index.js';
  * database still publish it exactly once. Because the schedule lives in the
  * database, a restart misses nothing: the first tick publishes what fell due.
  */
-export function createPublishScheduledJob(deps: { articles: ArticleService; log: Logger; afterPublish: () => Promise<void> }) {
+export function createPublishScheduledJob(deps: { articles: ArticleService; log: Logger; afterPublish: (ids: string[]) => Promise<void> }) {
   return async function publishScheduled(): Promise<number> {
     const published = await deps.articles.publishDue();
     if (published.length) {
       deps.log.info({ ids: published }, 'scheduled stories published');
-      await deps.afterPublish();
+      await deps.afterPublish(published);
     }
     // Zero tells the worker to wait for the next tick rather than loop at once.
     return 0;

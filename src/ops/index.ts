@@ -7,3 +7,4 @@ export { assignRequestId, assignedRequestId, requestIdFor, withRequestId } from 
 export { createBackup, type BackupSummary } from './backup.js';
 export { restoreBackup, type RestoreSummary } from './restore.js';
 export { BackupError } from './backup-format.js';
+export { createCdnPurger, parseCdnPurge, purgeRequests, type CdnPurger, type PurgeTarget } from './cdn-purge.js';

@@ -43,6 +43,8 @@ export function createMetrics() {
     registers: [registry],
   });
 
+  const purges = new Counter({ name: 'dateline_cdn_purges_total', help: 'CDN purge requests, by outcome (ok, retried after a failure, failed for good)', labelNames: ['outcome'] as const, registers: [registry] });
+
   return {
     registry,
 
@@ -114,6 +116,11 @@ export function createMetrics() {
     /** One step of a background job. */
     observeJob(job: string, seconds: number, ok: boolean): void {
       jobRuns.observe({ job, outcome: ok ? 'ok' : 'error' }, seconds);
+    },
+
+    /** One purge request to the CDN (ops/cdn-purge.ts). */
+    countPurge(outcome: 'ok' | 'failed' | 'retried'): void {
+      purges.inc({ outcome });
     },
 
     /** The text Prometheus reads. */

@@ -12,6 +12,7 @@ import { createAudienceModule, createShareCardModule } from '../audience/index.j
 import { createFeedsModule } from '../feeds/index.js';
 import { createContentApiModule } from '../content-api/index.js';
 import { createSearchModule } from '../search/index.js';
+import { articlePageKeys, SITE_KEY } from '../site/page-keys.js';
 import { articlePath, authorPath, createBeaconFastPath, createPageFastPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
 import { configuredSettings, createAdminModule, createSettingsService } from '../admin/index.js';
 import { createJobs } from '../jobs/index.js';
@@ -22,7 +23,7 @@ import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
-import { assignedRequestId, assignRequestId, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
+import { assignedRequestId, assignRequestId, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
 
 export interface AppOptions {
   log?: Logger;
@@ -58,8 +59,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const tagger = createStoryTagger({ clock, newId, log });
   const content = createContentModule({ db, clock, newId, indexer: search.indexArticle, tagger });
   const settings = createSettingsService(db, configuredSettings(config.site));
-  const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => publicChange(), observeJob: metrics.observeJob });
-  const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => publicChange() });
+  const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => assetsChanged(), observeJob: metrics.observeJob });
+  const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => assetsChanged() });
   const site = createSiteModule({
     url: config.site.url,
     initial: { ...configuredSettings(config.site), showPublishedTime: false },
@@ -102,10 +103,30 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     await contentApi.cache.invalidate();
     await redis?.invalidation.announce();
   }
-  /** After a change readers can see: count it in the content generation, then refresh every node. */
-  async function publicChange() {
+  const purger = config.cdnPurge ? createCdnPurger({ target: config.cdnPurge, log: log.child({ component: 'cdn' }), count: metrics.countPurge }) : null;
+  /**
+   * After a change readers can see: count it in the content generation, refresh every node, and
+   * purge the CDN of the pages it touches (`keys`; every page when the change is site-wide).
+   * The purge is not awaited: a slow or failing CDN must not hold up the editor (cdn-purge.ts).
+   */
+  async function publicChange(keys: string[] = [SITE_KEY]) {
     await content.siteState.bumpContentGeneration();
     await pagesChanged();
+    if (purger) void purger.purge(keys);
+  }
+  /**
+   * After background work made pictures' sizes or share cards: pages change only in which image
+   * files they name, so this node and the others follow at once, and a CDN within the pages'
+   * max-age (60 s). Purging the CDN for it would empty it after every upload.
+   */
+  async function assetsChanged() {
+    await content.siteState.bumpContentGeneration();
+    await pagesChanged();
+  }
+  /** After scheduled stories were published: as publicChange, with their pages' keys. */
+  async function scheduledPublished(ids: string[]) {
+    await pagesChanged();
+    if (purger) void purger.purge((await Promise.all(ids.map((id) => articlePageKeys(db, id)))).flat());
   }
 
   const demoStoryIds = config.demo ? await seedDemo({ db, media: media.media, staticPages: content.staticPages, clock, newId, log, timeKeys: audience.timeKeys }) : [];
@@ -143,11 +164,12 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     renderPreview: (view) => site.pages.article(view),
     articleUrl: (sectionSlug, slug) => site.site().url + articlePath(sectionSlug, slug),
     afterPublicChange: publicChange,
+    pageKeysOf: (id) => articlePageKeys(db, id),
   });
   const jobs = createJobs({
     log,
     articles: content.articles,
-    afterPublish: pagesChanged,
+    afterPublish: scheduledPublished,
     maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, searchIndexCatchUp: search.catchUp },
     pollWire: ingest.poller.pollDue,
     schedulerIntervalMs: options.schedulerIntervalMs,
@@ -212,7 +234,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   await contentApi.plugin(app, { keyScope: async (key) => (await admin.auth.apiKeyActor(key))?.scope ?? null });
 
   /** Makes any demo pictures still missing; the server runs it in the background after listening. */
-  const finishDemoPictures = () => fillDemoPictures({ media: media.media, log, onProgress: publicChange });
+  const finishDemoPictures = () => fillDemoPictures({ media: media.media, log, onProgress: assetsChanged });
 
   let started = false;
   let demoTagging: Promise<void> = Promise.resolve();

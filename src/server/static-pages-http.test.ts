@@ -36,7 +36,7 @@ for (const target of await testDatabases()) {
       assert.match(String(res.headers['content-security-policy']), /script-src 'self'/);
       assert.equal(res.headers['x-content-type-options'], 'nosniff');
       assert.ok(res.headers.etag);
-      assert.equal(res.headers['surrogate-key'], `page-${created.json.id}`);
+      assert.equal(res.headers['surrogate-key'], `site page-${created.json.id}`);
       const html = res.body;
       assert.ok(html.includes('<title>Contact us | The Test Times</title>'));
       assert.ok(html.includes('<link rel="canonical" href="https://news.example.com/contact">'));

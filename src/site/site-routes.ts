@@ -15,6 +15,7 @@ import { errorPage } from './templates/error-page.js';
 import { redirectTrailingSlash } from './trailing-slash.js';
 import { viewRoutes } from './view-routes.js';
 import { articleCacheKey } from './page-fast-path.js';
+import { SITE_KEY } from './page-keys.js';
 import type { StaticPage, Topic } from '../content/index.js';
 
 export interface SiteLookups {
@@ -87,7 +88,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
       const built = await build();
       if (!built) return sendError(request, reply, 404);
       if ('redirect' in built) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(built.redirect, 301);
-      const headers = { ...PAGE_SECURITY_HEADERS, 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': built.keys.join(' ') };
+      const headers = { ...PAGE_SECURITY_HEADERS, 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': [SITE_KEY, ...built.keys].join(' ') };
       // A stored page is compressed once, in every coding, here; with the cache off
       // only the coding this reader takes is made, at a cheaper setting.
       const representations = cache.keepsPages

@@ -127,8 +127,11 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         // Update's note is a public correction: only those who may add corrections.
         if (path === 'update' && (body as { note?: string } | undefined)?.note && !canOnArticle(actor, 'correct', view)) throw new Forbidden(actor.role, 'add corrections');
         const version = expectedVersion(request, body);
+        const seenByReaders = action === 'publish' || action === 'unpublish' || action === 'update';
+        // The pages it was on before (an update may move it to another section or byline) and after.
+        const before = seenByReaders ? await deps.pageKeysOf(params.id) : [];
         await withConflictDetail(params.id, () => run(params.id, actor, { ...body, version }));
-        if (action === 'publish' || action === 'unpublish' || action === 'update') await deps.afterPublicChange();
+        if (seenByReaders) await deps.afterPublicChange([...before, ...(await deps.pageKeysOf(params.id))]);
         return json(actor, params.id);
       },
     });
@@ -270,8 +273,9 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       async handler({ actor, params, body, request }) {
         const view = await authorize(actor, 'edit', params.id);
         const version = expectedVersion(request, body);
+        const before = view.status === 'published' ? await deps.pageKeysOf(params.id) : [];
         const { missing } = await withConflictDetail(params.id, () => articles.restore(params.id, params.revisionVersion, { userId: actor.userId, expectedVersion: version }));
-        if (view.status === 'published') await deps.afterPublicChange();
+        if (view.status === 'published') await deps.afterPublicChange([...before, ...(await deps.pageKeysOf(params.id))]);
         // Deleted since that version: restored without them, and the answer says which.
         return { ...(await json(actor, params.id)), restoredWithout: missing };
       },
