@@ -1,18 +1,33 @@
+import cluster from 'node:cluster';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
 import type { Config } from '../config/index.js';
 import { createApp } from '../server/create-app.js';
 import { CliError } from './cli-error.js';
+import { runPrimary, WORKER_NUMBER, workerCount } from './cluster-primary.js';
 
+/** `dateline serve [--workers N]`: one process, or a primary and N workers sharing the port. */
 export async function serveCommand(config: Config, args: string[]): Promise<number> {
-  if (args.length) throw new CliError(`serve takes no arguments (got ${args.join(' ')}); configure it with environment variables`, 2);
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { workers: { type: 'string' } } });
+  if (positionals.length) throw new CliError(`serve takes no arguments but --workers N (got ${positionals.join(' ')}); configure it with environment variables`, 2);
+  if (cluster.isWorker) return serveOne(config, process.env[WORKER_NUMBER] === '1');
+  const workers = workerCount(values.workers, process.env.WEB_CONCURRENCY);
+  if (workers === 1) return serveOne(config, true);
+  return runPrimary(config, workers, pino({ level: config.logLevel }).child({ component: 'cluster' }));
+}
+
+/** One HTTP process: the whole app. `banner`: print where the site runs (the first worker only). */
+async function serveOne(config: Config, banner: boolean): Promise<number> {
   const started = Date.now();
   const app = await createApp(config);
   await app.listen();
   const setup = await app.setupPath();
+  const workers = cluster.isWorker ? `, ${process.env.DATELINE_WORKERS ?? 'several'} workers` : '';
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';
-  process.stdout.write(
+  if (banner) process.stdout.write(
     [
       '',
-      `  ${config.site.name} is running at ${config.site.url}/  (started in ${Date.now() - started} ms, ${where})`,
+      `  ${config.site.name} is running at ${config.site.url}/  (started in ${Date.now() - started} ms, ${where}${workers})`,
       setup
         ? `  No admin yet. Create the first one (this link works once):\n    ${config.site.url}${setup}\n  or: echo "a-long-password" | npx dateline user add --email you@example.com --name "Your Name" --role admin`
         : `  Editors sign in at ${config.site.url}/admin`,
@@ -24,6 +39,8 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    // A worker whose primary died (kill -9) stops too, rather than holding the port alone.
+    if (cluster.isWorker) process.once('disconnect', stop);
   });
   app.log.info('shutting down');
   await app.close();

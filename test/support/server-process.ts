@@ -6,6 +6,8 @@ const bin = new URL('../../bin/dateline.js', import.meta.url).pathname;
 
 export interface ServerProcess {
   url: string;
+  /** The process started (the cluster's primary with several workers). */
+  pid: number;
   /** Everything the process printed so far. */
   output(): string;
   /** The first-run setup path it printed, if any. */
@@ -32,7 +34,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   // A caller that must know the port first (a proxy in front) passes PORT.
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const child: ChildProcess = spawn(process.execPath, [bin, 'serve'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), SITE_URL: `http://127.0.0.1:${port}`, ...env },
+    // One process unless a test asks for workers: the others kill and restart "the server" as one process.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), SITE_URL: `http://127.0.0.1:${port}`, WEB_CONCURRENCY: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -55,6 +58,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     setupPath: () => /(\/admin\/setup\?token=[A-Za-z0-9_-]+)/.exec(output)?.[1] ?? null,
     async stop(signal = 'SIGTERM') {

@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../support/run-cli.js';
+import { startServer, type ServerProcess } from '../support/server-process.js';
+
+/** The worker processes of a primary (by parent pid). */
+function workersOf(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+async function until(what: string, check: () => boolean | Promise<boolean>, ms = 15_000): Promise<number> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error(`${what}: not within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Date.now() - started;
+}
+
+/** A GET on a new connection: a keep-alive connection to a killed worker is gone with it (a proxy in front retries; fetch does not). */
+function freshGet(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpGet(url, { agent: false, timeout: 5000 }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    })
+      .on('timeout', function (this: import('node:http').ClientRequest) {
+        this.destroy(new Error(`no answer from ${url} in 5 s`));
+      })
+      .on('error', reject);
+  });
+}
+
+const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the port, follow each change, and a dead one is replaced', { timeout: 120_000 }, async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-workers-'));
+  let server: ServerProcess | null = null;
+  try {
+    server = await startServer({ DATA_DIR: dataDir, DATELINE_DEMO: '1', WEB_CONCURRENCY: '2' });
+    const s = server;
+    await until('two workers', () => workersOf(s.pid).length === 2);
+    assert.match(s.output(), /2 workers\)/, 'the banner says so, once');
+    assert.equal(s.output().split('is running at').length, 2, 'one banner, not one per worker');
+
+    // An editor changes the site name through one worker; every worker's cached home page follows.
+    const token = new URL(s.setupPath()!, 'http://x').searchParams.get('token');
+    assert.equal((await fetch(`${s.url}/api/admin/setup`, json({ token, email: 'chief@example.com', name: 'Chief', password: 'a long enough password' }))).status, 201);
+    const session = await fetch(`${s.url}/api/admin/session`, json({ email: 'chief@example.com', password: 'a long enough password' }));
+    const cookie = String(session.headers.get('set-cookie')).split(';')[0]!;
+    const { csrfToken } = (await session.json()) as { csrfToken: string };
+    for (let i = 0; i < 6; i++) assert.equal((await fetch(`${s.url}/`)).status, 200); // both workers cache the home page
+    const renamed = await fetch(`${s.url}/api/admin/settings`, { method: 'PATCH', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify({ siteName: 'The Two Worker Times' }) });
+    assert.equal(renamed.status, 200, await renamed.clone().text());
+    const followed = await until('every worker shows the new name', async () => {
+      const pages = await Promise.all(Array.from({ length: 8 }, async () => (await fetch(`${s.url}/`)).text()));
+      return pages.every((p) => p.includes('The Two Worker Times'));
+    }, 3000);
+    assert.ok(followed <= 1500, `followed after ${followed} ms`);
+
+    // kill -9 a worker: another takes its place, and every connection is answered again.
+    // (A connection the primary handed to the worker as it died is lost with it, as with any crash.)
+    const [victim] = workersOf(s.pid);
+    process.kill(victim!, 'SIGKILL');
+    const replaced = await until('a replacement worker', () => workersOf(s.pid).length === 2 && !workersOf(s.pid).includes(victim!));
+    await until('the replacement answers', async () => (await freshGet(`${s.url}/healthz`).catch(() => 0)) === 200);
+    for (let i = 0; i < 6; i++) assert.equal(await freshGet(`${s.url}/`), 200);
+    assert.ok(replaced < 5000, `replaced in ${replaced} ms`);
+
+    // SIGTERM to the primary stops every worker.
+    const workers = workersOf(s.pid);
+    await s.stop('SIGTERM');
+    await until('the workers exit', () => workers.every((pid) => !alive(pid)), 30_000);
+    server = null;
+
+    // kill -9 of the primary: its workers notice and stop rather than keep the port alone.
+    server = await startServer({ DATA_DIR: dataDir, DATELINE_DEMO: '1', WEB_CONCURRENCY: '2' });
+    const again = server;
+    await until('two workers again', () => workersOf(again.pid).length === 2);
+    const orphans = workersOf(again.pid);
+    await again.stop('SIGKILL');
+    await until('orphaned workers exit', () => orphans.every((pid) => !alive(pid)), 30_000);
+    server = null;
+  } finally {
+    await server?.stop('SIGKILL');
+  }
+});
+
+test('a bad --workers or WEB_CONCURRENCY is a usage error naming it', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-workers-bad-'));
+  const flag = await runCli(['serve', '--workers', '0'], { DATA_DIR: dataDir });
+  assert.equal(flag.code, 2);
+  assert.match(flag.stderr, /--workers must be a whole number from 1 to 64 \(got "0"\)/);
+  const env = await runCli(['serve'], { DATA_DIR: dataDir, WEB_CONCURRENCY: 'lots' });
+  assert.equal(env.code, 2);
+  assert.match(env.stderr, /WEB_CONCURRENCY must be a whole number from 1 to 64 \(got "lots"\)/);
+});
