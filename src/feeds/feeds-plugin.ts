@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createCodingNegotiator } from '../shared/accept-encoding.js';
 import { etagMatches } from '../shared/etag-match.js';
-import { withRequestId } from '../shared/request-id.js';
+import { assignedRequestId, withRequestId } from '../shared/request-id.js';
 import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type Representation } from '../shared/representations.js';
 import type { Clock } from '../shared/clock.js';
 import { slugFromPathSegment } from '../shared/slug.js';
@@ -85,7 +85,7 @@ export async function feedsPlugin(app: FastifyInstance, options: FeedsPluginOpti
     const chosen = doc.representations[coding] ?? doc.representations.identity;
     if (notModified(request, chosen, doc.lastModified)) {
       reply.hijack();
-      reply.raw.writeHead(304, withRequestId(chosen.notModifiedHead, request.raw));
+      reply.raw.writeHead(304, withRequestId(chosen.notModifiedHead, assignedRequestId(request.raw)));
       reply.raw.end();
       return;
     }

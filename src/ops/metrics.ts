@@ -27,7 +27,21 @@ export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
-  const requests = new Counter({ name: 'dateline_http_requests_total', help: 'HTTP requests answered, by route pattern, method and status', labelNames: ['route', 'method', 'status'] as const, registers: [registry] });
+  // Answers of the page fast path, counted in a plain map and added to the counter at scrape time:
+  // prom-client's label hashing cost 3 µs of a 17 µs cached answer.
+  const fastAnswers = new Map<string, { route: string; method: string; status: string; count: number; reported: number }>();
+  const requests = new Counter({
+    name: 'dateline_http_requests_total',
+    help: 'HTTP requests answered, by route pattern, method and status',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [registry],
+    collect() {
+      for (const answer of fastAnswers.values()) {
+        if (answer.count > answer.reported) this.inc({ route: answer.route, method: answer.method, status: answer.status }, answer.count - answer.reported);
+        answer.reported = answer.count;
+      }
+    },
+  });
   const latency = new Histogram({
     name: 'dateline_http_request_duration_seconds',
     help: 'Time to answer an HTTP request, by route pattern and method',
@@ -111,6 +125,17 @@ export function createMetrics() {
     observeRequest(route: string, method: string, status: number, seconds: number): void {
       requests.inc({ route, method, status: String(status) });
       latency.observe({ route, method }, seconds);
+    },
+
+    /**
+     * One answer of a fast path (a cached page written before routing): counted with the routed
+     * requests, but not timed — it is a synchronous write of prepared bytes, a few microseconds.
+     */
+    countFastAnswer(route: string, method: string, status: number): void {
+      const key = `${route} ${method} ${status}`;
+      const found = fastAnswers.get(key);
+      if (found) found.count++;
+      else fastAnswers.set(key, { route, method, status: String(status), count: 1, reported: 0 });
     },
 
     /** One step of a background job. */

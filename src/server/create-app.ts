@@ -189,16 +189,18 @@ export async function createApp(config: Config, options: AppOptions = {}) {
 
   const trust = trustedProxies(config.trustProxy);
   const takeBeacon = createBeaconFastPath({ views: audience.views, clientAddress: clientAddress(trust), log });
-  const takeCachedPage = createPageFastPath({ cache: site.cache, observe: metrics.observeRequest });
+  const takeCachedPage = createPageFastPath({ cache: site.cache, count: metrics.countFastAnswer });
   const app: FastifyInstance = Fastify({
     // Cached article pages and the view beacon are answered before Fastify's pipeline
     // (page-fast-path.ts, beacon-fast-path.ts); the rest goes to Fastify.
     serverFactory: (handler, fastifyOptions) => {
       const options = fastifyOptions as { http?: ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number };
       const server = createServer(options.http ?? {}, (request, response) => {
-        // Every answer names its request, so a reader's report or a proxy's log can be matched to ours.
+        // Every answer names its request, so a reader's report or a proxy's log can be matched to
+        // ours; the page fast path makes its own id (it writes it and is done).
+        if (takeCachedPage(request, response)) return;
         assignRequestId(request);
-        if (!takeCachedPage(request, response) && !takeBeacon(request, response)) handler(request, response);
+        if (!takeBeacon(request, response)) handler(request, response);
       });
       // What Fastify does to the server it makes itself.
       server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;

@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentCoding } from './accept-encoding.js';
 import { etagMatches } from './etag-match.js';
-import { withRequestId } from './request-id.js';
+import { assignedRequestId, withRequestId } from './request-id.js';
 
 export type HeaderMap = Record<string, string | number>;
 export type CompressedCoding = Exclude<ContentCoding, 'identity'>;
@@ -141,15 +141,15 @@ export function writeRepresentation(request: FastifyRequest, reply: FastifyReply
  * The same on node's own request and response (the page fast path, src/site/page-fast-path.ts).
  * Only a 200 may become a 304: a withdrawn story's 410 must stay a 410. Returns the status sent.
  */
-export function writeRepresentationRaw(request: IncomingMessage, response: ServerResponse, status: number, representations: Representations, coding: ContentCoding): number {
+export function writeRepresentationRaw(request: IncomingMessage, response: ServerResponse, status: number, representations: Representations, coding: ContentCoding, requestId = assignedRequestId(request)): number {
   const chosen = representations[coding] ?? representations.identity;
   const condition = request.headers['if-none-match'];
   if (status === 200 && condition !== undefined && etagMatches(condition, chosen.etag)) {
-    response.writeHead(304, withRequestId(chosen.notModifiedHead, request));
+    response.writeHead(304, withRequestId(chosen.notModifiedHead, requestId));
     response.end();
     return 304;
   }
-  response.writeHead(status, withRequestId(chosen.head, request));
+  response.writeHead(status, withRequestId(chosen.head, requestId));
   response.end(request.method === 'HEAD' ? undefined : chosen.body);
   return status;
 }

@@ -27,9 +27,9 @@ export function assignRequestId(request: IncomingMessage): string {
 }
 
 /** Prepared headers as a flat [name, value, …] list, with the request's `X-Request-Id` last: for one `writeHead`. */
-export function withRequestId(head: readonly (string | number)[], request: IncomingMessage): (string | number)[] {
+export function withRequestId(head: readonly (string | number)[], id: string): (string | number)[] {
   const list = head.slice();
-  list.push('x-request-id', assignedRequestId(request));
+  list.push('x-request-id', id);
   return list;
 }
 

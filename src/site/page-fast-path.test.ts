@@ -19,7 +19,7 @@ async function fixture() {
   cache.set(articleCacheKey('news', 'withdrawn-story'), { status: 410, generation, representations: await prepareRepresentations({ body: Buffer.from('<p>Gone</p>'), headers }, [], 'page') });
   cache.set(articleCacheKey('हिंदी', 'मानसून'), { status: 200, generation, representations: await prepareRepresentations({ body: Buffer.from('<p>वर्षा</p>'), headers }, [], 'page') });
   const observed: [string, string, number][] = [];
-  const take = createPageFastPath({ cache, observe: (route, method, status) => observed.push([route, method, status]) });
+  const take = createPageFastPath({ cache, count: (route, method, status) => observed.push([route, method, status]) });
   const server: Server = createServer((req, res) => {
     if (!take(req, res)) res.writeHead(599).end('handed on');
   });

@@ -1,0 +1,16 @@
+import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createPageCache } from './src/shared/page-cache.js';
+import { createPageFastPath, articleCacheKey } from './src/site/page-fast-path.js';
+import { prepareRepresentations, COMPRESSED_CODINGS } from './src/shared/representations.js';
+import { assignRequestId } from './src/shared/request-id.js';
+import { createMetrics } from './src/ops/metrics.js';
+const m = createMetrics();
+const cache = createPageCache({ maxEntries: 10, readGeneration: async () => 1, checkEveryMs: 1000 });
+const g = await cache.currentGeneration();
+const url = readFileSync('/tmp/first-url', 'utf8').trim().split('/');
+const headers = JSON.parse(readFileSync('/tmp/pages.json', 'utf8')).identity.headers;
+delete headers['etag']; delete headers['vary'];
+cache.set(articleCacheKey(url[1]!, url[2]!), { status: 200, generation: g, representations: await prepareRepresentations({ body: readFileSync('/tmp/article.html'), headers }, COMPRESSED_CODINGS, 'page') });
+const take = createPageFastPath({ cache, observe: process.env.OBS ? m.observeRequest : undefined });
+createServer((req, res) => { assignRequestId(req); if (!take(req, res)) res.writeHead(404).end(); }).listen(Number(process.env.P), '127.0.0.1');
