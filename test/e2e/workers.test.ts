@@ -74,7 +74,9 @@ test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the por
       const pages = await Promise.all(Array.from({ length: 8 }, async () => (await fetch(`${s.url}/`)).text()));
       return pages.every((p) => p.includes('The Two Worker Times'));
     }, 3000);
-    assert.ok(followed <= 1500, `followed after ${followed} ms`);
+    // Each worker re-reads the content generation at most a second after the change (at once with
+    // Redis); the rest is building eight home pages on two busy cores.
+    assert.ok(followed <= 2000, `followed after ${followed} ms`);
 
     // kill -9 a worker: another takes its place, and every connection is answered again.
     // (A connection the primary handed to the worker as it died is lost with it, as with any crash.)
