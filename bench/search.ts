@@ -25,54 +25,17 @@ import { createContentModule } from '../src/content/index.js';
 import { createSearchModule, type SearchInput } from '../src/search/index.js';
 import { createManualClock } from '../src/shared/clock.js';
 import { createIdGenerator } from '../src/shared/ids.js';
+import { ARCHIVE_NAMES, createArchiveText, RARE_WORD, TOPICAL } from '../src/demo/archive-text.js';
 
 const STORIES = Number(process.env.SEARCH_BENCH_STORIES ?? 100_000);
 // Before its ranking window PostgreSQL's slowest query took over half a second: fewer runs there keep the bench within minutes.
 const RUNS = { SQLite: 200, PostgreSQL: 100 } as const;
 const WARM = 10;
 
-// A seeded generator, so every run searches the same archive.
-// mulberry32: 32-bit integer arithmetic throughout (a float LCG loses precision past 2^53).
-let seed = 42;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-}
-const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-
-const STOP = `the of and to in a on for was with that is at by from he she it as has have were said after will be an their its this who which
-but not are more than also had been over new into about two first last one all up out when would there they we our`.split(/\s+/);
-const TOPICAL = `government minister police court state city election budget party report council village farmers monsoon market
-company shares bank prices tax workers hospital school students river bridge railway airport army defence border talks treaty
-summit president cabinet opposition protest strike union energy coal solar climate flood drought crop harvest wheat rice sugar
-exports imports trade inflation jobs scheme judge hearing trial verdict appeal cricket football wicket captain coach stadium
-festival theatre museum rocket satellite vaccine doctors patients virus scientists university startup`.split(/\s+/);
-const FIRST = ['Rajnath', 'Asha', 'Priya', 'Vikram', 'Meera', 'Arjun', 'Kavita', 'Rahul', 'Sunita', 'Anil', 'Deepa', 'Sanjay', 'Nisha', 'Amit', 'Lakshmi', 'Ravi', 'Pooja', 'Suresh', 'Anjali', 'Manoj'];
-const LAST = ['Singh', 'Rao', 'Sharma', 'Iyer', 'Menon', 'Gupta', 'Patel', 'Reddy', 'Nair', 'Das', 'Kapoor', 'Joshi', 'Verma', 'Bose', 'Pillai', 'Chopra', 'Mehta', 'Kulkarni', 'Banerjee', 'Thomas'];
-const SYLLABLES = ['ka', 'ri', 'to', 'men', 'dar', 'lo', 'vi', 'shan', 'por', 'tel', 'ba', 'nu', 'gra', 'sel', 'mo', 'dhi'];
-/**
- * 20,000 words ranked by frequency, drawn with probability ∝ 1/(rank + 2) (Zipf): stop words first,
- * then made-up words, with the topical words spread from rank 200 (in ~15% of stories) to rank
- * ~6,300 (under 1%), as a newsroom's "government" and "monsoon" are.
- */
-const VOCABULARY = Array.from({ length: 20_000 }, (_, i) => `${SYLLABLES[i % 16]}${SYLLABLES[Math.floor(i / 16) % 16]}${SYLLABLES[Math.floor(i / 256) % 16]}${i >= 4096 ? SYLLABLES[Math.floor(i / 4096)] : ''}`);
-STOP.forEach((w, i) => (VOCABULARY[i] = w));
-TOPICAL.forEach((w, i) => (VOCABULARY[200 + i * 60] = w));
-const RARE = VOCABULARY[15_001]!;
-const ZIPF_C = 2;
-const word = () => VOCABULARY[Math.min(VOCABULARY.length - 1, Math.floor(ZIPF_C * ((VOCABULARY.length + ZIPF_C) / ZIPF_C) ** random() - ZIPF_C))]!;
-const words = (n: number) => Array.from({ length: n }, word).join(' ');
-const NAMES = FIRST.flatMap((f) => LAST.map((l) => `${f} ${l}`));
-
-function sentence(names: string[]): string {
-  const text = words(8 + Math.floor(random() * 14));
-  const r = random();
-  if (r < 0.25) return `${pick(names)} said ${text}.`;
-  if (r < 0.28) return `The prime minister said ${text}.`;
-  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
-}
+// The archive's text (src/demo/archive-text.ts), seeded, so every run searches the same archive.
+const text = createArchiveText(42);
+const RARE = RARE_WORD;
+const NAMES = ARCHIVE_NAMES;
 
 async function seedArchive(handle: DatabaseHandle) {
   const clock = createManualClock('2025-06-01T00:00:00Z');
@@ -89,15 +52,11 @@ async function seedArchive(handle: DatabaseHandle) {
     const rows = Array.from({ length: Math.min(500, STORIES - offset) }, (_, i) => {
       const n = offset + i;
       const at = new Date(start + n * 631_000).toISOString();
-      const mentioned = [pick(NAMES), pick(NAMES)];
-      const paragraphs = Array.from({ length: 6 }, () => Array.from({ length: 3 }, () => sentence(mentioned)).join(' '));
       return {
         id: newId(),
         slug: `story-${n}`,
         section_id: sections[n % sections.length]!.id,
-        headline: `${mentioned[0]} on ${words(5)}`,
-        standfirst: `${sentence(mentioned)}`,
-        body: JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }),
+        ...text.story(),
         status: 'published' as const,
         language: 'en',
         created_at: at,
