@@ -54,13 +54,21 @@ export async function runPrimary(config: Config, workers: number, log: Logger): 
     log.error({ worker: n, pid: worker.process.pid, code, signal, restartInMs: pause }, 'worker died; starting another');
     setTimeout(() => !stopping && fork(n), pause);
   });
-  for (let n = 1; n <= workers; n++) fork(n);
-
-  await new Promise<void>((resolve) => {
+  const stopSignal = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+  }).then(() => {
+    stopping = true;
   });
-  stopping = true;
+  // The first worker starts alone: on an empty database it seeds the demo newsroom and indexes
+  // it before it listens, and the others then find that done rather than racing it. (A first
+  // worker that dies is replaced above; its replacement's listening counts.)
+  fork(1);
+  const firstListening = new Promise<void>((resolve) => cluster.once('listening', () => resolve()));
+  await Promise.race([firstListening, stopSignal]);
+  for (let n = 2; n <= workers && !stopping; n++) fork(n);
+
+  await stopSignal;
   log.info({ workers: Object.keys(cluster.workers ?? {}).length }, 'stopping the workers');
   const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
   await Promise.all(

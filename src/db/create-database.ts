@@ -89,7 +89,13 @@ function withStatementCache(database: SqliteDatabase.Database, maxEntries = 1000
   return new Proxy(database, {
     get(target, property, receiver) {
       if (property !== 'prepare') return Reflect.get(target, property, receiver);
-      return (sql: string) => {
+      return (text: string) => {
+        // Transactions take the write lock when they begin (BEGIN IMMEDIATE), so another process
+        // on the same file (a second worker, the CLI) waits its turn through busy_timeout. A
+        // deferred BEGIN that reads and then writes after another process committed fails at
+        // once with "database is locked", whatever the timeout: two workers starting together on
+        // an empty database did. Within one process Kysely runs one transaction at a time anyway.
+        const sql = text === 'begin' ? 'begin immediate' : text;
         let statement = cache.get(sql);
         if (!statement) {
           statement = prepare(sql);

@@ -73,10 +73,11 @@ test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the por
     const followed = await until('every worker shows the new name', async () => {
       const pages = await Promise.all(Array.from({ length: 8 }, async () => (await fetch(`${s.url}/`)).text()));
       return pages.every((p) => p.includes('The Two Worker Times'));
-    }, 3000);
+    }, 6000);
     // Each worker re-reads the content generation at most a second after the change (at once with
-    // Redis); the rest is building eight home pages on two busy cores.
-    assert.ok(followed <= 2000, `followed after ${followed} ms`);
+    // Redis); the rest is building eight home pages on two cores that are also drawing the demo
+    // pictures (795 ms on a quiet machine).
+    assert.ok(followed <= 3000, `followed after ${followed} ms`);
 
     // kill -9 a worker: another takes its place, and every connection is answered again.
     // (A connection the primary handed to the worker as it died is lost with it, as with any crash.)
