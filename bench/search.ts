@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql, type Kysely } from 'kysely';
-import { createDatabase, type Database, type DatabaseHandle } from '../src/db/index.js';
+import { createDatabase, publishedArticleRow, type Database, type DatabaseHandle } from '../src/db/index.js';
 import { createContentModule } from '../src/content/index.js';
 import { createSearchModule, type SearchInput } from '../src/search/index.js';
 import { createManualClock } from '../src/shared/clock.js';
@@ -52,20 +52,7 @@ async function seedArchive(handle: DatabaseHandle) {
     const rows = Array.from({ length: Math.min(500, STORIES - offset) }, (_, i) => {
       const n = offset + i;
       const at = new Date(start + n * 631_000).toISOString();
-      return {
-        id: newId(),
-        slug: `story-${n}`,
-        section_id: sections[n % sections.length]!.id,
-        ...text.story(),
-        status: 'published' as const,
-        language: 'en',
-        created_at: at,
-        modified_at: at,
-        published_at: at,
-        first_published_at: at,
-        version: 1,
-        views: 0,
-      };
+      return publishedArticleRow({ id: newId(), slug: `story-${n}`, sectionId: sections[n % sections.length]!.id, ...text.story(), at });
     });
     await handle.db.transaction().execute(async (trx: Kysely<Database>) => {
       await trx.insertInto('articles').values(rows).execute();

@@ -3,3 +3,4 @@ export type { DatabaseHandle, DatabaseTarget, DbCapabilities } from './create-da
 export type * from './schema.js';
 export { migrations } from './migrations.js';
 export { allWordsIn } from './text-match.js';
+export { publishedArticleRow } from './published-article-row.js';

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testDatabases } from '../../test/support/databases.js';
 import { createContentModule } from '../content/index.js';
+import { publishedArticleRow } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { createSearchModule } from './index.js';
@@ -37,22 +38,8 @@ for (const target of await testDatabases()) {
         const at = new Date(START + n * HOUR).toISOString();
         const text = strong(n) ? 'Tides, tides and more tides' : `Story ${n}`;
         const body = strong(n) ? 'Tides.' : 'A note on tides and other things.';
-        return {
-          id: `t${String(n).padStart(6, '0')}`,
-          slug: slugOf(n),
-          section_id: section.id,
-          headline: text,
-          standfirst: '',
-          body: JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] }),
-          status: 'published' as const,
-          language: 'en',
-          created_at: at,
-          modified_at: at,
-          published_at: at,
-          first_published_at: at,
-          version: 1,
-          views: 0,
-        };
+        const doc = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: body }] }] });
+        return publishedArticleRow({ id: `t${String(n).padStart(6, '0')}`, slug: slugOf(n), sectionId: section.id, headline: text, standfirst: '', body: doc, at });
       });
       await handle.db.transaction().execute(async (trx) => {
         for (let i = 0; i < rows.length; i += 500) await trx.insertInto('articles').values(rows.slice(i, i + 500)).execute();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/index.js';
+import { publishedArticleRow, type Database } from '../db/index.js';
 import { seedViews, type TimeKeys } from '../audience/index.js';
 import type { DirectoryService, Person, Tag } from '../content/index.js';
 import { createIdGenerator } from '../shared/ids.js';
@@ -52,20 +52,7 @@ export async function writeArchive(options: ArchiveOptions): Promise<{ stories: 
       // Readers go to the new: a story's views fall with its rank among the year's, with a long tail.
       const total = Math.floor((200 + text.random() * 4000) / (1 + age / 30));
       return {
-        row: {
-          id: newId(),
-          slug: `archive-${run}-${n}`,
-          section_id: sections[n % sections.length]!.id,
-          ...text.story(),
-          status: 'published' as const,
-          language: 'en',
-          created_at: at,
-          modified_at: at,
-          published_at: at,
-          first_published_at: at,
-          version: 1,
-          views: age > HOURLY_DAYS ? total : 0,
-        },
+        row: publishedArticleRow({ id: newId(), slug: `archive-${run}-${n}`, sectionId: sections[n % sections.length]!.id, ...text.story(), at, views: age > HOURLY_DAYS ? total : 0 }),
         published,
         total,
         authors: text.random() < 0.2 ? [text.pick(people), text.pick(people)] : [text.pick(people)],

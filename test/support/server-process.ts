@@ -27,6 +27,23 @@ export async function freePort(): Promise<number> {
 }
 
 /**
+ * Polls `ready` every 100 ms until it says yes; fails with the child's output if the child exits
+ * first or `timeoutMs` passes (and then kills it).
+ */
+export async function waitForChild(child: ChildProcess, name: string, output: () => string, timeoutMs: number, ready: () => Promise<boolean>): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output()}`);
+    if (Date.now() - started > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not answer within ${timeoutMs} ms:\n${output()}`);
+    }
+    if (await ready()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Starts the real `dateline serve` in its own process, as an outlet runs it (one node of
  * several), and resolves once it answers /healthz.
  */
@@ -42,20 +59,8 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`dateline serve exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() - started > timeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`dateline serve did not answer within ${timeoutMs} ms:\n${output}`);
-    }
-    // The setup link is printed just after listening; wait for the banner, not only the socket.
-    if (output.includes('Stop with Ctrl+C')) {
-      const ok = await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false);
-      if (ok) break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  // The setup link is printed just after listening; wait for the banner, not only the socket.
+  await waitForChild(child, 'dateline serve', () => output, timeoutMs, async () => output.includes('Stop with Ctrl+C') && (await fetch(`${url}/healthz`).then((r) => r.ok).catch(() => false)));
   return {
     url,
     pid: child.pid!,

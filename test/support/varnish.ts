@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './server-process.js';
+import { freePort, waitForChild } from './server-process.js';
 
 const shipped = new URL('../../deploy/varnish/dateline.vcl', import.meta.url).pathname;
 
@@ -46,16 +46,7 @@ export async function startVarnish(vcl: string): Promise<VarnishProcess> {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`varnishd exited with ${child.exitCode}:\n${output}`);
-    if (Date.now() - started > 30_000) {
-      child.kill('SIGKILL');
-      throw new Error(`varnishd did not answer within 30 s:\n${output}`);
-    }
-    if (await fetch(url, { method: 'PURGE', headers: { 'xkey-purge': 'nothing' } }).then((r) => r.status === 200).catch(() => false)) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitForChild(child, 'varnishd', () => output, 30_000, () => fetch(url, { method: 'PURGE', headers: { 'xkey-purge': 'nothing' } }).then((r) => r.status === 200).catch(() => false));
   return {
     url,
     async stop() {
