@@ -19,6 +19,7 @@ import { frontPageRoutes } from './routes/front-page-routes.js';
 import { analyticsRoutes } from './routes/analytics-routes.js';
 import { entityRoutes } from './routes/entity-routes.js';
 import { sourceRoutes } from './routes/source-routes.js';
+import { imageSources } from '../shared/security-headers.js';
 import { incomingRoutes } from './routes/incoming-routes.js';
 
 export interface AdminPluginOptions {
@@ -28,7 +29,7 @@ export interface AdminPluginOptions {
   version: string;
 }
 
-const ADMIN_CSP = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+const adminCsp = () => `default-src 'self'; img-src ${imageSources()} blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'`;
 
 /** The editorial desk: the admin JSON API, its OpenAPI document and the editor app. */
 export async function adminPlugin(app: FastifyInstance, options: AdminPluginOptions): Promise<void> {
@@ -72,7 +73,7 @@ export async function adminPlugin(app: FastifyInstance, options: AdminPluginOpti
     // same file server so it gets its compressed copies, an ETag and 304s too.
     await app.register(fastifyStatic, { root: options.appDir, serve: false, preCompressed: true, cacheControl: false });
     const sendApp = (_request: unknown, reply: import('fastify').FastifyReply) =>
-      reply.header('content-security-policy', ADMIN_CSP).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin').sendFile('index.html');
+      reply.header('content-security-policy', adminCsp()).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin').sendFile('index.html');
     app.get('/admin', sendApp);
     app.get('/admin/*', sendApp);
   } else {

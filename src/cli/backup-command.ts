@@ -17,6 +17,8 @@ export async function backupCommand(config: Config, args: string[]): Promise<num
     process.stdout.write(
       `Backed up the ${DB_NAME[done.database]} database (${mb(done.databaseBytes)}) and ${done.mediaFiles} media files (${mb(done.mediaBytes)}) to ${done.file} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
+    // Pictures in a bucket are not copied: the object store keeps them (versioning, replication).
+    if (config.mediaStorage) process.stdout.write(`Media files are in s3://${config.mediaStorage.location.bucket}/${config.mediaStorage.location.prefix} and are not in this file; keep that bucket versioned or replicated.\n`);
     return 0;
   } catch (err) {
     if (err instanceof BackupError) throw new CliError(`backup: ${err.message}`);

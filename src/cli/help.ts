@@ -23,6 +23,8 @@ Commands:
                                  file to FILE, a tar; safe while the site is serving
   restore FILE [--force]         Restore a backup into an empty data folder and database; --force
                                  replaces a site that is there (it is moved aside, not deleted)
+  media migrate --to s3://B/P     Copy the media library (DATA_DIR/media, or MEDIA_STORAGE's bucket) into
+                                 an S3 bucket; checks each copy, skips what is there, leaves the source
   help                           Show this text
 
 Configuration (environment variables, or a dateline.config.json file):

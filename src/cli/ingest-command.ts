@@ -5,7 +5,7 @@ import type { Config } from '../config/index.js';
 import { createDatabase } from '../db/index.js';
 import { createArticleService, createDirectoryService } from '../content/index.js';
 import { configuredSettings, createSettingsService } from '../admin/index.js';
-import { createLocalMediaStorage, createMediaService } from '../media/index.js';
+import { createMediaService, openMediaStorage } from '../media/index.js';
 import { createMediaFetcher, createWireImporter, ingestFile, type ItemResult } from '../ingest/index.js';
 import { articlePath } from '../site/index.js';
 import { systemClock } from '../shared/clock.js';
@@ -32,7 +32,7 @@ export async function ingestCommand(config: Config, args: string[]): Promise<num
     const { defaultSection } = await createSettingsService(database.db, configuredSettings(config.site)).get();
     const articles = createArticleService({ db: database.db, clock: systemClock, newId });
     const directory = createDirectoryService({ db: database.db, clock: systemClock, newId });
-    const media = createMediaService({ db: database.db, storage: createLocalMediaStorage(resolve(config.dataDir, 'media')), clock: systemClock, newId, log });
+    const media = createMediaService({ db: database.db, storage: openMediaStorage(config), clock: systemClock, newId, log });
     for (const arg of positionals) {
       const file = resolve(arg);
       const importer = createWireImporter({

@@ -6,6 +6,7 @@ import { migrateCommand } from './migrate-command.js';
 import { userCommand } from './user-command.js';
 import { ingestCommand } from './ingest-command.js';
 import { backupCommand, restoreCommand } from './backup-command.js';
+import { mediaCommand } from './media-command.js';
 import { CliError } from './cli-error.js';
 
 /**
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
     ingest: (args) => ingestCommand(loadConfig(), args),
     backup: (args) => backupCommand(loadConfig(), args),
     restore: (args) => restoreCommand(loadConfig(), args),
+    media: (args) => mediaCommand(loadConfig(), args),
   };
   const run = commands[command];
   if (!run) throw new CliError(`unknown command "${command}" (try: dateline help)`, 2);

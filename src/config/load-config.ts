@@ -1,4 +1,5 @@
 import { parseCdnPurge, type PurgeTarget } from '../ops/cdn-purge.js';
+import { parseS3Location, type S3Connection, type S3Location } from '../media/s3-storage.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isIP } from 'node:net';
@@ -54,6 +55,16 @@ const trustProxySchema = z.string().transform((raw, ctx) => {
   ctx.addIssue({ code: 'custom', message: 'not a hop count or address list' });
   return z.NEVER;
 });
+
+/** A base URL media links start with: http(s), a host, no query, fragment or credentials. */
+function isHttpBase(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && !url.search && !url.hash && !url.username && !url.password && !/\s/.test(value);
+  } catch {
+    return false;
+  }
+}
 
 /** Where account mail goes out: smtp:// (STARTTLS when offered) or smtps:// (TLS from the start). */
 function isSmtpUrl(value: string): boolean {
@@ -132,6 +143,17 @@ const variables = {
   },
   FASTLY_API_TOKEN: { schema: z.string().max(500), default: '', expects: "Fastly's API token for CDN_PURGE=fastly:… (purge_select scope)" },
   CLOUDFLARE_API_TOKEN: { schema: z.string().max(500), default: '', expects: "Cloudflare's API token for CDN_PURGE=cloudflare:… (Cache Purge permission)" },
+  MEDIA_STORAGE: {
+    schema: z.string().max(500).refine((v) => v === '' || parseS3Location(v) !== null, 'bad location'),
+    default: '',
+    expects: 'empty (files under DATA_DIR/media) or s3://bucket/prefix (endpoint, region and credentials from AWS_ENDPOINT_URL_S3, AWS_REGION, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)',
+  },
+  MEDIA_S3_TIMEOUT_MS: { schema: z.coerce.number().int().min(100).max(600_000), default: '10000', expects: 'milliseconds one request to the S3 store may take before it is retried (100 to 600000)' },
+  MEDIA_PUBLIC_URL: {
+    schema: z.string().max(500).refine((v) => v === '' || isHttpBase(v), 'bad URL'),
+    default: '',
+    expects: 'empty (pages link /media/…), or the http(s) URL of a CDN or bucket in front of the media files, without query or fragment',
+  },
   PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
   SMTP_URL: {
     schema: z.string().refine(isSmtpUrl, 'bad URL'),
@@ -175,6 +197,12 @@ export interface Config {
   readonly pageCacheEntries: number;
   /** Prometheus metrics: `/metrics` on the site port for requests bearing this token, and/or a port of their own (on HOST). */
   readonly metrics: { readonly token: string | null; readonly port: number | null };
+  /** Where media files live (MEDIA_STORAGE): null for DATA_DIR/media, else an S3 bucket and prefix with the connection. */
+  readonly mediaStorage: { readonly location: S3Location; readonly connection: S3Connection } | null;
+  /** The S3 connection from the environment, for MEDIA_STORAGE and `dateline media migrate --to s3://…`. */
+  readonly s3Connection: S3Connection;
+  /** Base URL pages link media files under (MEDIA_PUBLIC_URL, no trailing slash); null for the site's own /media/. */
+  readonly mediaPublicUrl: string | null;
   /** Where a change purges the CDN by surrogate key (CDN_PURGE); null without a CDN. */
   readonly cdnPurge: PurgeTarget | null;
   /** Shared rate limits, editor presence and instant cross-node cache invalidation; null without Redis. */
@@ -214,6 +242,23 @@ function readConfigFile(env: Record<string, string | undefined>, cwd: string): R
 }
 
 /** Reads, validates and freezes the configuration. Throws ConfigError naming the first bad variable. */
+/**
+ * The S3 client's connection from the variables the AWS tools read themselves. Keys given here are
+ * passed on; without them the SDK's own chain (profile, instance role) is used.
+ */
+function s3Connection(env: Record<string, string | undefined>): S3Connection {
+  const endpointVariable = env.AWS_ENDPOINT_URL_S3 ? 'AWS_ENDPOINT_URL_S3' : 'AWS_ENDPOINT_URL';
+  const endpoint = env[endpointVariable] || undefined;
+  if (endpoint && !isHttpBase(endpoint.replace(/\/+$/, ''))) throw new ConfigError(endpointVariable, 'the http(s) URL of an S3-compatible endpoint', endpoint);
+  const accessKeyId = env.AWS_ACCESS_KEY_ID;
+  const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+  return {
+    endpoint,
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    ...(accessKeyId && secretAccessKey ? { credentials: { accessKeyId, secretAccessKey, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) } } : {}),
+  };
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
   const file = readConfigFile(env, cwd);
   const values = {} as Record<VariableName, unknown>;
@@ -231,6 +276,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const database: Config['database'] = /^postgres/.test(dbUrl)
     ? { kind: 'postgres', url: dbUrl }
     : { kind: 'sqlite', file: dbUrl ? resolve(cwd, dbUrl.replace(/^(sqlite|file):(\/\/)?/, '')) : resolve(dataDir, 'dateline.db') };
+  const s3 = { ...s3Connection(env), requestTimeoutMs: values.MEDIA_S3_TIMEOUT_MS as number };
   const cdnPurge = parseCdnPurge(values.CDN_PURGE as string, { FASTLY_API_TOKEN: values.FASTLY_API_TOKEN as string, CLOUDFLARE_API_TOKEN: values.CLOUDFLARE_API_TOKEN as string });
   if (typeof cdnPurge === 'string') throw new ConfigError('CDN_PURGE', `${variables.CDN_PURGE.expects} (${cdnPurge})`, values.CDN_PURGE as string);
   const publicHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -254,6 +300,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ingestFolderRoot: resolve(cwd, (values.INGEST_FOLDER_ROOT as string) || resolve(dataDir, 'incoming')),
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
     metrics: { token: (values.METRICS_TOKEN as string) || null, port: (values.METRICS_PORT as number) || null },
+    mediaStorage: values.MEDIA_STORAGE ? { location: parseS3Location(values.MEDIA_STORAGE as string)!, connection: s3 } : null,
+    s3Connection: s3,
+    mediaPublicUrl: (values.MEDIA_PUBLIC_URL as string).replace(/\/+$/, '') || null,
     cdnPurge,
     redisUrl: (values.REDIS_URL as string) || null,
     trustProxy: values.TRUST_PROXY as false | number | string[],

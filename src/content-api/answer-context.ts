@@ -1,3 +1,4 @@
+import { absoluteMediaUrl } from '../shared/media-url.js';
 import type { ResolvedImage } from '../doc/index.js';
 import type { MediaView } from '../media/index.js';
 
@@ -30,7 +31,7 @@ export interface AnswerContext {
 }
 
 function mediaUrl(ctx: AnswerContext, path: string): string {
-  return `${ctx.site.url}/media/${path}`;
+  return absoluteMediaUrl(ctx.site.url, path);
 }
 
 /** The absolute URL of the largest JPEG of a picture (up to 1,920 px): Ghost's feature_image, og:image. */

@@ -6,7 +6,5 @@ export function largestJpeg(media: MediaView | undefined): { path: string; width
   return jpegs.length ? jpegs.reduce((a, b) => (b.width > a.width ? b : a)) : null;
 }
 
-/** Media files are served under /media/ by the site (src/site/site-plugin.ts). */
-export function mediaUrl(siteUrl: string, path: string): string {
-  return `${siteUrl}/media/${path}`;
-}
+/** Media files are served under /media/ by the site (src/site/site-plugin.ts), or from MEDIA_PUBLIC_URL. */
+export { absoluteMediaUrl as mediaUrl } from '../shared/media-url.js';

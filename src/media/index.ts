@@ -1,6 +1,11 @@
 export * from './errors.js';
-export { createLocalMediaStorage } from './media-storage.js';
-export type { MediaStorage } from './media-storage.js';
+export { createLocalMediaStorage, observedStorage, storageUnder, checkKey, contentTypeOf } from './media-storage.js';
+export type { MediaStorage, StoredStream } from './media-storage.js';
+export { createS3MediaStorage, parseS3Location, MEDIA_CACHE_CONTROL } from './s3-storage.js';
+export type { S3Location, S3Connection } from './s3-storage.js';
+export { openMediaStorage } from './open-media-storage.js';
+export { migrateMedia } from './migrate-media.js';
+export type { MigrationReport } from './migrate-media.js';
 export { createMediaService } from './media-service.js';
 export type { MediaService, MediaFields, PreparedMedia } from './media-service.js';
 export { createMediaRepo } from './media-repo.js';

@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
@@ -11,13 +9,14 @@ import { useAllCoresForImages } from './image-variants.js';
 import { createMediaAdminRepo } from './media-admin-repo.js';
 import { createMediaRepo } from './media-repo.js';
 import { createMediaService } from './media-service.js';
-import { createLocalMediaStorage } from './media-storage.js';
+import type { MediaStorage } from './media-storage.js';
 import { sweepOrphanFiles } from './orphan-sweep.js';
 import { createBackgroundWorker } from './variant-worker.js';
 
 export interface MediaDeps {
   db: Kysely<Database>;
-  dataDir: string;
+  /** Where the files live: DATA_DIR/media or a bucket (openMediaStorage). */
+  storage: MediaStorage;
   clock: Clock;
   newId: IdGenerator;
   log: Logger;
@@ -27,17 +26,14 @@ export interface MediaDeps {
   observeJob?: (job: string, seconds: number, ok: boolean) => void;
 }
 
-/** Pictures: storage under DATA_DIR/media, the service, the library's queries and the background variant worker. */
-export function createMediaModule({ db, dataDir, clock, newId, log, onVariantsReady, observeJob }: MediaDeps) {
+/** Pictures: the store, the service, the library's queries and the background variant worker. */
+export function createMediaModule({ db, storage, clock, newId, log, onVariantsReady, observeJob }: MediaDeps) {
   useAllCoresForImages(availableParallelism());
-  const root = join(dataDir, 'media');
-  mkdirSync(root, { recursive: true });
-  const storage = createLocalMediaStorage(root);
   const media = createMediaService({ db, storage, clock, newId, log, queue: createImageQueue(IMAGE_QUEUE_DEFAULTS), onVariantsReady });
   const repo = createMediaRepo(db);
   return {
     media,
-    root,
+    storage,
     library: createMediaAdminRepo(db),
     variantWorker: createBackgroundWorker(() => media.processPending(2), { idleMs: 5000, log, name: 'media-variants', observe: observeJob }),
     /** Maintenance: files no row refers to, older than an hour. */

@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Insertable, Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, MediaTable, MediaVariantTable, VariantFormat } from '../db/index.js';
@@ -58,6 +57,13 @@ export function createMediaService({ db, storage, clock, newId, log, queue = cre
   function newClaim() {
     const now = clock.now().getTime();
     return { token: randomBytes(6).toString('hex'), nowIso: new Date(now).toISOString(), untilIso: new Date(now + CLAIM_LEASE_MS).toISOString() };
+  }
+
+  /** A master the row points at; its absence is an error (the row says it was written). */
+  async function readStored(key: string): Promise<Buffer> {
+    const bytes = await storage.get(key);
+    if (!bytes) throw new Error(`Media file ${key} is missing from ${storage.location}`);
+    return bytes;
   }
 
   /** Removes files written by a step that then failed; a file already gone is fine. */
@@ -192,7 +198,7 @@ export function createMediaService({ db, storage, clock, newId, log, queue = cre
       const source = await createMediaRepo(db).cropSource(id);
       const formats = [...new Set(source?.thumbs.map((v) => v.format))];
       if (!source || !formats.length) return;
-      const master = await readFile(storage.resolveKey(source.original_path));
+      const master = await readStored(source.original_path);
       const encoded = await queue.run(() => makeVariants(master, { width: Number(source.width), height: Number(source.height) }, formats, { x: Number(source.focal_x), y: Number(source.focal_y) }, 'thumb'));
       const written: string[] = [];
       try {
@@ -221,7 +227,7 @@ export function createMediaService({ db, storage, clock, newId, log, queue = cre
         const written: string[] = [];
         const started = Date.now();
         try {
-          const master = await readFile(storage.resolveKey(item.original_path));
+          const master = await readStored(item.original_path);
           const encoded = await queue.run(() => makeVariants(master, { width: Number(item.width), height: Number(item.height) }, BACKGROUND_FORMATS, { x: Number(item.focal_x), y: Number(item.focal_y) }), 'background');
           const rows = await storeVariants(item.id, encoded, written, `-${claim.token}`);
           const finished = await db.transaction().execute((trx) => createMediaRepo(trx).finishClaim(item.id, claim.token, { state: 'ready' }, rows));

@@ -59,6 +59,13 @@ export function createMetrics() {
 
   const purges = new Counter({ name: 'dateline_cdn_purges_total', help: 'CDN purge requests, by outcome (ok, retried after a failure, failed for good)', labelNames: ['outcome'] as const, registers: [registry] });
 
+  const storageFailures = new Counter({
+    name: 'dateline_media_storage_failures_total',
+    help: 'Media storage operations that failed (disk full, object store answering 5xx or timing out), by operation',
+    labelNames: ['operation'] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
 
@@ -144,6 +151,9 @@ export function createMetrics() {
     },
 
     /** One purge request to the CDN (ops/cdn-purge.ts). */
+    countStorageFailure(operation: string): void {
+      storageFailures.inc({ operation });
+    },
     countPurge(outcome: 'ok' | 'failed' | 'retried'): void {
       purges.inc({ outcome });
     },

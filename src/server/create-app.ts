@@ -7,7 +7,7 @@ import type { Config } from '../config/index.js';
 import { createDatabase, type DatabaseHandle } from '../db/index.js';
 import { createContentModule } from '../content/index.js';
 import { createEntitiesModule, createStoryTagger } from '../entities/index.js';
-import { createMediaModule } from '../media/index.js';
+import { createMediaModule, observedStorage, openMediaStorage } from '../media/index.js';
 import { createAudienceModule, createShareCardModule } from '../audience/index.js';
 import { createFeedsModule } from '../feeds/index.js';
 import { createContentApiModule } from '../content-api/index.js';
@@ -23,6 +23,7 @@ import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
+import { useMediaPublicUrl } from '../shared/media-url.js';
 import { assignedRequestId, assignRequestId, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
 
 export interface AppOptions {
@@ -50,6 +51,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   mkdirSync(config.dataDir, { recursive: true });
 
   const metrics = createMetrics();
+  useMediaPublicUrl(config.mediaPublicUrl);
   const database: DatabaseHandle = createDatabase(config.database);
   const applied = await database.migrate();
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
@@ -59,8 +61,12 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const tagger = createStoryTagger({ clock, newId, log });
   const content = createContentModule({ db, clock, newId, indexer: search.indexArticle, tagger });
   const settings = createSettingsService(db, configuredSettings(config.site));
-  const media = createMediaModule({ db, dataDir: config.dataDir, clock, newId, log, onVariantsReady: () => assetsChanged(), observeJob: metrics.observeJob });
-  const shareCards = createShareCardModule({ db, mediaRoot: media.root, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => assetsChanged() });
+  const mediaStorage = observedStorage(openMediaStorage(config), {
+    count: metrics.countStorageFailure,
+    log: (operation, key, err) => log.warn({ err, operation, key, store: config.mediaStorage ? 's3' : 'disk' }, 'media storage failed'),
+  });
+  const media = createMediaModule({ db, storage: mediaStorage, clock, newId, log, onVariantsReady: () => assetsChanged(), observeJob: metrics.observeJob });
+  const shareCards = createShareCardModule({ db, media: media.storage, clock, log, siteName: async () => (await settings.get()).siteName, onCardsMade: () => assetsChanged() });
   const site = createSiteModule({
     url: config.site.url,
     initial: { ...configuredSettings(config.site), showPublishedTime: false },
@@ -68,7 +74,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     pageCacheEntries: config.pageCacheEntries,
     content,
     media: media.media,
-    mediaRoot: media.root,
+    mediaStorage: media.storage,
     clock,
     renderLogo: renderLogoPng,
     shareImages: (articleId, siteName) => shareCards.service.images(articleId, siteName),

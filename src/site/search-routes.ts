@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { SearchService } from '../search/index.js';
 import { MAX_SEARCH_PAGE } from '../search/index.js';
-import { PAGE_SECURITY_HEADERS } from '../shared/security-headers.js';
+import { pageSecurityHeaders } from '../shared/security-headers.js';
 import { createCodingNegotiator } from './accept-encoding.js';
 import { prepareRepresentations, writeRepresentation } from './representations.js';
 import type { SiteInfo } from './site-info.js';
@@ -16,7 +16,7 @@ export interface SearchRoutesOptions {
  * Any query is a new URL, so results are rendered per request and never enter the page
  * cache (which would fill with one-off queries); a CDN may keep them for a minute.
  */
-const SEARCH_HEADERS = { ...PAGE_SECURITY_HEADERS, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=60', 'x-robots-tag': 'noindex' };
+const searchHeaders = () => ({ ...pageSecurityHeaders(), 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public, max-age=60', 'x-robots-tag': 'noindex' });
 
 /** A query value as one string: a repeated parameter counts by its first value. */
 function one(value: unknown): string {
@@ -58,7 +58,7 @@ export async function searchRoutes(app: FastifyInstance, options: SearchRoutesOp
       }
     }
     const coding = negotiate(request.headers['accept-encoding']);
-    writeRepresentation(request, reply, status, await prepareRepresentations({ body: Buffer.from(body), headers: SEARCH_HEADERS }, [coding], 'response'), coding);
+    writeRepresentation(request, reply, status, await prepareRepresentations({ body: Buffer.from(body), headers: searchHeaders() }, [coding], 'response'), coding);
     return reply;
   });
 }

@@ -27,8 +27,9 @@ export interface SiteInfo {
   logo: { url: string; width: number; height: number };
 }
 
+/** The absolute URL of a site path; a URL already absolute (media under MEDIA_PUBLIC_URL) is kept. */
 export function absoluteUrl(site: SiteInfo, path: string): string {
-  return site.url + path;
+  return /^https?:\/\//.test(path) ? path : site.url + path;
 }
 
 export function articlePath(sectionSlug: string, articleSlug: string): string {

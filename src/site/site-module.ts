@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ShareImages, ViewCounter } from '../audience/index.js';
 import type { ContentModule } from '../content/index.js';
-import type { MediaService } from '../media/index.js';
+import type { MediaService, MediaStorage } from '../media/index.js';
 import type { Clock } from '../shared/clock.js';
 import { createDateFormatter } from './format-date.js';
 import { createPageBuilder } from './page-builder.js';
@@ -31,7 +31,7 @@ export interface SiteDeps {
   pageCacheEntries: number;
   content: Pick<ContentModule, 'read' | 'sections' | 'people' | 'tags' | 'topics' | 'staticPages' | 'frontPage' | 'siteState'>;
   media: MediaService;
-  mediaRoot: string;
+  mediaStorage: MediaStorage;
   clock: Clock;
   renderLogo: (siteName: string) => Promise<Buffer>;
   /** A story's share card and NewsArticle crops, when made from the story as it is now. */
@@ -125,7 +125,7 @@ export function createSiteModule(deps: SiteDeps) {
         cache,
         site: current,
         assets,
-        mediaRoot: deps.mediaRoot,
+        mediaStorage: deps.mediaStorage,
         renderLogo: () => deps.renderLogo(site.name),
         renderSiteCard: deps.renderSiteCard,
         search: deps.search,

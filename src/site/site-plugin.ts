@@ -7,6 +7,8 @@ import { prepareRepresentationsSync, writeRepresentation, type Representations }
 import { sitemapUrls } from '../feeds/index.js';
 import { shareImageRoutes } from './share-image.js';
 import { searchRoutes } from './search-routes.js';
+import { mediaFileRoutes } from './media-file-routes.js';
+import type { MediaStorage } from '../media/index.js';
 import type { SearchService } from '../search/index.js';
 
 const assetsDir = new URL('./assets/', import.meta.url);
@@ -39,7 +41,8 @@ export const ROBOTS_TXT = 'User-agent: *\nDisallow: /api/\nDisallow: /admin$\nDi
 
 export interface SitePluginOptions extends SiteRoutesOptions {
   assets: ReturnType<typeof loadSiteAssets>;
-  mediaRoot: string;
+  /** Media files: a local folder is served by @fastify/static, a bucket through mediaFileRoutes. */
+  mediaStorage: MediaStorage;
   /** Draws the publisher logo; called on the first request for it, not at start-up. */
   renderLogo: () => Promise<Buffer>;
   /** Draws the site-wide share image; called on the first request for it. */
@@ -55,17 +58,19 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   const sendAsset = (representations: Representations) => (request: FastifyRequest, reply: FastifyReply) =>
     writeRepresentation(request, reply, 200, representations, negotiate(request.headers['accept-encoding']));
 
-  await app.register(fastifyStatic, {
-    root: options.mediaRoot,
-    prefix: '/media/',
-    decorateReply: false,
-    index: false,
-    dotfiles: 'deny',
-    // Media paths contain the media id and never change content: cache for a year.
-    immutable: true,
-    maxAge: '365d',
-    setHeaders: (res) => void res.header('x-content-type-options', 'nosniff'),
-  });
+  if (options.mediaStorage.localRoot === null) await mediaFileRoutes(app, options.mediaStorage);
+  else
+    await app.register(fastifyStatic, {
+      root: options.mediaStorage.localRoot,
+      prefix: '/media/',
+      decorateReply: false,
+      index: false,
+      dotfiles: 'deny',
+      // Media paths contain the media id and never change content: cache for a year.
+      immutable: true,
+      maxAge: '365d',
+      setHeaders: (res) => void res.header('x-content-type-options', 'nosniff'),
+    });
 
   app.get(assets.scriptPath, sendAsset(assets.script));
   app.get('/favicon.svg', sendAsset(assets.favicon));

@@ -10,7 +10,7 @@ import type { SiteInfo } from './site-info.js';
 import { createCodingNegotiator } from './accept-encoding.js';
 import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type Representations } from './representations.js';
 import { articlePath } from './site-info.js';
-import { PAGE_SECURITY_HEADERS } from '../shared/security-headers.js';
+import { pageSecurityHeaders } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
 import { redirectTrailingSlash } from './trailing-slash.js';
 import { viewRoutes } from './view-routes.js';
@@ -68,7 +68,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     const key = `${status}:${detail ?? ''}`;
     let found = forSite.get(key);
     if (!found) {
-      const headers = { ...PAGE_SECURITY_HEADERS, 'content-type': HTML_TYPE, 'cache-control': status === 410 ? PAGE_CACHE_CONTROL : 'public, max-age=30' };
+      const headers = { ...pageSecurityHeaders(), 'content-type': HTML_TYPE, 'cache-control': status === 410 ? PAGE_CACHE_CONTROL : 'public, max-age=30' };
       found = prepareRepresentations({ body: Buffer.from(errorPage(info, status, detail)), headers }, COMPRESSED_CODINGS, 'page');
       forSite.set(key, found);
     }
@@ -88,7 +88,7 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
       const built = await build();
       if (!built) return sendError(request, reply, 404);
       if ('redirect' in built) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(built.redirect, 301);
-      const headers = { ...PAGE_SECURITY_HEADERS, 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': [SITE_KEY, ...built.keys].join(' ') };
+      const headers = { ...pageSecurityHeaders(), 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': [SITE_KEY, ...built.keys].join(' ') };
       // A stored page is compressed once, in every coding, here; with the cache off
       // only the coding this reader takes is made, at a cheaper setting.
       const representations = cache.keepsPages

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ArticleFields, ArticleView } from '../../content/index.js';
 import { ArticleNotFound, compareRevisions, VersionConflict } from '../../content/index.js';
 import { DatelineError, ValidationError } from '../../shared/errors.js';
-import { PAGE_SECURITY_HEADERS } from '../../shared/security-headers.js';
+import { pageSecurityHeaders } from '../../shared/security-headers.js';
 import type { AdminDeps } from '../admin-deps.js';
 import type { Actor } from '../auth-service.js';
 import { articleJson } from '../article-json.js';
@@ -318,7 +318,7 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
         await authorize(actor, 'read', params.id);
         const view = (await read.viewWithChanges(params.id))!;
         // A draft rendered as the public page: the same strict headers, never indexed, never framed elsewhere.
-        reply.headers(PAGE_SECURITY_HEADERS).header('x-robots-tag', 'noindex').type('text/html; charset=utf-8');
+        reply.headers(pageSecurityHeaders()).header('x-robots-tag', 'noindex').type('text/html; charset=utf-8');
         return reply.send(await deps.renderPreview(view));
       },
     }),

@@ -1,3 +1,4 @@
+import { mediaHref } from '../../shared/media-url.js';
 import { z } from 'zod';
 import { MediaNotFound, type MediaRecord, type MediaUse } from '../../media/index.js';
 import { readUpload } from '../read-upload.js';
@@ -37,7 +38,7 @@ const formFieldsSchema = z
   .strict();
 
 export function mediaJson(record: MediaRecord) {
-  const url = (path: string | null) => (path ? `/media/${path}` : null);
+  const url = (path: string | null) => (path ? mediaHref(path) : null);
   return {
     id: record.id,
     width: record.width,

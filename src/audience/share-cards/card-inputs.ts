@@ -1,3 +1,4 @@
+import { mediaHref } from '../../shared/media-url.js';
 import { createHash } from 'node:crypto';
 
 /**
@@ -63,7 +64,7 @@ export function cropKey(articleId: string, hash: string, ratio: string): string 
 
 /** The public path of a file in `cards/`, served with the media files (immutable, a year). */
 export function cardFilePath(key: string): string {
-  return `/media/${CARDS_FOLDER}/${key}`;
+  return mediaHref(`${CARDS_FOLDER}/${key}`);
 }
 
 /** The site-wide share image's version: the site name and host drawn on it, and the design. */

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../db/index.js';
-import { createLocalMediaStorage } from '../../media/index.js';
+import { storageUnder, type MediaStorage } from '../../media/index.js';
 import type { Clock } from '../../shared/clock.js';
 import { CARDS_FOLDER } from './card-inputs.js';
 import { createCardRenderer } from './card-renderer.js';
@@ -12,8 +11,8 @@ import { sweepOrphanCards } from './share-card-sweep.js';
 
 export interface ShareCardDeps {
   db: Kysely<Database>;
-  /** The media root: hero masters are read from it, cards written to its `cards/` folder (served under /media/). */
-  mediaRoot: string;
+  /** The media store: hero masters are read from it, cards written to its `cards/` folder (served under /media/). */
+  media: MediaStorage;
   clock: Clock;
   log: Logger;
   siteName: () => Promise<string>;
@@ -25,11 +24,11 @@ export interface ShareCardDeps {
  * keeps every published story's card current, and its clean-up. The background job that
  * runs `processPending` is listed with the others in src/jobs.
  */
-export function createShareCardModule({ db, mediaRoot, clock, log, siteName, onCardsMade }: ShareCardDeps) {
+export function createShareCardModule({ db, media, clock, log, siteName, onCardsMade }: ShareCardDeps) {
   const renderer = createCardRenderer();
   const repo = createShareCardRepo(db);
-  const storage = createLocalMediaStorage(join(mediaRoot, CARDS_FOLDER));
-  const service = createShareCardService({ repo, cards: storage, media: createLocalMediaStorage(mediaRoot), renderer, clock, log: log.child({ component: 'share-cards' }), siteName, onCardsMade });
+  const storage = storageUnder(media, `${CARDS_FOLDER}/`);
+  const service = createShareCardService({ repo, cards: storage, media, renderer, clock, log: log.child({ component: 'share-cards' }), siteName, onCardsMade });
   return {
     renderer,
     service,

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { MediaStorage } from '../../media/index.js';
 import type { Clock } from '../../shared/clock.js';
@@ -22,8 +21,8 @@ export interface ShareCardServiceDeps {
   repo: ShareCardRepo;
   /** Where card files go: the media root's `cards/` folder. */
   cards: MediaStorage;
-  /** The media root, to read hero masters from. */
-  media: Pick<MediaStorage, 'resolveKey'>;
+  /** The media store, to read hero masters from. */
+  media: Pick<MediaStorage, 'get' | 'location'>;
   renderer: CardRenderer;
   clock: Clock;
   log: Logger;
@@ -38,11 +37,17 @@ export function createShareCardService({ repo, cards, media, renderer, clock, lo
     return { token: randomBytes(6).toString('hex'), nowIso: new Date(now).toISOString(), untilIso: new Date(now + CLAIM_LEASE_MS).toISOString() };
   }
 
+  async function readHero(key: string): Promise<Buffer> {
+    const bytes = await media.get(key);
+    if (!bytes) throw new Error(`Hero master ${key} is missing from ${media.location}`);
+    return bytes;
+  }
+
   /** Draws the card and crops for one story's inputs, writing only files that do not exist yet. */
   async function draw(source: CardSource, inputs: CardInputs, before: StoredCard, written: string[]) {
     const hash = cardHash(inputs);
     const crops = heroHash(inputs);
-    const master = inputs.heroPath ? await readFile(media.resolveKey(inputs.heroPath)) : null;
+    const master = inputs.heroPath ? await readHero(inputs.heroPath) : null;
     // Decoded once: the card and the crops are cut from the same pixels.
     const hero = master ? await renderer.prepare({ bytes: master, focal: { x: inputs.focalX, y: inputs.focalY } }) : undefined;
 

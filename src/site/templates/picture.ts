@@ -1,3 +1,4 @@
+import { mediaHref } from '../../shared/media-url.js';
 import { html, type TrustedHtml } from '../../shared/html.js';
 import type { MediaView } from '../../media/index.js';
 
@@ -12,9 +13,8 @@ export interface PictureOptions {
 
 const FORMAT_ORDER = ['avif', 'webp'] as const;
 
-export function mediaUrl(path: string): string {
-  return `/media/${path}`;
-}
+/** Pages link media through the one place that knows MEDIA_PUBLIC_URL. */
+export const mediaUrl = mediaHref;
 
 /** The URLs of one purpose's variants: a JPEG fallback and srcsets per format, modern formats first. */
 export function responsiveSet(media: MediaView, purpose: 'full' | 'thumb') {

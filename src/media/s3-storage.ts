@@ -1,0 +1,126 @@
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { MediaStorageUnavailable } from './errors.js';
+import { checkKey, contentTypeOf, type MediaStorage, type StoredFile } from './media-storage.js';
+
+/** `MEDIA_STORAGE=s3://bucket/prefix`, parsed. */
+export interface S3Location {
+  bucket: string;
+  /** '' or ending in '/'. */
+  prefix: string;
+}
+
+/** Where the client connects, from the environment (see docs/deploy.md, Media on S3). */
+export interface S3Connection {
+  /** AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL: MinIO, Ceph, R2, a local test server; none for AWS itself. */
+  endpoint?: string;
+  region: string;
+  /** Keys from the environment given to loadConfig; without them, the SDK's default chain. */
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  /** Time for one request to S3 before it counts as failed (and is retried by the SDK). */
+  requestTimeoutMs?: number;
+}
+
+/** Media files are immutable (their names carry the media id and a claim or time): readers and CDNs may keep them a year. */
+export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
+
+/**
+ * Media in an S3-compatible bucket through the AWS SDK v3. Credentials come from the SDK's own
+ * chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, an instance role). With an endpoint
+ * the client uses path-style addresses, which every S3-compatible server understands. Checksums
+ * are sent only where S3 requires them: several compatible servers reject the newer trailers.
+ */
+export function createS3MediaStorage(location: S3Location, connection: S3Connection, client?: S3Client): MediaStorage {
+  const s3 =
+    client ??
+    new S3Client({
+      region: connection.region,
+      // A copy: the SDK marks the object it is given, and the config is frozen.
+      ...(connection.credentials ? { credentials: { ...connection.credentials } } : {}),
+      ...(connection.endpoint ? { endpoint: connection.endpoint, forcePathStyle: true } : {}),
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      maxAttempts: 3,
+      requestHandler: { requestTimeout: connection.requestTimeoutMs ?? 10_000, connectionTimeout: 3_000, throwOnRequestTimeout: true },
+    });
+  const { bucket, prefix } = location;
+  const objectKey = (key: string) => prefix + checkKey(key);
+
+  /** Any failure of the store itself (5xx, timeout, refused connection) is MEDIA_STORAGE_UNAVAILABLE; the cause is kept for the log. */
+  function unavailable(err: unknown): Error {
+    const reason = err instanceof S3ServiceException ? `${err.name} ${err.$metadata.httpStatusCode ?? ''}`.trim() : ((err as Error).name ?? 'error');
+    return Object.assign(new MediaStorageUnavailable(`s3://${bucket}: ${reason}`), { cause: err });
+  }
+  const notFound = (err: unknown) => err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound');
+
+  return {
+    location: `s3://${bucket}/${prefix}`,
+    localRoot: null,
+    async put(key, bytes) {
+      const Key = objectKey(key);
+      try {
+        await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: bytes, ContentLength: bytes.length, ContentType: contentTypeOf(key), CacheControl: MEDIA_CACHE_CONTROL }));
+      } catch (err) {
+        throw unavailable(err);
+      }
+    },
+    async get(key) {
+      const file = await this.stream(key);
+      if (!file) return null;
+      const chunks: Buffer[] = [];
+      for await (const chunk of file.body) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    async stream(key) {
+      const Key = objectKey(key);
+      try {
+        const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key }));
+        return { body: answer.Body as Readable, size: answer.ContentLength ?? 0, modifiedAt: answer.LastModified?.getTime() ?? 0 };
+      } catch (err) {
+        if (notFound(err)) return null;
+        throw unavailable(err);
+      }
+    },
+    async remove(key) {
+      const Key = objectKey(key);
+      try {
+        await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key }));
+      } catch (err) {
+        if (!notFound(err)) throw unavailable(err);
+      }
+    },
+    async exists(key) {
+      const Key = objectKey(key);
+      try {
+        await s3.send(new HeadObjectCommand({ Bucket: bucket, Key }));
+        return true;
+      } catch (err) {
+        if (notFound(err)) return false;
+        throw unavailable(err);
+      }
+    },
+    async *list(sub = ''): AsyncGenerator<StoredFile> {
+      let token: string | undefined;
+      do {
+        let page;
+        try {
+          page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix + sub, ContinuationToken: token }));
+        } catch (err) {
+          throw unavailable(err);
+        }
+        for (const item of page.Contents ?? []) if (item.Key) yield { key: item.Key.slice(prefix.length), modifiedAt: item.LastModified?.getTime() ?? 0 };
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+  };
+}
+
+/** Parses `s3://bucket/prefix`; null for anything else. Bucket names follow S3's rules (3–63 of a-z 0-9 . -). */
+export function parseS3Location(value: string): S3Location | null {
+  const match = /^s3:\/\/([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:\/(.*))?$/.exec(value);
+  if (!match) return null;
+  const path = (match[2] ?? '').replace(/\/+$/, '');
+  if (path && !/^[A-Za-z0-9][A-Za-z0-9/_.-]*$/.test(path)) return null;
+  if (path && path.split('/').some((part) => part === '' || part === '..' || part === '.')) return null;
+  return { bucket: match[1]!, prefix: path ? `${path}/` : '' };
+}
