@@ -8,6 +8,7 @@ import { createLocalMediaStorage, sweepOrphanFiles } from '../../src/media/index
 import { createMediaRepo } from '../../src/media/media-repo.js';
 import { filesUnder } from './files.js';
 import { freePort, startServer, type ServerProcess } from './server-process.js';
+import { setUpDeskOverHttp } from './http-desk.js';
 
 /**
  * Crash safety, for real: a `dateline serve` process on SQLite is given editorial and reader
@@ -38,7 +39,6 @@ export interface ChaosReport {
 }
 
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
-const PASSWORD = 'a long enough password';
 /** Views are written every second (src/audience); a kill may lose what arrived since the last write. */
 const FLUSH_MS = 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,25 +54,15 @@ export async function runChaos(options: { kills: number; log?: (line: string) =>
   const serverErrors: string[] = [];
 
   // An admin and a session (sessions are rows: they outlive every restart).
-  const token = new URL(server.setupPath()!, base).searchParams.get('token');
-  await post('/api/admin/setup', { token, email: 'chaos@example.com', name: 'Chaos Desk', password: PASSWORD });
-  const login = await fetch(`${base}/api/admin/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'chaos@example.com', password: PASSWORD }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+  const session = await setUpDeskOverHttp(base, server.setupPath()!);
   const section = (await desk('POST', '/api/admin/sections', { name: 'City' })).json as { id: string };
   const beaconStory = await publishNew('The story readers keep reading');
 
-  async function post(path: string, body: unknown) {
-    return fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  }
   /** One desk request; throws when the server is down (not acknowledged), records a 5xx. */
   async function desk(method: string, path: string, body?: unknown, form?: FormData): Promise<{ status: number; json: any }> {
-    const headers: Record<string, string> = { cookie, 'x-csrf-token': csrf ?? '' };
-    if (!form) headers['content-type'] = 'application/json';
-    const res = await fetch(`${base}${path}`, { method, headers, body: form ?? (body === undefined ? undefined : JSON.stringify(body)) });
-    const text = await res.text();
-    if (res.status >= 500) serverErrors.push(`${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
-    return { status: res.status, json: text ? JSON.parse(text) : null };
+    const res = await session.request(method, path, body, form);
+    if (res.status >= 500) serverErrors.push(`${method} ${path} → ${res.status} ${JSON.stringify(res.json).slice(0, 200)}`);
+    return res;
   }
   async function publishNew(headline: string): Promise<string> {
     const draft = await desk('POST', '/api/admin/articles', { headline, sectionId: section.id });
