@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
+import { SqliteDatabase } from './sqlite-driver.js';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
 import type { Database } from './schema.js';
@@ -83,8 +84,8 @@ function sqliteDialect(file: string): SqliteDialect {
  * synchronously, so a cache keyed by SQL text is safe and roughly halves the
  * cost of a page's queries.
  */
-function withStatementCache(database: SqliteDatabase.Database, maxEntries = 1000): SqliteDatabase.Database {
-  const cache = new Map<string, SqliteDatabase.Statement>();
+function withStatementCache(database: BetterSqlite3.Database, maxEntries = 1000): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
   const prepare = database.prepare.bind(database);
   return new Proxy(database, {
     get(target, property, receiver) {

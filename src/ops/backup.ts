@@ -4,7 +4,7 @@ import { link, lstat, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
-import Sqlite from 'better-sqlite3';
+import { SqliteDatabase as Sqlite } from '../db/sqlite-driver.js';
 import pg from 'pg';
 import tar from 'tar-stream';
 import type { DatabaseTarget } from '../db/index.js';
