@@ -6,6 +6,7 @@ import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type H
 import { READABLE, RESOURCE_SPECS, type ContentApiService, type Lookup, type ReadableResource, type Resource } from './content-api-service.js';
 import { GhostError, ghostErrorBody } from './ghost-errors.js';
 import type { KeyCheck } from './key-check.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { answerKey, readQueryOptions, type QueryOptions } from './query-options.js';
 
 export interface ContentApiRoutesOptions {
@@ -91,7 +92,11 @@ export async function contentApiRoutes(app: FastifyInstance, options: ContentApi
     let error: GhostError;
     if (err instanceof GhostError) error = err;
     else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) error = new GhostError('BadRequestError', 'The request could not be read.', { context: err.message });
-    else {
+    else if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err: { message: err.message }, path: request.url.split('?')[0] }, 'database unavailable');
+      error = new GhostError('ServiceUnavailableError', 'The database is not reachable just now; try again in a few seconds.');
+      reply.header('retry-after', '5');
+    } else {
       // The path only: the query carries the key.
       request.log.error({ err, path: request.url.split('?')[0] }, 'content api request failed');
       error = new GhostError('InternalServerError', 'Something went wrong on our side.');

@@ -11,6 +11,7 @@ export const GHOST_ERROR_STATUS = {
   RequestNotAcceptableError: 406,
   ValidationError: 422,
   InternalServerError: 500,
+  ServiceUnavailableError: 503,
 } as const;
 
 export type GhostErrorType = keyof typeof GHOST_ERROR_STATUS;

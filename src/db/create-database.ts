@@ -110,8 +110,13 @@ function withStatementCache(database: BetterSqlite3.Database, maxEntries = 1000)
 }
 
 function postgresDialect(url: string): PostgresDialect {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // A server that does not answer a connection within 5 s counts as away (503), rather than holding requests.
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // A pool error (server restart) must not crash the process: queries will fail and be reported.
   pool.on('error', () => {});
+  // Nor a connection lost while a client is checked out: pg emits 'error' on that client as well as
+  // failing its query, and an 'error' with no listener is an uncaught exception (found by
+  // src/server/faults-http.test.ts: the database cut off under a request took the process down).
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new PostgresDialect({ pool });
 }

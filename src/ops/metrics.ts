@@ -66,6 +66,8 @@ export function createMetrics() {
     registers: [registry],
   });
 
+  const databaseUnavailable = new Counter({ name: 'dateline_database_unavailable_total', help: 'Requests answered 503 because the database could not be reached', registers: [registry] });
+
   return {
     registry,
 
@@ -151,6 +153,9 @@ export function createMetrics() {
     },
 
     /** One purge request to the CDN (ops/cdn-purge.ts). */
+    countDatabaseUnavailable(): void {
+      databaseUnavailable.inc();
+    },
     countStorageFailure(operation: string): void {
       storageFailures.inc({ operation });
     },

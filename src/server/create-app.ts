@@ -235,7 +235,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     done();
   });
   await opsRoutes(app, { metrics, readiness, metricsToken: config.metrics.token });
-  installErrorHandler(app, site.site);
+  installErrorHandler(app, site.site, metrics.countDatabaseUnavailable);
   await admin.plugin(app, { appDir: options.adminAppDir });
   await site.plugin(app, { views: audience.views });
   await feeds.plugin(app);

@@ -7,6 +7,7 @@ const MESSAGES: Record<number, { title: string; text: string }> = {
   404: { title: 'Page not found', text: 'We could not find that page. It may have moved, or the address may be mistyped.' },
   410: { title: 'This story has been withdrawn', text: 'The story that was published at this address has been taken down by the editors.' },
   500: { title: 'Something went wrong', text: 'We could not show this page just now. Please try again in a moment.' },
+  503: { title: 'Back in a moment', text: 'We cannot show this page just now. Please try again in a few seconds.' },
 };
 
 export function errorPage(site: SiteInfo, status: number, detail?: string): string {
