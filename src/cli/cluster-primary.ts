@@ -7,6 +7,14 @@ import { CliError } from './cli-error.js';
 
 /** The environment variable a worker reads its number from (1 prints the banner). */
 export const WORKER_NUMBER = 'DATELINE_WORKER_NUMBER';
+/**
+ * glibc gives each thread that allocates its own malloc arena, up to 8 per core; libvips (sharp)
+ * decodes and encodes pictures on many threads, and the arenas keep what they once held, so a
+ * worker that has processed uploads for a while sits on hundreds of MB it no longer uses. Two
+ * arenas bound that (measured with `npm run soak`; docs/benchmarks.md). An operator's own
+ * MALLOC_ARENA_MAX wins.
+ */
+const WORKER_MALLOC_ARENAS = '2';
 const MAX_WORKERS = 64;
 
 /**
@@ -39,7 +47,7 @@ export async function runPrimary(config: Config, workers: number, log: Logger): 
   const startedAt = new Map<Worker, number>();
   const numberOf = new Map<Worker, number>();
   const fork = (n: number) => {
-    const worker = cluster.fork({ [WORKER_NUMBER]: String(n), DATELINE_WORKERS: String(workers) });
+    const worker = cluster.fork({ [WORKER_NUMBER]: String(n), DATELINE_WORKERS: String(workers), MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? WORKER_MALLOC_ARENAS });
     startedAt.set(worker, Date.now());
     numberOf.set(worker, n);
   };
