@@ -97,3 +97,26 @@ test('a failing CDN is logged, counted and tried once more; the caller never see
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   }
 });
+
+test('a kept-alive connection the CDN closed meanwhile is sent again at once, not after the retry pause', async () => {
+  let requests = 0;
+  const server = createServer((_req, res) => {
+    requests++;
+    // The first purge finds its connection gone: the socket is dropped before any answer.
+    if (requests === 1) return void res.socket?.destroy();
+    res.writeHead(200).end('Purged 1');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const outcomes: string[] = [];
+  try {
+    const purger = createCdnPurger({ target: { kind: 'varnish', url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }, log: pino({ level: 'silent' }), count: (o) => outcomes.push(o), retryAfterMs: 60_000 });
+    const started = Date.now();
+    await purger.purge(['article-1']);
+    assert.deepEqual(outcomes, ['ok'], 'purged on the second connection, counted once as ok');
+    assert.equal(requests, 2);
+    assert.ok(Date.now() - started < 5_000, 'without waiting for the slow retry');
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});

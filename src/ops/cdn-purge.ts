@@ -103,13 +103,17 @@ export function createCdnPurger(options: CdnPurgerOptions): CdnPurger {
   const timeoutMs = options.timeoutMs ?? 5000;
   const retryAfterMs = options.retryAfterMs ?? 2000;
 
-  async function attempt(request: PurgeRequest): Promise<string | null> {
+  async function attempt(request: PurgeRequest, fresh = false): Promise<string | null> {
     try {
       const res = await send(request.url, { method: request.method, headers: request.headers, ...(request.body ? { body: request.body } : {}), signal: AbortSignal.timeout(timeoutMs) });
       const text = (await res.text()).slice(0, 200);
       return res.ok ? null : `${res.status} ${text}`.trim();
     } catch (err) {
-      return (err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (err as Error).message;
+      if ((err as Error).name === 'TimeoutError') return `no answer in ${timeoutMs} ms`;
+      // A connection that failed before any answer is most often a kept-alive one the CDN closed
+      // meanwhile (Varnish drops idle ones after 5 s); fetch does not resend a PURGE or POST on
+      // its own, so do it once at once, on a new connection, before the slower retry.
+      return fresh ? (err as Error).message : attempt(request, true);
     }
   }
 
