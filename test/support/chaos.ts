@@ -41,6 +41,8 @@ export interface ChaosReport {
 const CHROME = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36';
 /** Views are written every second (src/audience); a kill may lose what arrived since the last write. */
 const FLUSH_MS = 1000;
+/** How often the publishing scheduler looks when it found nothing due (src/jobs). */
+const SCHEDULER_INTERVAL_MS = 5000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runChaos(options: { kills: number; log?: (line: string) => void; random?: () => number }): Promise<ChaosReport> {
@@ -158,13 +160,27 @@ export async function runChaos(options: { kills: number; log?: (line: string) =>
   const termSent = acked.views.length - viewsBeforeTerm;
   const termStored = (await storedViews()) - storedBeforeTerm;
 
-  // Every schedule is due now; a fresh start publishes what the crashes left waiting.
+  // A fresh start publishes what the crashes left waiting. The scheduler looks every 5 s when it
+  // finds nothing, so a story is published up to 5 s after it is due: wait for that, not longer.
   const lastDue = Math.max(0, ...acked.schedules.map((s) => s.at));
   server = await startServer(env);
-  await sleep(Math.max(0, lastDue - Date.now()) + 2500);
+  const deadline = Math.max(Date.now(), lastDue) + SCHEDULER_INTERVAL_MS + 5000;
+  while (Date.now() < deadline && (await waitingSchedules()) > 0) await sleep(250);
   await server.stop('SIGTERM');
 
   return inspect();
+
+  /** Acknowledged schedules not published yet (read beside the running server; SQLite in WAL mode). */
+  async function waitingSchedules(): Promise<number> {
+    const ids = acked.schedules.map((s) => s.id);
+    if (!ids.length) return 0;
+    const database = createDatabase({ kind: 'sqlite', file: join(dataDir, 'dateline.db') });
+    try {
+      return (await database.db.selectFrom('articles').select('id').where('id', 'in', ids).where('status', '!=', 'published').execute()).length;
+    } finally {
+      await database.close();
+    }
+  }
 
   async function storedViews(): Promise<number> {
     const database = createDatabase({ kind: 'sqlite', file: join(dataDir, 'dateline.db') });
