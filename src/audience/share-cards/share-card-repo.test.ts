@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testDatabases } from '../../../test/support/databases.js';
 import { createTestApp, publishStory } from '../../../test/support/test-app.js';
 import { CARD_DESIGN_VERSION, cardHash, heroHash } from './card-inputs.js';
-import { createShareCardRepo, type CardSource } from './share-card-repo.js';
+import { CARD_WINDOW_DAYS, createShareCardRepo, type CardSource } from './share-card-repo.js';
 
 const SITE = 'The Test Times';
 const at = (minutes: number) => new Date(Date.UTC(2025, 5, 27, 5, minutes)).toISOString();
@@ -66,6 +66,22 @@ for (const target of await testDatabases()) {
       await repo.release(article.id, 'd', at(80));
       assert.deepEqual(await repo.stale(SITE, CARD_DESIGN_VERSION, at(30), 10), []);
       assert.equal((await repo.stale(SITE, CARD_DESIGN_VERSION, at(81), 10)).length, 1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(name('only stories published within the card window are drawn in the background'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const repo = createShareCardRepo(app.database.db);
+      const { article: recent } = await publishStory(app, { headline: 'Inside the window' });
+      const { article: old } = await publishStory(app, { headline: 'Outside the window' });
+      const now = Date.parse(at(0));
+      const daysAgo = (days: number) => new Date(now - days * 86_400_000).toISOString();
+      await app.database.db.updateTable('articles').set({ published_at: daysAgo(CARD_WINDOW_DAYS - 1) }).where('id', '=', recent.id).execute();
+      await app.database.db.updateTable('articles').set({ published_at: daysAgo(CARD_WINDOW_DAYS + 1) }).where('id', '=', old.id).execute();
+      assert.deepEqual((await repo.stale(SITE, CARD_DESIGN_VERSION, at(0), 10)).map((s) => s.articleId), [recent.id]);
     } finally {
       await app.close();
     }

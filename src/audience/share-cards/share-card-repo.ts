@@ -74,6 +74,16 @@ function storedOf(row: Pick<Selectable<ShareCardTable>, 'hash' | 'hero_hash' | '
   return { hash: row.hash, heroHash: row.hero_hash, cardPath: row.card_path, images };
 }
 
+/**
+ * Cards are drawn in the background for stories published in the last 30 days: those are the ones
+ * people share. An archive's older stories fall back to their hero picture (or the site's image)
+ * until they get a card. Without the window, a 100,000-story archive put hours of picture work
+ * behind a migration or a new site name, and each look for stale cards walked every published
+ * story (256 ms on SQLite at 100,000 stories, against 22 ms for the window's ~8,000).
+ */
+export const CARD_WINDOW_DAYS = 30;
+const DAY_MS = 86_400_000;
+
 export function createShareCardRepo(db: Kysely<Database>) {
   const joined = () =>
     db
@@ -85,13 +95,16 @@ export function createShareCardRepo(db: Kysely<Database>) {
 
   return {
     /**
-     * Published stories whose card is missing or stale and not claimed by a live lease, newest
-     * first (a site-wide change redraws the stories people share first). Stories whose hero
-     * picture is still being made wait for it rather than getting a card without it.
+     * Stories published in the last CARD_WINDOW_DAYS whose card is missing or stale and not
+     * claimed by a live lease, newest first (a site-wide change redraws the stories people share
+     * first). Stories whose hero picture is still being made wait for it rather than getting a
+     * card without it.
      */
     async stale(siteName: string, renderer: string, nowIso: string, limit: number): Promise<CardSource[]> {
+      const since = new Date(Date.parse(nowIso) - CARD_WINDOW_DAYS * DAY_MS).toISOString();
       const rows = await joined()
         .where('a.status', '=', 'published')
+        .where('a.published_at', '>=', since)
         .where((eb) => eb.or([eb('m.id', 'is', null), eb('m.original_path', '!=', '')]))
         .where((eb) => eb.or([eb('c.claimed_until', 'is', null), eb('c.claimed_until', '<', nowIso)]))
         .where((eb) => outdated(eb as unknown as Joined, siteName, renderer))
