@@ -143,6 +143,23 @@ export function createAnalyticsRepo(db: Kysely<Database>) {
       return rows.map((r) => ({ id: r.id, headline: r.headline, views: n(r.views) }));
     },
 
+    /** Views per story in one hour (most-read-ranking.ts keeps settled hours). */
+    async hourViews(hour: string): Promise<Map<string, number>> {
+      const rows = await db.selectFrom('article_views_hourly').select(['article_id', 'views']).where('hour', '=', hour).execute();
+      return new Map(rows.map((r) => [r.article_id, n(r.views)]));
+    },
+
+    /** The section of each of these stories that is published now. */
+    async publishedSections(ids: string[]): Promise<Map<string, string>> {
+      const sections = new Map<string, string>();
+      // In slices: one statement's parameters stay well under either database's limit.
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db.selectFrom('articles').select(['id', 'section_id']).where('status', '=', 'published').where('id', 'in', ids.slice(i, i + 500)).execute();
+        for (const row of rows) sections.set(row.id, row.section_id);
+      }
+      return sections;
+    },
+
     /** The story's stored total ("N Views"). */
     async articleTotal(id: string): Promise<number | null> {
       const row = await db.selectFrom('articles').select('views').where('id', '=', id).executeTakeFirst();

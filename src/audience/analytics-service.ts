@@ -2,6 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import type { AnalyticsRepo, AnalyticsScope } from './analytics-repo.js';
 import { DEVICE_CLASSES } from './device-class.js';
 import { addDays, zonedDayStart, type TimeKeys } from './zoned-time.js';
+import { createMostReadRanking } from './most-read-ranking.js';
 
 export type Granularity = 'hour' | 'day' | 'month';
 
@@ -47,6 +48,15 @@ function days(from: string, to: string): string[] {
 export function createAnalyticsService(deps: { repo: AnalyticsRepo; timeZone: () => string; timeKeys: (ms: number) => TimeKeys; clock: Clock }) {
   const { repo } = deps;
   const today = () => deps.timeKeys(deps.clock.now().getTime()).day;
+  const mostRead = createMostReadRanking({
+    source: {
+      hourViews: repo.hourViews,
+      publishedSections: repo.publishedSections,
+      rankedSince: (since, limit, sectionId) => repo.rankedSince('article_views_hourly', since, limit, sectionId),
+    },
+    timeKeys: deps.timeKeys,
+    clock: deps.clock,
+  });
 
   async function series(scope: AnalyticsScope, granularity: Granularity, from: string, to: string) {
     let points: SeriesPoint[];
@@ -109,10 +119,7 @@ export function createAnalyticsService(deps: { repo: AnalyticsRepo; timeZone: ()
     },
 
     /** Stories ranked by views in the last `hours` hours (the hour running now included), for most read. */
-    mostRead(hours: number, limit: number, sectionId?: string) {
-      const hourStart = Date.parse(deps.timeKeys(deps.clock.now().getTime()).hour);
-      return repo.rankedSince('article_views_hourly', new Date(hourStart - (hours - 1) * HOUR).toISOString(), limit, sectionId);
-    },
+    mostRead,
   };
 }
 
