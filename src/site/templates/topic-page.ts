@@ -36,20 +36,18 @@ function akaHtml(aliases: string[]): TrustedHtml {
  * month's h2, so they are h3.
  */
 function timelineHtml(site: SiteInfo, stories: ArticleTeaser[], media: Map<string, MediaView>): TrustedHtml {
-  const monthLabel = new Intl.DateTimeFormat(site.locale, { timeZone: site.timeZone, month: 'long', year: 'numeric' });
-  const dayLabel = new Intl.DateTimeFormat(site.locale, { timeZone: site.timeZone, day: 'numeric', month: 'short' });
   const groups: { key: string; label: string; stories: ArticleTeaser[] }[] = [];
   for (const story of stories) {
     const date = new Date(story.publishedAt);
     const key = site.dates.dayKey(date).slice(0, 7);
     const last = groups[groups.length - 1];
     if (last?.key === key) last.stories.push(story);
-    else groups.push({ key, label: monthLabel.format(date), stories: [story] });
+    else groups.push({ key, label: site.dates.month(story.publishedAt), stories: [story] });
   }
   return html`<div class="timeline">${groups.map(
     (group) =>
       html`<section class="timeline-month" aria-labelledby="month-${group.key}"><h2 class="timeline-when" id="month-${group.key}"><time datetime="${group.key}">${group.label}</time></h2><ol class="timeline-list">${group.stories.map((story) =>
-        timelineItem(story, media, dayLabel.format(new Date(story.publishedAt))),
+        timelineItem(story, media, site.dates.dayMonth(story.publishedAt)),
       )}</ol></section>`,
   )}</div>`;
 }
