@@ -53,4 +53,28 @@ for (const target of await testDatabases()) {
       await app.close();
     }
   });
+
+  test(name('on a big tag only its newest stories are candidates, each scored with every tag it shares'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const topics = createTopicRepo(app.database.db);
+      const oldBoth = await story(app, 'Old, shares both', ['Big', 'Small'], '2025-06-01T00:00:00Z');
+      const older = await story(app, 'Older big', ['Big'], '2025-06-02T00:00:00Z');
+      const newer = await story(app, 'Newer big', ['Big'], '2025-06-03T00:00:00Z');
+      const newest = await story(app, 'Newest big', ['Big'], '2025-06-04T00:00:00Z');
+      const main = await story(app, 'Main', ['Big', 'Small'], '2025-06-05T00:00:00Z');
+      const now = new Date('2025-06-05T12:00:00Z');
+      const full = await topics.relatedStories(main.id, { limit: 5, now });
+      assert.deepEqual(full.map((r) => r.id), [oldBoth.id, newest.id, newer.id, older.id], 'every story when the tag is small enough');
+      const bounded = await topics.relatedStories(main.id, { limit: 5, now, candidatesPerTag: 3 });
+      // Big's three newest by id are main, newest and newer; Small brings the old story, which
+      // is scored with both of its tags all the same.
+      assert.deepEqual(bounded.map((r) => r.id), [oldBoth.id, newest.id, newer.id]);
+      assert.ok(Math.abs(bounded[0]!.score - full[0]!.score) < 1e-12, 'the same score as the full ranking');
+      await app.services.articles.unpublish(newest.id);
+      assert.deepEqual((await topics.relatedStories(main.id, { limit: 5, now, candidatesPerTag: 3 })).map((r) => r.id), [oldBoth.id, newer.id], 'a withdrawn story drops out');
+    } finally {
+      await app.close();
+    }
+  });
 }

@@ -33,7 +33,10 @@ export interface ArchiveOptions {
 export async function writeArchive(options: ArchiveOptions): Promise<{ stories: number; views: number }> {
   const { db, directory, now } = options;
   const text = createArchiveText(options.seed ?? 7);
-  const newId = createIdGenerator();
+  // Each story's id carries its own time, as it would have had it been written then: related
+  // stories take a tag's newest ids as candidates (topic-repo.ts).
+  let storyTime = 0;
+  const newId = createIdGenerator(() => storyTime);
   const sections = await Promise.all(SECTIONS.map((name) => directory.ensureSection(name)));
   const people: Person[] = [];
   for (const name of ARCHIVE_NAMES) people.push(await directory.ensurePerson(name));
@@ -47,6 +50,7 @@ export async function writeArchive(options: ArchiveOptions): Promise<{ stories: 
     const batch = Array.from({ length: Math.min(BATCH, options.stories - offset) }, (_, i) => {
       const n = offset + i;
       const published = Math.floor(start + n * step);
+      storyTime = published;
       const at = new Date(published).toISOString();
       const age = (now - published) / DAY;
       // Readers go to the new: a story's views fall with its rank among the year's, with a long tail.
