@@ -534,17 +534,24 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('incoming_items').dropColumn('minhash').execute();
     },
   },
-  '0015_story_state_index': {
+  '0015_archive_indexes': {
     async up(db: Kysely<any>) {
-      // Candidates' status and date by id: from the table that read each story's row (its body
-      // with it); from this index it is one look-up in a small tree.
+      // Candidates' status and date by id (related stories): from the table that read each
+      // story's row, its body with it; from this index one look-up in a small tree.
       await db.schema.createIndex('articles_id_state').on('articles').columns(['id', 'status', 'published_at']).execute();
       // A tag's newest stories by id, and its count, from the index alone (topic-repo.ts).
       await db.schema.createIndex('article_tags_tag_article').on('article_tags').columns(['tag_id', 'article_id']).execute();
+      // The desk's story list walks the order asked for and stops at the page, whatever the
+      // filter (article-admin-repo.ts): at 100,000 stories a sort of them all took 0.3–0.7 s.
+      await db.schema.createIndex('articles_status_modified').on('articles').columns(['status', 'modified_at']).execute();
+      await db.schema.createIndex('articles_section_modified').on('articles').columns(['section_id', 'modified_at']).execute();
+      await db.schema.createIndex('articles_published').on('articles').column('published_at').execute();
+      await db.schema.createIndex('articles_headline').on('articles').column('headline').execute();
     },
     async down(db: Kysely<any>) {
-      await db.schema.dropIndex('article_tags_tag_article').ifExists().execute();
-      await db.schema.dropIndex('articles_id_state').ifExists().execute();
+      for (const index of ['articles_headline', 'articles_published', 'articles_section_modified', 'articles_status_modified', 'article_tags_tag_article', 'articles_id_state']) {
+        await db.schema.dropIndex(index).ifExists().execute();
+      }
     },
   },
 };
