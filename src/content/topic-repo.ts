@@ -101,9 +101,11 @@ export function createTopicRepo(db: Kysely<Database>) {
       // published (few, found from the status index), rather than a status check per story.
       const [all, unpublished] = await Promise.all([
         db.selectFrom('article_tags').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).where('tag_id', 'in', tagIds).groupBy('tag_id').execute(),
+        // A cross join keeps SQLite starting from the stories not published.
         db
           .selectFrom('articles as a')
-          .innerJoin('article_tags as t', 't.article_id', 'a.id')
+          .crossJoin('article_tags as t')
+          .whereRef('t.article_id', '=', 'a.id')
           .select(['t.tag_id', (eb) => eb.fn.countAll<number>().as('n')])
           .where('a.status', 'in', [...NOT_PUBLISHED])
           .where('t.tag_id', 'in', tagIds)

@@ -28,6 +28,13 @@ export interface DatabaseHandle {
   migrate(): Promise<string[]>;
   /** Migrations this code has that the database has not applied (readiness: /readyz). */
   pendingMigrations(): Promise<string[]>;
+  /**
+   * Keeps the query planner's statistics in step with the data (daily maintenance). SQLite plans
+   * with the statistics it last gathered, so a site that grew from the demo to an archive would
+   * keep plans made for ten stories; `pragma optimize` gathers them again where they went stale.
+   * PostgreSQL's autovacuum does this itself. Returns 0 (it removes nothing).
+   */
+  refreshStatistics(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -59,6 +66,10 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
       const { error, results } = await (await migrator()).migrateToLatest();
       if (error) throw error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    },
+    async refreshStatistics() {
+      if (target.kind === 'sqlite') await sql`pragma optimize`.execute(db);
+      return 0;
     },
     async close() {
       await db.destroy();

@@ -543,13 +543,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('article_tags_tag_article').on('article_tags').columns(['tag_id', 'article_id']).execute();
       // The desk's story list walks the order asked for and stops at the page, whatever the
       // filter (article-admin-repo.ts): at 100,000 stories a sort of them all took 0.3–0.7 s.
-      await db.schema.createIndex('articles_status_modified').on('articles').columns(['status', 'modified_at']).execute();
       await db.schema.createIndex('articles_section_modified').on('articles').columns(['section_id', 'modified_at']).execute();
       await db.schema.createIndex('articles_published').on('articles').column('published_at').execute();
       await db.schema.createIndex('articles_headline').on('articles').column('headline').execute();
+      // Statistics for the new indexes. SQLite plans with the ones it has: with statistics for the
+      // old indexes and none for these, it drove the home page's newest stories from the sections
+      // and sorted the whole archive (0.2 ms became 370 ms at 100,000 stories).
+      if (db.getExecutor().adapter instanceof SqliteAdapter) await sql`analyze`.execute(db);
+      else await sql`analyze articles, article_tags`.execute(db);
     },
     async down(db: Kysely<any>) {
-      for (const index of ['articles_headline', 'articles_published', 'articles_section_modified', 'articles_status_modified', 'article_tags_tag_article', 'articles_id_state']) {
+      for (const index of ['articles_headline', 'articles_published', 'articles_section_modified', 'article_tags_tag_article', 'articles_id_state']) {
         await db.schema.dropIndex(index).ifExists().execute();
       }
     },

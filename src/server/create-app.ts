@@ -176,7 +176,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     log,
     articles: content.articles,
     afterPublish: scheduledPublished,
-    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, searchIndexCatchUp: search.catchUp },
+    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, searchIndexCatchUp: search.catchUp, plannerStatistics: () => database.refreshStatistics() },
     pollWire: ingest.poller.pollDue,
     schedulerIntervalMs: options.schedulerIntervalMs,
     shareCards: { cards: shareCards.service, generation: () => content.siteState.contentGeneration(), clock },
