@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import type { Database } from './index.js';
+import { createDatabase } from './index.js';
+import { migrations } from './migrations.js';
+import { SqliteDatabase } from './sqlite-driver.js';
+import { createContentModule } from '../content/index.js';
+import { createArticleReadRepo } from '../content/article-read-repo.js';
+import { createArticleAdminRepo } from '../content/article-admin-repo.js';
+import { createTimeKeys } from '../audience/zoned-time.js';
+import { createIdGenerator } from '../shared/ids.js';
+import { systemClock } from '../shared/clock.js';
+import { writeArchive } from '../server/seed-archive.js';
+
+test('[sqlite] after upgrading a database analysed before, listings are planned from their indexes, not by sorting the archive', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'dateline-plans-')), 'plans.db');
+  // Up to the migration before the archive indexes, an archive, and statistics of that time
+  // (as `analyze` or the daily `pragma optimize` leaves them); then the upgrade.
+  const handle = createDatabase({ kind: 'sqlite', file });
+  try {
+    const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations } });
+    assert.equal((await migrator.migrateTo('0014_incoming_minhash')).error, undefined);
+    const { directory } = createContentModule({ db: handle.db, clock: systemClock, newId: createIdGenerator() });
+    await writeArchive({ db: handle.db, directory, stories: 3000, now: Date.now(), timeKeys: createTimeKeys(() => 'UTC') });
+    await sql`analyze`.execute(handle.db);
+    assert.deepEqual(await handle.migrate(), ['0015_archive_indexes']);
+  } finally {
+    await handle.close();
+  }
+
+  // The statements the site and the desk run, caught on their way to SQLite and explained.
+  const raw = new SqliteDatabase(file);
+  const caught: { sql: string; parameters: readonly unknown[] }[] = [];
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }), log: (event) => void caught.push(event.query) });
+  try {
+    const plan = async (run: () => Promise<unknown>) => {
+      caught.length = 0;
+      await run();
+      return caught.map((q) => (raw.prepare(`explain query plan ${q.sql}`).all(...(q.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail).join(' | '));
+    };
+    const read = createArticleReadRepo(db);
+    const admin = createArticleAdminRepo(db);
+    const person = await db.selectFrom('people').select('id').executeTakeFirstOrThrow();
+    const section = await db.selectFrom('sections').select('id').executeTakeFirstOrThrow();
+    const whole = /SCAN sections|USE TEMP B-TREE FOR ORDER BY/;
+    const [newest] = await plan(() => read.latest({}, 30));
+    assert.doesNotMatch(newest!, whole, `home page's newest: ${newest}`);
+    const [bySection] = await plan(() => read.latest({ sectionId: section.id }, 12, 480));
+    assert.doesNotMatch(bySection!, whole, `section page: ${bySection}`);
+    const [byAuthor] = await plan(() => read.latest({ personId: person.id }, 12));
+    assert.doesNotMatch(byAuthor!, whole, `author page: ${byAuthor}`);
+    const [deskList] = await plan(() => admin.list({}, 'modifiedAt', 'desc', 1, 50));
+    assert.doesNotMatch(deskList!, whole, `desk story list: ${deskList}`);
+    const [deskPublished] = await plan(() => admin.list({ status: 'published' }, 'publishedAt', 'desc', 40, 50));
+    assert.doesNotMatch(deskPublished!, whole, `desk list by publication: ${deskPublished}`);
+  } finally {
+    await db.destroy();
+  }
+});
