@@ -70,7 +70,7 @@ export function createMostReadRanking(deps: { source: RankingSource; timeKeys: (
       const first = current - (length - 1) * HOUR;
       for (const start of window.included) {
         if (start < first) {
-          add(window.sums, hours.get(start) ?? (await hourCounts(start, true)), -1);
+          add(window.sums, await hourCounts(start, true), -1);
           window.included.delete(start);
         }
       }

@@ -39,11 +39,11 @@ const DAY_MS = 86_400_000;
  */
 const AGE_STEPS_DAYS = [1, 3, 7, 14, 30, 60, 90, 180, 365, 730];
 
-export function recencyWeight(publishedAt: string, now: Date): number {
-  for (let i = 0; i < AGE_STEPS_DAYS.length; i++) {
-    if (publishedAt >= new Date(now.getTime() - AGE_STEPS_DAYS[i]! * DAY_MS).toISOString()) return 1 / (1 + (i === 0 ? 0 : AGE_STEPS_DAYS[i - 1]!) / 30);
-  }
-  return 1 / (1 + AGE_STEPS_DAYS[AGE_STEPS_DAYS.length - 1]! / 30);
+/** The weight of a publication time seen from `now`; each step's start is worked out once per ranking. */
+export function recencyWeight(now: Date): (publishedAt: string) => number {
+  const steps = AGE_STEPS_DAYS.map((days, i) => ({ since: new Date(now.getTime() - days * DAY_MS).toISOString(), weight: 1 / (1 + (i === 0 ? 0 : AGE_STEPS_DAYS[i - 1]!) / 30) }));
+  const oldest = 1 / (1 + AGE_STEPS_DAYS[AGE_STEPS_DAYS.length - 1]! / 30);
+  return (publishedAt) => steps.find((step) => publishedAt >= step.since)?.weight ?? oldest;
 }
 
 /**
@@ -131,7 +131,8 @@ export function createTopicRepo(db: Kysely<Database>) {
       ]);
       const rarity = new Map<string, number>();
       for (const row of shared) rarity.set(row.article_id, (rarity.get(row.article_id) ?? 0) + 1 / published.get(row.tag_id)!);
-      const ranked = states.map((s) => ({ id: s.id, publishedAt: s.published_at ?? '', score: (rarity.get(s.id) ?? 0) * recencyWeight(s.published_at ?? '', query.now) }));
+      const weight = recencyWeight(query.now);
+      const ranked = states.map((s) => ({ id: s.id, publishedAt: s.published_at ?? '', score: (rarity.get(s.id) ?? 0) * weight(s.published_at ?? '') }));
       // Best first; ties to the newer story, then the later id.
       ranked.sort((a, b) => b.score - a.score || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? 1 : -1));
       return ranked.slice(0, query.limit).map(({ id, score }) => ({ id, score }));
