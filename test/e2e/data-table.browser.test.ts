@@ -142,7 +142,12 @@ test('the section rails are a table: moved by keyboard with focus kept, by drag,
   const { page, errors } = await signedIn('/admin/front-page', 'Front page');
   const rails = page.getByRole('table', { name: 'Section rails in order' });
   const order = () => rails.locator('tbody th[scope=row]').allInnerTexts();
-  assert.deepEqual(await order(), ['Business', 'Sport', 'Weather']);
+  // The heading shows before the front page's data arrives: wait for the rows, not only the screen.
+  const settlesOn = async (expected: string[]) => {
+    await page.waitForFunction((names) => [...document.querySelectorAll('table tbody th[scope=row]')].map((th) => th.textContent?.trim()).join('|') === names, expected.join('|'), { timeout: 5000 }).catch(() => undefined);
+    assert.deepEqual(await order(), expected);
+  };
+  await settlesOn(['Business', 'Sport', 'Weather']);
 
   await rails.getByRole('button', { name: 'Move Business down (now 1 of 3)' }).focus();
   await page.keyboard.press('Enter');
@@ -157,7 +162,7 @@ test('the section rails are a table: moved by keyboard with focus kept, by drag,
   assert.equal(await focused(page), 'Show Sport');
 
   await rails.locator('tbody tr').nth(2).locator('.drag-handle').dragTo(rails.locator('tbody tr').nth(0));
-  assert.deepEqual(await order(), ['Weather', 'Sport', 'Business']);
+  await settlesOn(['Weather', 'Sport', 'Business']);
   await page.locator('.front-block', { has: rails }).screenshot({ path: join(screenshots, 'front-page-rails-table.png') });
   assert.deepEqual(errors, []);
 });
