@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
+import { compiledOnce } from '../db/compiled-once.js';
 import { createArticleRepo, toArticle } from './article-repo.js';
 import { parseLinks } from './person-repo.js';
 import type { ArticleTeaser, ArticleView, Person, Tag } from './types.js';
@@ -25,6 +26,34 @@ export const PICTURE_LOOKBACK = 200;
  */
 export function createArticleReadRepo(db: Kysely<Database>) {
   const articles = createArticleRepo(db);
+
+  // The reads of `view`, which every uncached article page runs: compiled to SQL once (compiled-once.ts).
+  const viewQueries = {
+    article: compiledOnce(db, 1, (id: string) =>
+      db
+        .selectFrom('articles')
+        .innerJoin('sections', 'sections.id', 'articles.section_id')
+        .selectAll('articles')
+        .select(['sections.slug as s_slug', 'sections.name as s_name', 'sections.description as s_description', 'sections.position as s_position'])
+        .where('articles.id', '=', id),
+    ),
+    authors: compiledOnce(db, 1, (id: string) =>
+      db
+        .selectFrom('article_authors')
+        .innerJoin('people', 'people.id', 'article_authors.person_id')
+        .select(['people.id', 'people.slug', 'people.name', 'people.bio', 'people.links'])
+        .where('article_authors.article_id', '=', id)
+        .orderBy('article_authors.position'),
+    ),
+    tags: compiledOnce(db, 1, (id: string) =>
+      db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select(['tags.id', 'tags.slug', 'tags.name', 'tags.kind'])
+        .where('article_tags.article_id', '=', id)
+        .orderBy('article_tags.position'),
+    ),
+  };
 
   /**
    * `forCount`: a byline or topic as the set of its stories (`id in (…)`), looked up from the
@@ -128,31 +157,9 @@ export function createArticleReadRepo(db: Kysely<Database>) {
      * status. Four queries with joins: this runs on every uncached page view.
      */
     async view(id: string): Promise<ArticleView | null> {
-      const row = await db
-        .selectFrom('articles')
-        .innerJoin('sections', 'sections.id', 'articles.section_id')
-        .selectAll('articles')
-        .select(['sections.slug as s_slug', 'sections.name as s_name', 'sections.description as s_description', 'sections.position as s_position'])
-        .where('articles.id', '=', id)
-        .executeTakeFirst();
+      const [row] = await viewQueries.article(id);
       if (!row) return null;
-      const [authors, tags, corrections] = await Promise.all([
-        db
-          .selectFrom('article_authors')
-          .innerJoin('people', 'people.id', 'article_authors.person_id')
-          .select(['people.id', 'people.slug', 'people.name', 'people.bio', 'people.links'])
-          .where('article_authors.article_id', '=', id)
-          .orderBy('article_authors.position')
-          .execute(),
-        db
-          .selectFrom('article_tags')
-          .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-          .select(['tags.id', 'tags.slug', 'tags.name', 'tags.kind'])
-          .where('article_tags.article_id', '=', id)
-          .orderBy('article_tags.position')
-          .execute(),
-        articles.corrections(id),
-      ]);
+      const [authors, tags, corrections] = await Promise.all([viewQueries.authors(id), viewQueries.tags(id), articles.corrections(id)]);
       const people: Person[] = authors.map((p) => ({ id: p.id, slug: p.slug, name: p.name, bio: p.bio, links: parseLinks(p.links) }));
       const article = toArticle(row, people.map((p) => p.id), tags.map((t) => t.id));
       return {

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ArticleTable, Database, RevisionKind } from '../db/index.js';
+import { compiledOnce } from '../db/compiled-once.js';
 import type { DocNode } from '../doc/index.js';
 import type { Article, Correction } from './types.js';
 import { parseWorkingCopy } from './working-copy.js';
@@ -46,6 +47,10 @@ export function toArticle(row: Selectable<ArticleTable>, authorIds: string[], ta
 }
 
 export function createArticleRepo(db: Kysely<Database>) {
+  // Run by every uncached article page: compiled to SQL once (compiled-once.ts).
+  const idBySlug = compiledOnce(db, 1, (slug: string) => db.selectFrom('articles').select('id').where('slug', '=', slug));
+  const correctionsOf = compiledOnce(db, 1, (articleId: string) => db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at'));
+
   return {
     async insert(row: Insertable<ArticleTable>): Promise<void> {
       await db.insertInto('articles').values(row).execute();
@@ -80,7 +85,7 @@ export function createArticleRepo(db: Kysely<Database>) {
 
     /** Resolves a slug to an article id; `current` is false when the slug is an old one (answer 301). */
     async resolveSlug(slug: string): Promise<{ id: string; current: boolean } | null> {
-      const row = await db.selectFrom('articles').select('id').where('slug', '=', slug).executeTakeFirst();
+      const [row] = await idBySlug(slug);
       if (row) return { id: row.id, current: true };
       const old = await db.selectFrom('slug_history').select('article_id').where('old_slug', '=', slug).executeTakeFirst();
       return old ? { id: old.article_id, current: false } : null;
@@ -191,7 +196,7 @@ export function createArticleRepo(db: Kysely<Database>) {
     },
 
     async corrections(articleId: string): Promise<Correction[]> {
-      const rows = await db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at').execute();
+      const rows = await correctionsOf(articleId);
       return rows.map((r) => ({ note: r.note, createdAt: r.created_at }));
     },
   };

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { Database, ShareCardTable } from '../../db/index.js';
+import { compiledOnce } from '../../db/compiled-once.js';
 import type { CardInputs } from './card-inputs.js';
 
 /** A published story's card inputs as they are now. */
@@ -93,6 +94,11 @@ export function createShareCardRepo(db: Kysely<Database>) {
       .leftJoin('share_cards as c', 'c.article_id', 'a.id')
       .select(['a.id', 'a.headline', 's.name as section_name', 'a.language', 'm.id as media_id', 'm.original_path', 'm.focal_x', 'm.focal_y']);
 
+  // Every uncached article page asks for its story's card: compiled to SQL once (compiled-once.ts).
+  const currentCard = compiledOnce(db, 1, (articleId: string) =>
+    joined().select(['c.hash', 'c.hero_hash', 'c.card_path', 'c.images']).where('a.id', '=', articleId).where('c.article_id', 'is not', null),
+  );
+
   return {
     /**
      * Stories published in the last CARD_WINDOW_DAYS whose card is missing or stale and not
@@ -168,11 +174,7 @@ export function createShareCardRepo(db: Kysely<Database>) {
 
     /** A story's current inputs next to what its row says was drawn, for pages; null without a row. */
     async current(articleId: string): Promise<{ source: CardSource; stored: StoredCard } | null> {
-      const row = await joined()
-        .select(['c.hash', 'c.hero_hash', 'c.card_path', 'c.images'])
-        .where('a.id', '=', articleId)
-        .where('c.article_id', 'is not', null)
-        .executeTakeFirst();
+      const [row] = await currentCard(articleId);
       if (!row) return null;
       return { source: sourceOf(row), stored: storedOf({ hash: row.hash ?? '', hero_hash: row.hero_hash ?? '', card_path: row.card_path, images: row.images ?? '[]' }) };
     },
