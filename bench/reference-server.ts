@@ -1,5 +1,6 @@
 // The yardstick: a plain node:http server answering every request with the same
-// bytes and headers our article page has: brotli when the request's Accept-Encoding
+// bytes and headers our article page has (all of them, security headers and request id
+// included: bench/article-page.ts copies them from the app's answer): brotli when the request's Accept-Encoding
 // names br, gzip when it names gzip, else plain. A substring test is the least work a
 // server can do to choose, so the comparison flatters the reference, not us.
 // Run as a child process by the bench: reference-server.ts PAGES.json, where the file
