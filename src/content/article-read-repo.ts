@@ -29,7 +29,7 @@ export function createArticleReadRepo(db: Kysely<Database>) {
 
   // The reads of `view`, which every uncached article page runs: compiled to SQL once (compiled-once.ts).
   const viewQueries = {
-    article: compiledOnce(db, 1, (id: string) =>
+    article: compiledOnce(db, (id: string) =>
       db
         .selectFrom('articles')
         .innerJoin('sections', 'sections.id', 'articles.section_id')
@@ -37,7 +37,7 @@ export function createArticleReadRepo(db: Kysely<Database>) {
         .select(['sections.slug as s_slug', 'sections.name as s_name', 'sections.description as s_description', 'sections.position as s_position'])
         .where('articles.id', '=', id),
     ),
-    authors: compiledOnce(db, 1, (id: string) =>
+    authors: compiledOnce(db, (id: string) =>
       db
         .selectFrom('article_authors')
         .innerJoin('people', 'people.id', 'article_authors.person_id')
@@ -45,7 +45,7 @@ export function createArticleReadRepo(db: Kysely<Database>) {
         .where('article_authors.article_id', '=', id)
         .orderBy('article_authors.position'),
     ),
-    tags: compiledOnce(db, 1, (id: string) =>
+    tags: compiledOnce(db, (id: string) =>
       db
         .selectFrom('article_tags')
         .innerJoin('tags', 'tags.id', 'article_tags.tag_id')

@@ -48,8 +48,8 @@ export function toArticle(row: Selectable<ArticleTable>, authorIds: string[], ta
 
 export function createArticleRepo(db: Kysely<Database>) {
   // Run by every uncached article page: compiled to SQL once (compiled-once.ts).
-  const idBySlug = compiledOnce(db, 1, (slug: string) => db.selectFrom('articles').select('id').where('slug', '=', slug));
-  const correctionsOf = compiledOnce(db, 1, (articleId: string) => db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at'));
+  const idBySlug = compiledOnce(db, (slug: string) => db.selectFrom('articles').select('id').where('slug', '=', slug));
+  const correctionsOf = compiledOnce(db, (articleId: string) => db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at'));
 
   return {
     async insert(row: Insertable<ArticleTable>): Promise<void> {

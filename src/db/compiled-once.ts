@@ -14,13 +14,14 @@ import type { Compilable, CompiledQuery, Kysely } from 'kysely';
  * (through `sql.raw` or `sql.lit`), or not at all, is refused when the query is first compiled.
  * Other values the builder holds (`'published'`) stay as they were compiled.
  */
-export function compiledOnce<Row, Args extends readonly string[]>(db: Kysely<any>, arity: Args['length'], build: (...args: Args) => Compilable<Row>): (...args: Args) => Promise<Row[]> {
+export function compiledOnce<Row, Args extends readonly string[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>): (...args: Args) => Promise<Row[]> {
   let compiled: CompiledQuery<Row> | null = null;
   /** For each parameter, the index of the argument it takes, or -1 for a value of the query's own. */
   let slots: number[] = [];
 
   function compile(): CompiledQuery<Row> {
-    const standIns = Array.from({ length: arity }, (_, i) => `\u0000compiled-once-argument-${i}\u0000`);
+    // One stand-in per parameter `build` declares (its `length`).
+    const standIns = Array.from({ length: build.length }, (_, i) => `\u0000compiled-once-argument-${i}\u0000`);
     const query = build(...(standIns as unknown as Args)).compile();
     slots = query.parameters.map((value) => standIns.indexOf(value as string));
     standIns.forEach((standIn, i) => {
@@ -32,8 +33,7 @@ export function compiledOnce<Row, Args extends readonly string[]>(db: Kysely<any
 
   return async (...args: Args): Promise<Row[]> => {
     compiled ??= compile();
-    const own = compiled.parameters;
-    const parameters = own.map((value, i) => (slots[i]! >= 0 ? args[slots[i]!] : value));
+    const parameters = compiled.parameters.map((value, i) => (slots[i]! >= 0 ? args[slots[i]!] : value));
     return (await db.executeQuery<Row>({ ...compiled, parameters })).rows;
   };
 }

@@ -95,7 +95,7 @@ export function createShareCardRepo(db: Kysely<Database>) {
       .select(['a.id', 'a.headline', 's.name as section_name', 'a.language', 'm.id as media_id', 'm.original_path', 'm.focal_x', 'm.focal_y']);
 
   // Every uncached article page asks for its story's card: compiled to SQL once (compiled-once.ts).
-  const currentCard = compiledOnce(db, 1, (articleId: string) =>
+  const currentCard = compiledOnce(db, (articleId: string) =>
     joined().select(['c.hash', 'c.hero_hash', 'c.card_path', 'c.images']).where('a.id', '=', articleId).where('c.article_id', 'is not', null),
   );
 
