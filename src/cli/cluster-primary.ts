@@ -83,7 +83,10 @@ export async function runPrimary(config: Config, workers: number, log: Logger): 
     alive.map(
       (worker) =>
         new Promise<void>((resolve) => {
-          const force = setTimeout(() => worker.process.kill('SIGKILL'), 30_000);
+          const force = setTimeout(() => {
+            log.warn({ pid: worker.process.pid }, 'a worker did not stop within 30 s of SIGTERM; killing it');
+            worker.process.kill('SIGKILL');
+          }, 30_000);
           worker.once('exit', () => {
             clearTimeout(force);
             resolve();

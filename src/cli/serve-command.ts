@@ -44,5 +44,8 @@ async function serveOne(config: Config, banner: boolean): Promise<number> {
   });
   app.log.info('shutting down');
   await app.close();
+  // A worker's channel to the primary keeps its event loop alive: let go of it, or the worker
+  // lingers until the primary kills it.
+  if (cluster.isWorker && cluster.worker?.isConnected()) cluster.worker.disconnect();
   return 0;
 }

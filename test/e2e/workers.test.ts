@@ -89,9 +89,15 @@ test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the por
     assert.ok(replaced < 5000, `replaced in ${replaced} ms`);
 
     // SIGTERM to the primary stops every worker.
+    // Promptly: a worker once lingered, held open by its channel to the primary, until the primary's
+    // 30-second SIGKILL (a rolling deploy or `systemctl stop` waited that long for every box).
     const workers = workersOf(s.pid);
+    const stopping = Date.now();
     await s.stop('SIGTERM');
+    const stopped = Date.now() - stopping;
     await until('the workers exit', () => workers.every((pid) => !alive(pid)), 30_000);
+    assert.ok(stopped < 10_000, `stopped after ${stopped} ms`);
+    assert.doesNotMatch(s.output(), /did not stop/);
     server = null;
 
     // kill -9 of the primary: its workers notice and stop rather than keep the port alone.
