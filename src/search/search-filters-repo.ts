@@ -16,7 +16,7 @@ export type SearchSort = 'relevance' | 'newest';
 
 /**
  * Relevance is ranked among at most this many matches, the newest (after the filters), on both
- * databases. Ranking costs a few microseconds a match (bm25, `ts_rank_cd`): a word in 15% of
+ * databases. Ranking costs a few microseconds a match (bm25, `ts_rank`): a word in 15% of
  * 100,000 stories took 27 ms to rank in full on SQLite and 130 ms on PostgreSQL, and a reader
  * looking for "government" wants a recent story about it, not the best of 2019. A query with fewer
  * matches (nearly every name, phrase or pair of words) is ranked in full. Past the window there are
