@@ -558,4 +558,18 @@ export const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0016_desk_status_order': {
+    async up(db: Kysely<any>) {
+      // The desk's list of one status (published, drafts…) in its two other orders, from the index
+      // alone. Without them the plan rested on statistics: SQLite's sampled ones (the daily
+      // `pragma optimize`) took "published" for 2% of 100,000 stories, read them all by status and
+      // sorted them: 1.3 s for page 40.
+      await db.schema.createIndex('articles_status_modified').on('articles').columns(['status', 'modified_at']).execute();
+      await db.schema.createIndex('articles_status_headline').on('articles').columns(['status', 'headline']).execute();
+      await sql`analyze articles`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      for (const index of ['articles_status_headline', 'articles_status_modified']) await db.schema.dropIndex(index).ifExists().execute();
+    },
+  },
 };
