@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import { allWordsIn } from '../db/index.js';
+import { SqliteAdapter, type Kysely } from 'kysely';
+import { allWordsIn, allWordsInStoryText } from '../db/index.js';
 import type { ArticleStatus, Database } from '../db/index.js';
 
 export interface AdminArticleFilter {
@@ -35,6 +35,8 @@ const SORT_COLUMNS = { modifiedAt: 'articles.modified_at', publishedAt: 'article
 
 /** The desk's story list: every status, filters, sorting and pages. */
 export function createArticleAdminRepo(db: Kysely<Database>) {
+  // SQLite has a trigram index of headlines and standfirsts (migration 0017); PostgreSQL scans them.
+  const textIndexed = db.getExecutor().adapter instanceof SqliteAdapter;
   function filtered(filter: AdminArticleFilter) {
     let q = db.selectFrom('articles');
     if (filter.status) q = q.where('articles.status', '=', filter.status);
@@ -47,7 +49,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
       const tagId = filter.tagId;
       q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
     }
-    if (filter.text) q = q.where(allWordsIn(['articles.headline', 'articles.standfirst'], filter.text));
+    if (filter.text) q = q.where(textIndexed ? allWordsInStoryText('articles.id', filter.text) : allWordsIn(['articles.headline', 'articles.standfirst'], filter.text));
     if (filter.from) q = q.where('articles.modified_at', '>=', filter.from);
     if (filter.to) q = q.where('articles.modified_at', '<=', filter.to);
     if (filter.ownedBy) {

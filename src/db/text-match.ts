@@ -18,3 +18,20 @@ export function allWordsIn(columns: string[], text: string | undefined): Express
   });
   return sql<SqlBool>`(${sql.join(perWord, sql` and `)})`;
 }
+
+/**
+ * The desk's "every word in the headline or standfirst" on SQLite, from the trigram index of
+ * migration 0017 (`article_text_fts`): the same matches as `allWordsIn` over those two columns,
+ * case folded. Words shorter than three letters, or holding a LIKE wildcard, cannot use the index
+ * and are matched by `allWordsIn` itself.
+ */
+export function allWordsInStoryText(idColumn: string, text: string | undefined): Expression<SqlBool> {
+  const words = (text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  if (!words.length) return sql<SqlBool>`1 = 1`;
+  const indexed = (word: string) => [...word].length >= 3 && !/[\\%_]/.test(word);
+  const fromIndex = words.filter(indexed).map(
+    (word) => sql`${sql.ref(idColumn)} in (select t.article_id from article_text t where t.doc in (select rowid from article_text_fts where text like ${`%${word}%`}))`,
+  );
+  const rest = words.filter((word) => !indexed(word));
+  return sql<SqlBool>`(${sql.join([...fromIndex, ...(rest.length ? [allWordsIn(['articles.headline', 'articles.standfirst'], rest.join(' '))] : [])], sql` and `)})`;
+}
