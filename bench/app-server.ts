@@ -1,5 +1,7 @@
 // Runs the real Dateline server for the bench in its own process (so the load
 // generator does not share its event loop). Prints the port when listening.
+// V8 set as `dateline` sets it (first, before the app's modules load).
+import '../bin/v8-flags.js';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
 import { createApp } from '../src/server/create-app.js';
