@@ -27,16 +27,19 @@ export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
-  // Answers of the page fast path, counted in a plain map and added to the counter at scrape time:
-  // prom-client's label hashing cost 3 µs of a 17 µs cached answer.
-  const fastAnswers = new Map<string, { route: string; method: string; status: string; count: number; reported: number }>();
+  // Answers of the page fast path, counted in plain maps and added to the counter at scrape time:
+  // prom-client's label hashing cost 3 µs of a 17 µs cached answer. Keyed by route, then method,
+  // then status, each a value the map has seen before, so a count makes no new string to hash.
+  type FastAnswer = { route: string; method: string; status: string; count: number; reported: number };
+  const fastAnswers = new Map<string, Map<string, Map<number, FastAnswer>>>();
+  const allFastAnswers: FastAnswer[] = [];
   const requests = new Counter({
     name: 'dateline_http_requests_total',
     help: 'HTTP requests answered, by route pattern, method and status',
     labelNames: ['route', 'method', 'status'] as const,
     registers: [registry],
     collect() {
-      for (const answer of fastAnswers.values()) {
+      for (const answer of allFastAnswers) {
         if (answer.count > answer.reported) this.inc({ route: answer.route, method: answer.method, status: answer.status }, answer.count - answer.reported);
         answer.reported = answer.count;
       }
@@ -141,10 +144,17 @@ export function createMetrics() {
      * requests, but not timed — it is a synchronous write of prepared bytes, a few microseconds.
      */
     countFastAnswer(route: string, method: string, status: number): void {
-      const key = `${route} ${method} ${status}`;
-      const found = fastAnswers.get(key);
+      let byMethod = fastAnswers.get(route);
+      if (!byMethod) fastAnswers.set(route, (byMethod = new Map()));
+      let byStatus = byMethod.get(method);
+      if (!byStatus) byMethod.set(method, (byStatus = new Map()));
+      const found = byStatus.get(status);
       if (found) found.count++;
-      else fastAnswers.set(key, { route, method, status: String(status), count: 1, reported: 0 });
+      else {
+        const answer = { route, method, status: String(status), count: 1, reported: 0 };
+        byStatus.set(status, answer);
+        allFastAnswers.push(answer);
+      }
     },
 
     /** One step of a background job. */
