@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import tar from 'tar-stream';
-import { migrations as knownMigrations, type DatabaseTarget } from '../db/index.js';
+import { CREATE_TRIGRAM_EXTENSION, migrations as knownMigrations, TRIGRAM_MIGRATION, type DatabaseTarget } from '../db/index.js';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, isSafeEntryName, MANIFEST_ENTRY, MAX_JSON_ENTRY_BYTES, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
 import { filesUnder, libpqEnvironment, postgresTool } from './backup.js';
 
@@ -191,6 +191,10 @@ async function loadPostgres(url: string, manifest: BackupManifest, dump: string,
     if (target !== schema) {
       throw new BackupError(`the backup restores into PostgreSQL schema "${schema}" and DATABASE_URL uses "${target}": point DATABASE_URL's search_path at "${schema}" (options=-c search_path=${schema})`);
     }
+    // A dump from a site with the desk's trigram indexes (migration 0018) names pg_trgm's operator
+    // classes in `public`: on a fresh server the extension comes first. Best effort: where it is
+    // refused, pg_restore's error below names what is missing.
+    if (manifest.migrations.includes(TRIGRAM_MIGRATION)) await client.query(CREATE_TRIGRAM_EXTENSION).catch(() => undefined);
     const exists = (await client.query('select 1 from pg_namespace where nspname = $1', [schema])).rowCount;
     if (exists && replace) {
       asideName = `${schema}_replaced_${Date.now()}`.slice(0, 63);
