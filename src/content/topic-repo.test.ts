@@ -54,6 +54,36 @@ for (const target of await testDatabases()) {
     }
   });
 
+  test(name('what is read about each tag is read once when remembered, and ranks the same as read anew'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const topics = createTopicRepo(app.database.db);
+      for (let i = 0; i < 3; i++) await story(app, `Monsoon ${i}`, ['Monsoon'], `2025-06-0${i + 1}T00:00:00Z`);
+      const both = await story(app, 'Monsoon and dams', ['Monsoon', 'Dams'], '2025-06-05T00:00:00Z');
+      const dams = await story(app, 'Dams only', ['Dams'], '2025-06-06T00:00:00Z');
+      const now = new Date('2025-06-07T00:00:00Z');
+      // A remembering map, as the page builder's generation memo is, counting each load.
+      const kept = new Map<string, Promise<unknown>>();
+      const loads: string[] = [];
+      const remember = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+        if (!kept.has(key)) {
+          loads.push(key);
+          kept.set(key, load());
+        }
+        return kept.get(key) as Promise<T>;
+      };
+      for (const s of [both, dams, both]) {
+        const anew = await topics.relatedStories(s.id, { limit: 5, now });
+        assert.deepEqual(await topics.relatedStories(s.id, { limit: 5, now, remember }), anew, `${s.headline}: the same ranking, scores included`);
+      }
+      assert.ok((await topics.relatedStories(dams.id, { limit: 5, now, remember })).some((r) => r.id === both.id), 'a story sharing a remembered tag is still found');
+      // Two tags: each one's published count and newest stories read once for all the stories above.
+      assert.deepEqual(loads.sort(), [`tag-candidates:${dams.tagIds[0]}:200`, `tag-candidates:${both.tagIds[0]}:200`, `tag-published:${dams.tagIds[0]}`, `tag-published:${both.tagIds[0]}`].sort());
+    } finally {
+      await app.close();
+    }
+  });
+
   test(name('on a big tag only its newest stories are candidates, each scored with every tag it shares'), async () => {
     const app = await createTestApp(target);
     try {

@@ -26,7 +26,22 @@ export interface RelatedStoriesQuery {
   commonTagLimit?: number;
   /** Candidates each shared tag brings at most (CANDIDATES_PER_TAG). */
   candidatesPerTag?: number;
+  /**
+   * How to remember what is read about each tag (its published count, its newest stories)
+   * between calls: every story carrying the tag needs the same facts, so the page builder keeps
+   * them for a content generation. Without it, each call reads them anew.
+   */
+  remember?: <T>(key: string, load: () => Promise<T>) => Promise<T>;
 }
+
+/** One of a tag's newest published stories, as the ranking needs it. */
+interface TagCandidate {
+  id: string;
+  publishedAt: string;
+  tagIds: string[];
+}
+
+const readAnew = <T>(_key: string, load: () => Promise<T>): Promise<T> => load();
 
 const COMMON_TAG_LIMIT = 1000;
 
@@ -61,6 +76,43 @@ const NOT_PUBLISHED = ['draft', 'submitted', 'scheduled', 'unpublished'] as cons
  * tags never surface on the site.
  */
 export function createTopicRepo(db: Kysely<Database>) {
+  /**
+   * Published stories carrying a tag: all of its stories (from the index alone) less those not
+   * published (few, found from the status index), rather than a status check per story.
+   */
+  async function publishedWithTag(tagId: string): Promise<number> {
+    const [all, hidden] = await Promise.all([
+      db.selectFrom('article_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_id', '=', tagId).executeTakeFirstOrThrow(),
+      // A cross join keeps SQLite starting from the stories not published.
+      db
+        .selectFrom('articles as a')
+        .crossJoin('article_tags as t')
+        .whereRef('t.article_id', '=', 'a.id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('a.status', 'in', [...NOT_PUBLISHED])
+        .where('t.tag_id', '=', tagId)
+        .executeTakeFirstOrThrow(),
+    ]);
+    return Number(all.n) - Number(hidden.n);
+  }
+
+  /** A tag's newest stories by id (at most `limit`), those published, each with every tag it carries. */
+  async function newestWithTag(tagId: string, limit: number): Promise<TagCandidate[]> {
+    const ids = (await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).orderBy('article_id', 'desc').limit(limit).execute()).map((r) => r.article_id);
+    if (!ids.length) return [];
+    const [states, tags] = await Promise.all([
+      db.selectFrom('articles').select(['id', 'published_at']).where('status', '=', 'published').where('id', 'in', ids).execute(),
+      db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).execute(),
+    ]);
+    const tagsOf = new Map<string, string[]>();
+    for (const row of tags) {
+      const list = tagsOf.get(row.article_id);
+      if (list) list.push(row.tag_id);
+      else tagsOf.set(row.article_id, [row.tag_id]);
+    }
+    return states.map((s) => ({ id: s.id, publishedAt: s.published_at ?? '', tagIds: tagsOf.get(s.id) ?? [] }));
+  }
+
   return {
     /**
      * Tags that appear on the same published stories as `tagId`, most shared first (then by name).
@@ -95,44 +147,26 @@ export function createTopicRepo(db: Kysely<Database>) {
     async relatedStories(articleId: string, query: RelatedStoriesQuery): Promise<RelatedStoryRank[]> {
       const exclude = new Set([articleId, ...(query.excludeIds ?? [])]);
       const commonLimit = query.commonTagLimit ?? COMMON_TAG_LIMIT;
+      const perTag = query.candidatesPerTag ?? CANDIDATES_PER_TAG;
+      const remember = query.remember ?? readAnew;
       const tagIds = (await db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute()).map((r) => r.tag_id);
       if (!tagIds.length) return [];
-      // Published stories per tag: all of its stories (from the index alone) less those not
-      // published (few, found from the status index), rather than a status check per story.
-      const [all, unpublished] = await Promise.all([
-        db.selectFrom('article_tags').select(['tag_id', (eb) => eb.fn.countAll<number>().as('n')]).where('tag_id', 'in', tagIds).groupBy('tag_id').execute(),
-        // A cross join keeps SQLite starting from the stories not published.
-        db
-          .selectFrom('articles as a')
-          .crossJoin('article_tags as t')
-          .whereRef('t.article_id', '=', 'a.id')
-          .select(['t.tag_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('a.status', 'in', [...NOT_PUBLISHED])
-          .where('t.tag_id', 'in', tagIds)
-          .groupBy('t.tag_id')
-          .execute(),
-      ]);
-      const hidden = new Map(unpublished.map((r) => [r.tag_id, Number(r.n)]));
-      const published = new Map(all.map((r) => [r.tag_id, Number(r.n) - (hidden.get(r.tag_id) ?? 0)]).filter(([, n]) => (n as number) > 0) as [string, number][]);
+      const counts = await Promise.all(tagIds.map((tagId) => remember(`tag-published:${tagId}`, () => publishedWithTag(tagId))));
+      const published = new Map(tagIds.map((tagId, i) => [tagId, counts[i]!] as const).filter(([, n]) => n > 0));
       if (!published.size) return [];
       const cutoff = Math.max(commonLimit, Math.min(...published.values()));
       const counted = [...published].filter(([, n]) => n <= cutoff).map(([tagId]) => tagId);
 
-      const candidates = new Set<string>();
-      for (const tagId of counted) {
-        const rows = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).orderBy('article_id', 'desc').limit(query.candidatesPerTag ?? CANDIDATES_PER_TAG).execute();
-        for (const row of rows) if (!exclude.has(row.article_id)) candidates.add(row.article_id);
-      }
-      if (!candidates.size) return [];
-      const ids = [...candidates];
-      const [states, shared] = await Promise.all([
-        db.selectFrom('articles').select(['id', 'published_at']).where('status', '=', 'published').where('id', 'in', ids).execute(),
-        db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', ids).where('tag_id', 'in', counted).execute(),
-      ]);
-      const rarity = new Map<string, number>();
-      for (const row of shared) rarity.set(row.article_id, (rarity.get(row.article_id) ?? 0) + 1 / published.get(row.tag_id)!);
+      const candidates = new Map<string, TagCandidate>();
+      const lists = await Promise.all(counted.map((tagId) => remember(`tag-candidates:${tagId}:${perTag}`, () => newestWithTag(tagId, perTag))));
+      for (const list of lists) for (const story of list) if (!exclude.has(story.id)) candidates.set(story.id, story);
       const weight = recencyWeight(query.now);
-      const ranked = states.map((s) => ({ id: s.id, publishedAt: s.published_at ?? '', score: (rarity.get(s.id) ?? 0) * weight(s.published_at ?? '') }));
+      const ranked = [...candidates.values()].map((story) => {
+        // Each tag the story shares with this one counts 1 / (its published stories).
+        let rarity = 0;
+        for (const tagId of story.tagIds) if (counted.includes(tagId)) rarity += 1 / published.get(tagId)!;
+        return { id: story.id, publishedAt: story.publishedAt, score: rarity * weight(story.publishedAt) };
+      });
       // Best first; ties to the newer story, then the later id.
       ranked.sort((a, b) => b.score - a.score || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? 1 : -1));
       return ranked.slice(0, query.limit).map(({ id, score }) => ({ id, score }));

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, paragraphs, type TestApp } from '../../test/support/test-app.js';
 import { signIn } from '../../test/support/admin-client.js';
@@ -179,6 +180,30 @@ for (const target of await testDatabases()) {
       assert.ok(!html.includes('A draft on the deal') && !html.includes('Withdrawn deal story'), 'no unpublished story anywhere on the page');
       const more = /<section class="rail" aria-labelledby="more-h">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
       assert.deepEqual(headlinesIn(more), ['India filler 2', 'India filler 1', 'India filler 0'], '"More from" leaves out what the related rail shows');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(name('the rails pages share are read once per content generation and follow the next change'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const early = await story(app, 'Cyclone warning issued', ['Cyclone'], '2025-06-10T06:00:00Z');
+      const first = await story(app, 'Cyclone makes landfall', ['Cyclone'], '2025-06-11T06:00:00Z');
+      const second = await story(app, 'Cyclone relief reaches the coast', ['Cyclone'], '2025-06-12T06:00:00Z');
+      assert.ok(headlinesIn(relatedRail(await page(app, `/news/${first.slug}`)) ?? '').includes(early.headline));
+
+      // Taken down behind the app's back: no change is announced, so the generation stands.
+      await sql`update articles set status = 'draft' where id = ${early.id}`.execute(app.database.db);
+      // Another story's page is built from what the first one read about the tag and its stories.
+      const stale = await page(app, `/news/${second.slug}`);
+      assert.ok(headlinesIn(relatedRail(stale) ?? '').includes(early.headline), 'the tag\'s stories are remembered, not read again for each page');
+
+      // Any change made through the app bumps the generation; every page reads afresh.
+      await app.services.siteState.bumpContentGeneration();
+      const fresh = await page(app, `/news/${second.slug}`);
+      assert.ok(!fresh.includes(early.headline), 'gone from the related rail and from "More from"');
+      assert.deepEqual(headlinesIn(relatedRail(fresh) ?? ''), [first.headline]);
     } finally {
       await app.close();
     }

@@ -26,6 +26,12 @@ export const RELATED_STORIES = 4;
 export const RELATED_TOPICS = 8;
 /** Deeper pages are refused outright: no listing is that long, and an OFFSET that large is a cheap attack. */
 export const MAX_PAGE = 1000;
+/** Stories in an article's "More from <section>" rail. */
+export const MORE_FROM_SECTION = 4;
+/** Story teasers remembered per content generation, for related-story rails. */
+const TEASERS_REMEMBERED = 5000;
+/** Tag facts remembered per content generation: two entries a tag (about 50 KB for a tag on 200+ stories). */
+const TAG_FACTS_REMEMBERED = 4000;
 
 export interface PageBuilderDeps {
   read: ArticleReadRepo;
@@ -68,6 +74,10 @@ export interface ArticlePageData {
  */
 export function createPageBuilder({ read, media: mediaService, site, generation, frontPage, clock, shareImages, mostRead: mostReadRanking, topics }: PageBuilderDeps) {
   const memo = createGenerationMemo(generation);
+  // What related-story ranking reads about each tag (its published count, its newest stories) is
+  // the same for every story carrying it: kept apart from the per-page entries above, which a
+  // reader walking the archive would otherwise push out. A tag's list holds at most 200 stories.
+  const tagFacts = createGenerationMemo(generation, TAG_FACTS_REMEMBERED);
   // Listings and thumbnails are shared by many pages: read once per content generation.
   const latest = (filter: TeaserFilter, limit: number, offset = 0) => memo(`latest:${JSON.stringify(filter)}:${limit}:${offset}`, () => read.latest(filter, limit, offset));
   const countPublished = (filter: TeaserFilter) => memo(`count:${JSON.stringify(filter)}`, () => read.countPublished(filter));
@@ -87,11 +97,45 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
   function relatedStories(article: ArticleView): Promise<ArticleTeaser[]> {
     if (!article.tags.length) return Promise.resolve([]);
     return memo(`related-stories:${article.id}`, async () => {
-      const ranked = await topics.relatedStories(article.id, { limit: RELATED_STORIES, now: clock.now() });
-      if (!ranked.length) return [];
-      const found = new Map((await read.latest({ ids: ranked.map((r) => r.id) }, ranked.length)).map((t) => [t.id, t]));
-      return ranked.map((r) => found.get(r.id)).filter((t): t is ArticleTeaser => !!t);
+      const ranked = await topics.relatedStories(article.id, { limit: RELATED_STORIES, now: clock.now(), remember: tagFacts });
+      const found = await Promise.all(ranked.map((r) => teaser(r.id)));
+      return found.filter((t): t is ArticleTeaser => !!t);
     });
+  }
+
+  /**
+   * One published story's teaser, remembered per content generation: the same few stories are
+   * "related" to many others (the newest of each tag rank first), so a reader walking the archive
+   * mostly finds them here. Ids asked for in the same tick are read in one query.
+   */
+  const teaserMemo = createGenerationMemo(generation, TEASERS_REMEMBERED);
+  let batch: { ids: string[]; loaded: Promise<ArticleTeaser[]> } | null = null;
+  function teaser(id: string): Promise<ArticleTeaser | undefined> {
+    return teaserMemo(`teaser:${id}`, () => {
+      if (!batch) {
+        const ids: string[] = [];
+        batch = {
+          ids,
+          loaded: Promise.resolve().then(() => {
+            batch = null;
+            return read.latest({ ids }, ids.length);
+          }),
+        };
+      }
+      batch.ids.push(id);
+      return batch.loaded.then((teasers) => teasers.find((t) => t.id === id));
+    });
+  }
+
+  /**
+   * "More from" the article's section: its newest stories less this one and those already shown
+   * as related. Read as one list per section (enough to fill the rail whatever is left out), so
+   * every story of a section shares it.
+   */
+  async function moreFromSection(article: ArticleView, related: ArticleTeaser[]): Promise<ArticleTeaser[]> {
+    const shown = new Set([article.id, ...related.map((r) => r.id)]);
+    const newest = await latest({ sectionId: article.sectionId }, MORE_FROM_SECTION + 1 + RELATED_STORIES);
+    return newest.filter((t) => !shown.has(t.id)).slice(0, MORE_FROM_SECTION);
   }
 
   /**
@@ -143,9 +187,9 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
     async articleData(article: ArticleView): Promise<ArticlePageData> {
       const inlineIds = bodyMediaIds(article.body);
       const related = await relatedStories(article);
-      const moreFromSection = await latest({ sectionId: article.sectionId, excludeIds: [article.id, ...related.map((r) => r.id)] }, 4);
-      const [views, share] = await Promise.all([media.views([...(article.heroMediaId ? [article.heroMediaId] : []), ...inlineIds, ...teaserMediaIds(related, moreFromSection)]), shareImages(article.id)]);
-      return { article, inlineIds, related, moreFromSection, media: views, share };
+      const more = await moreFromSection(article, related);
+      const [views, share] = await Promise.all([media.views([...(article.heroMediaId ? [article.heroMediaId] : []), ...inlineIds, ...teaserMediaIds(related, more)]), shareImages(article.id)]);
+      return { article, inlineIds, related, moreFromSection: more, media: views, share };
     },
 
     renderArticle(data: ArticlePageData): string {
