@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { testDatabases } from '../../../test/support/databases.js';
 import { createTestApp, publishStory } from '../../../test/support/test-app.js';
 import { CARD_DESIGN_VERSION, cardHash, heroHash } from './card-inputs.js';
-import { CARD_WINDOW_DAYS, createShareCardRepo, type CardSource } from './share-card-repo.js';
+import { CARD_WINDOW_DAYS, createShareCardRepo, STALE_SLICE_MS, type CardSource } from './share-card-repo.js';
 
 const SITE = 'The Test Times';
 const at = (minutes: number) => new Date(Date.UTC(2025, 5, 27, 5, minutes)).toISOString();
@@ -82,6 +82,33 @@ for (const target of await testDatabases()) {
       await app.database.db.updateTable('articles').set({ published_at: daysAgo(CARD_WINDOW_DAYS - 1) }).where('id', '=', recent.id).execute();
       await app.database.db.updateTable('articles').set({ published_at: daysAgo(CARD_WINDOW_DAYS + 1) }).where('id', '=', old.id).execute();
       assert.deepEqual((await repo.stale(SITE, CARD_DESIGN_VERSION, at(0), 10)).map((s) => s.articleId), [recent.id]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(name('the window is searched a slice at a time, newest first, and finds what one search over it would'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const repo = createShareCardRepo(app.database.db);
+      const now = Date.parse(at(0));
+      const ago = (ms: number) => new Date(now - ms).toISOString();
+      // Stories across many slices of the window (and one dated ahead, and one just inside its start); one of them drawn already.
+      const times = [-3_600_000, 0, STALE_SLICE_MS - 1, STALE_SLICE_MS, 3 * STALE_SLICE_MS + 5, 40 * STALE_SLICE_MS, CARD_WINDOW_DAYS * 86_400_000 - 60_000];
+      const stories = [];
+      for (const [i, ms] of times.entries()) {
+        const { article } = await publishStory(app, { headline: `Story ${i}` });
+        await app.database.db.updateTable('articles').set({ published_at: ago(ms) }).where('id', '=', article.id).execute();
+        stories.push(article.id);
+      }
+      const [drawn] = (await repo.stale(SITE, CARD_DESIGN_VERSION, at(0), 10)).filter((s) => s.articleId === stories[3]);
+      assert.ok(await repo.claim(stories[3]!, claim('a', 0)));
+      assert.equal(await repo.finish(stories[3]!, 'a', finished(drawn!)), true);
+      const expected = stories.filter((id) => id !== stories[3]);
+      assert.deepEqual((await repo.stale(SITE, CARD_DESIGN_VERSION, at(0), 10)).map((s) => s.articleId), expected, 'every stale story, newest first');
+      for (const limit of [1, 2, 3, 5]) {
+        assert.deepEqual((await repo.stale(SITE, CARD_DESIGN_VERSION, at(0), limit)).map((s) => s.articleId), expected.slice(0, limit), `the newest ${limit}, the limit spanning slices`);
+      }
     } finally {
       await app.close();
     }
