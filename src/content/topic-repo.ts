@@ -37,8 +37,16 @@ export interface RelatedStoriesQuery {
 /** One of a tag's newest published stories, as the ranking needs it. */
 interface TagCandidate {
   id: string;
-  publishedAt: string;
+  /** Its publication time, ms since the epoch (-Infinity for none: the oldest). */
+  publishedMs: number;
   tagIds: string[];
+}
+
+/** Ranking order: the better score first; ties to the newer story, then the later id. */
+function before(a: RelatedStoryRank & { publishedMs: number }, b: RelatedStoryRank & { publishedMs: number }): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  if (a.publishedMs !== b.publishedMs) return a.publishedMs > b.publishedMs;
+  return a.id > b.id;
 }
 
 const readAnew = <T>(_key: string, load: () => Promise<T>): Promise<T> => load();
@@ -54,11 +62,14 @@ const DAY_MS = 86_400_000;
  */
 const AGE_STEPS_DAYS = [1, 3, 7, 14, 30, 60, 90, 180, 365, 730];
 
-/** The weight of a publication time seen from `now`; each step's start is worked out once per ranking. */
-export function recencyWeight(now: Date): (publishedAt: string) => number {
-  const steps = AGE_STEPS_DAYS.map((days, i) => ({ since: new Date(now.getTime() - days * DAY_MS).toISOString(), weight: 1 / (1 + (i === 0 ? 0 : AGE_STEPS_DAYS[i - 1]!) / 30) }));
+/** The weight of a publication time (ms since the epoch) seen from `now`; each step's start is worked out once per ranking. */
+export function recencyWeight(now: Date): (publishedMs: number) => number {
+  const steps = AGE_STEPS_DAYS.map((days, i) => ({ since: now.getTime() - days * DAY_MS, weight: 1 / (1 + (i === 0 ? 0 : AGE_STEPS_DAYS[i - 1]!) / 30) }));
   const oldest = 1 / (1 + AGE_STEPS_DAYS[AGE_STEPS_DAYS.length - 1]! / 30);
-  return (publishedAt) => steps.find((step) => publishedAt >= step.since)?.weight ?? oldest;
+  return (publishedMs) => {
+    for (const step of steps) if (publishedMs >= step.since) return step.weight;
+    return oldest;
+  };
 }
 
 /**
@@ -110,7 +121,7 @@ export function createTopicRepo(db: Kysely<Database>) {
       if (list) list.push(row.tag_id);
       else tagsOf.set(row.article_id, [row.tag_id]);
     }
-    return states.map((s) => ({ id: s.id, publishedAt: s.published_at ?? '', tagIds: tagsOf.get(s.id) ?? [] }));
+    return states.map((s) => ({ id: s.id, publishedMs: s.published_at ? Date.parse(s.published_at) : -Infinity, tagIds: tagsOf.get(s.id) ?? [] }));
   }
 
   return {
@@ -161,15 +172,20 @@ export function createTopicRepo(db: Kysely<Database>) {
       const lists = await Promise.all(counted.map((tagId) => remember(`tag-candidates:${tagId}:${perTag}`, () => newestWithTag(tagId, perTag))));
       for (const list of lists) for (const story of list) if (!exclude.has(story.id)) candidates.set(story.id, story);
       const weight = recencyWeight(query.now);
-      const ranked = [...candidates.values()].map((story) => {
+      // The best `limit` kept in order as the candidates (hundreds on a big tag) go by: cheaper than sorting them all.
+      const best: (RelatedStoryRank & { publishedMs: number })[] = [];
+      for (const story of candidates.values()) {
         // Each tag the story shares with this one counts 1 / (its published stories).
         let rarity = 0;
         for (const tagId of story.tagIds) if (counted.includes(tagId)) rarity += 1 / published.get(tagId)!;
-        return { id: story.id, publishedAt: story.publishedAt, score: rarity * weight(story.publishedAt) };
-      });
-      // Best first; ties to the newer story, then the later id.
-      ranked.sort((a, b) => b.score - a.score || (a.publishedAt < b.publishedAt ? 1 : a.publishedAt > b.publishedAt ? -1 : a.id < b.id ? 1 : -1));
-      return ranked.slice(0, query.limit).map(({ id, score }) => ({ id, score }));
+        const ranked = { id: story.id, publishedMs: story.publishedMs, score: rarity * weight(story.publishedMs) };
+        let at = best.length;
+        while (at > 0 && before(ranked, best[at - 1]!)) at--;
+        if (at >= query.limit) continue;
+        best.splice(at, 0, ranked);
+        if (best.length > query.limit) best.pop();
+      }
+      return best.map(({ id, score }) => ({ id, score }));
     },
   };
 }

@@ -95,7 +95,7 @@ for (const target of await testDatabases()) {
       const ago = (ms: number) => new Date(now - ms).toISOString();
       // Stories across many slices of the window (and one dated ahead, and one just inside its start); one of them drawn already.
       const times = [-3_600_000, 0, STALE_SLICE_MS - 1, STALE_SLICE_MS, 3 * STALE_SLICE_MS + 5, 40 * STALE_SLICE_MS, CARD_WINDOW_DAYS * 86_400_000 - 60_000];
-      const stories = [];
+      const stories: string[] = [];
       for (const [i, ms] of times.entries()) {
         const { article } = await publishStory(app, { headline: `Story ${i}` });
         await app.database.db.updateTable('articles').set({ published_at: ago(ms) }).where('id', '=', article.id).execute();
