@@ -15,6 +15,7 @@ import { createTimeKeys } from '../audience/zoned-time.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { systemClock } from '../shared/clock.js';
 import { writeArchive } from '../server/seed-archive.js';
+import { createSearchSourceRepo } from '../search/search-source-repo.js';
 
 test('[sqlite] after upgrading a database analysed before, listings are planned from their indexes, not by sorting the archive', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'dateline-plans-')), 'plans.db');
@@ -78,6 +79,11 @@ test('[sqlite] after upgrading a database analysed before, listings are planned 
       const [deskPublished] = await plan(() => admin.list({ status: 'published' }, sort, 'desc', 40, 50));
       assert.doesNotMatch(deskPublished!, whole, `desk list of published stories by ${sort}: ${deskPublished}`);
     }
+    // The search index's catch-up (every start) steps through the stories by id: each step reads
+    // its stories from the id index, never every published story sorted by id.
+    const [catchUpStep] = await plan(() => createSearchSourceRepo(db).staleIds('', 500));
+    assert.doesNotMatch(catchUpStep!, /USE TEMP B-TREE|articles_status/, `search catch-up step: ${catchUpStep}`);
+    assert.match(catchUpStep!, /SEARCH articles USING INDEX sqlite_autoindex_articles_1 \(id>\?\)/);
   } finally {
     await db.destroy();
   }

@@ -44,10 +44,12 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
         for (const id of ids) await indexArticle(trx, id);
       });
     let changed = 0;
-    // Stale stories by id, with a cursor, so each batch reads on from where the last one stopped.
-    for (let after = '', ids = await source.staleIds(after, CATCH_UP_BATCH); ids.length; after = ids[ids.length - 1]!, ids = await source.staleIds(after, CATCH_UP_BATCH)) {
-      await apply(ids);
+    // Every story by id, a step at a time, with a cursor: each step reads on from where the last stopped.
+    for (let after: string | null = ''; after !== null; ) {
+      const { ids, next } = await source.staleIds(after, CATCH_UP_BATCH);
+      if (ids.length) await apply(ids);
       changed += ids.length;
+      after = next;
     }
     for (let ids = await source.orphanIds(CATCH_UP_BATCH); ids.length; ids = await source.orphanIds(CATCH_UP_BATCH)) {
       await apply(ids);

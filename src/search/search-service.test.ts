@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { createSearchModule } from './index.js';
+import { createSearchSourceRepo } from './search-source-repo.js';
 import type { SearchInput, SearchOutcome } from './index.js';
 
 const doc = (...texts: string[]) => ({ type: 'doc' as const, content: texts.map((text) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text }] })) });
@@ -190,6 +191,42 @@ for (const target of await testDatabases()) {
       await plain.articles.unpublish(draft.id);
       assert.equal(await n.search.catchUp(), 1);
       assert.deepEqual(await n.headlines('tides'), []);
+      assert.equal(await n.search.catchUp(), 0);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  test(`[${target.name}] catch-up's steps through the stories by id find every stale one, wherever the steps fall`, async () => {
+    const handle = await target.create();
+    try {
+      const n = await newsroom(handle);
+      const plain = createContentModule({ db: handle.db, clock: n.clock, newId: createIdGenerator() });
+      // Indexed and current, written without an indexer, a draft, and one edited behind the index's back.
+      const current = await n.publish({ headline: 'Indexed already', body: 'Text.' });
+      const missing = [];
+      for (let i = 0; i < 4; i++) missing.push((await plain.articles.publish((await plain.articles.create({ headline: `Unindexed ${i}`, body: doc('Text.'), sectionId: n.sections.news.id })).id)).id);
+      await plain.articles.create({ headline: 'A draft', body: doc('Text.'), sectionId: n.sections.news.id });
+      const edited = await n.publish({ headline: 'Edited later', body: 'Text.' });
+      await handle.db.updateTable('articles').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', edited.id).execute();
+      const total = Number((await handle.db.selectFrom('articles').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      const source = createSearchSourceRepo(handle.db);
+      const expected = [...missing, edited.id].sort();
+      for (const scan of [1, 2, 3, 50]) {
+        const found: string[] = [];
+        let steps = 0;
+        for (let after: string | null = ''; after !== null; steps++) {
+          const step = await source.staleIds(after, scan);
+          assert.ok(step.ids.length <= scan);
+          found.push(...step.ids);
+          after = step.next;
+        }
+        assert.deepEqual(found, expected, `steps of ${scan}`);
+        assert.ok(!found.includes(current.id));
+        // Each story looked at once, then one empty step says the walk is over.
+        assert.equal(steps, Math.ceil(total / scan) + 1, `steps of ${scan}`);
+      }
+      assert.equal(await n.search.catchUp(), 5);
       assert.equal(await n.search.catchUp(), 0);
     } finally {
       await handle.close();

@@ -55,20 +55,25 @@ export function createSearchSourceRepo(db: Kysely<Database>) {
       };
     },
 
-    /** Published stories whose index row is missing or older than the story, in id order after `after`. */
-    async staleIds(after: string, limit: number): Promise<string[]> {
+    /**
+     * Published stories whose index row is missing or older than the story, among the next `scan`
+     * stories by id after `after`; `next` is the last id looked at, null when none were left.
+     * Walking the id index a bounded step at a time keeps each query short at any archive size:
+     * asking for the first 500 stale stories instead read every published story by status and
+     * sorted them by id, 495 ms on SQLite at 100,000 stories for every batch (a catch-up over a
+     * fresh 100,000-story archive took 31 minutes; a start-up with nothing to do, 0.5 s).
+     */
+    async staleIds(after: string, scan: number): Promise<{ ids: string[]; next: string | null }> {
       const rows = await db
         .selectFrom('articles')
         .leftJoin('search_documents', 'search_documents.article_id', 'articles.id')
-        .select('articles.id')
-        .where('articles.status', '=', 'published')
-        .where('articles.published_at', 'is not', null)
+        .select(['articles.id', 'articles.status', 'articles.published_at', 'articles.version', 'search_documents.article_id as indexed_id', 'search_documents.version as indexed_version'])
         .where('articles.id', '>', after)
-        .where((eb) => eb.or([eb('search_documents.article_id', 'is', null), eb('search_documents.version', '!=', eb.ref('articles.version'))]))
         .orderBy('articles.id')
-        .limit(limit)
+        .limit(scan)
         .execute();
-      return rows.map((r) => r.id);
+      const ids = rows.filter((r) => r.status === 'published' && r.published_at !== null && (r.indexed_id === null || Number(r.indexed_version) !== Number(r.version))).map((r) => r.id);
+      return { ids, next: rows.length ? rows[rows.length - 1]!.id : null };
     },
 
     /** Index rows of stories that are no longer published (or no longer exist). */
