@@ -75,6 +75,7 @@ for (const target of await testDatabases()) {
       for (const s of [both, dams, both]) {
         const anew = await topics.relatedStories(s.id, { limit: 5, now });
         assert.deepEqual(await topics.relatedStories(s.id, { limit: 5, now, remember }), anew, `${s.headline}: the same ranking, scores included`);
+        assert.deepEqual(await topics.relatedStories(s.id, { limit: 5, now, remember, tagIds: s.tagIds }), anew, `${s.headline}: the same with the tags handed in`);
       }
       assert.ok((await topics.relatedStories(dams.id, { limit: 5, now, remember })).some((r) => r.id === both.id), 'a story sharing a remembered tag is still found');
       // Two tags: each one's published count and newest stories read once for all the stories above.

@@ -32,6 +32,8 @@ export interface RelatedStoriesQuery {
    * them for a content generation. Without it, each call reads them anew.
    */
   remember?: <T>(key: string, load: () => Promise<T>) => Promise<T>;
+  /** The story's tags when the caller has just read them (the page has); else they are read here. */
+  tagIds?: readonly string[];
 }
 
 /** One of a tag's newest published stories, as the ranking needs it. */
@@ -160,7 +162,7 @@ export function createTopicRepo(db: Kysely<Database>) {
       const commonLimit = query.commonTagLimit ?? COMMON_TAG_LIMIT;
       const perTag = query.candidatesPerTag ?? CANDIDATES_PER_TAG;
       const remember = query.remember ?? readAnew;
-      const tagIds = (await db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute()).map((r) => r.tag_id);
+      const tagIds = query.tagIds ?? (await db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute()).map((r) => r.tag_id);
       if (!tagIds.length) return [];
       const counts = await Promise.all(tagIds.map((tagId) => remember(`tag-published:${tagId}`, () => publishedWithTag(tagId))));
       const published = new Map(tagIds.map((tagId, i) => [tagId, counts[i]!] as const).filter(([, n]) => n > 0));

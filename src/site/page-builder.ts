@@ -97,7 +97,7 @@ export function createPageBuilder({ read, media: mediaService, site, generation,
   function relatedStories(article: ArticleView): Promise<ArticleTeaser[]> {
     if (!article.tags.length) return Promise.resolve([]);
     return memo(`related-stories:${article.id}`, async () => {
-      const ranked = await topics.relatedStories(article.id, { limit: RELATED_STORIES, now: clock.now(), remember: tagFacts });
+      const ranked = await topics.relatedStories(article.id, { limit: RELATED_STORIES, now: clock.now(), remember: tagFacts, tagIds: article.tagIds });
       const found = await Promise.all(ranked.map((r) => teaser(r.id)));
       return found.filter((t): t is ArticleTeaser => !!t);
     });
