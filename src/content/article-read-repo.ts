@@ -27,16 +27,18 @@ export const PICTURE_LOOKBACK = 200;
 export function createArticleReadRepo(db: Kysely<Database>) {
   const articles = createArticleRepo(db);
 
+  const withSection = () =>
+    db
+      .selectFrom('articles')
+      .innerJoin('sections', 'sections.id', 'articles.section_id')
+      .selectAll('articles')
+      .select(['sections.slug as s_slug', 'sections.name as s_name', 'sections.description as s_description', 'sections.position as s_position']);
+
   // The reads of `view`, which every uncached article page runs: compiled to SQL once (compiled-once.ts).
   const viewQueries = {
-    article: compiledOnce(db, (id: string) =>
-      db
-        .selectFrom('articles')
-        .innerJoin('sections', 'sections.id', 'articles.section_id')
-        .selectAll('articles')
-        .select(['sections.slug as s_slug', 'sections.name as s_name', 'sections.description as s_description', 'sections.position as s_position'])
-        .where('articles.id', '=', id),
-    ),
+    article: compiledOnce(db, (id: string) => withSection().where('articles.id', '=', id)),
+    // A reader's URL names the story by its slug: read by it straight away, not id first.
+    articleBySlug: compiledOnce(db, (slug: string) => withSection().where('articles.slug', '=', slug)),
     authors: compiledOnce(db, (id: string) =>
       db
         .selectFrom('article_authors')
@@ -143,6 +145,23 @@ export function createArticleReadRepo(db: Kysely<Database>) {
     );
   }
 
+  type ViewRow = Awaited<ReturnType<typeof viewQueries.article>>[number];
+
+  /** The story's row with its section, bylines, tags and corrections: the three read together. */
+  async function withDetails(row: ViewRow): Promise<ArticleView> {
+    const id = row.id;
+    const [authors, tags, corrections] = await Promise.all([viewQueries.authors(id), viewQueries.tags(id), articles.corrections(id)]);
+    const people: Person[] = authors.map((p) => ({ id: p.id, slug: p.slug, name: p.name, bio: p.bio, links: parseLinks(p.links) }));
+    const article = toArticle(row, people.map((p) => p.id), tags.map((t) => t.id));
+    return {
+      ...article,
+      section: { id: row.section_id, slug: row.s_slug, name: row.s_name, description: row.s_description, position: Number(row.s_position) },
+      authors: people,
+      tags: tags as Tag[],
+      corrections,
+    };
+  }
+
   return {
     latest: (filter: TeaserFilter, limit: number, offset = 0) => teasers(filter, 'latest', limit, offset),
     mostRead: (limit: number) => teasers({}, 'most-read', limit),
@@ -158,17 +177,20 @@ export function createArticleReadRepo(db: Kysely<Database>) {
      */
     async view(id: string): Promise<ArticleView | null> {
       const [row] = await viewQueries.article(id);
-      if (!row) return null;
-      const [authors, tags, corrections] = await Promise.all([viewQueries.authors(id), viewQueries.tags(id), articles.corrections(id)]);
-      const people: Person[] = authors.map((p) => ({ id: p.id, slug: p.slug, name: p.name, bio: p.bio, links: parseLinks(p.links) }));
-      const article = toArticle(row, people.map((p) => p.id), tags.map((t) => t.id));
-      return {
-        ...article,
-        section: { id: row.section_id, slug: row.s_slug, name: row.s_name, description: row.s_description, position: Number(row.s_position) },
-        authors: people,
-        tags: tags as Tag[],
-        corrections,
-      };
+      return row ? withDetails(row) : null;
+    },
+
+    /**
+     * The story a reader's URL names by its slug, as `view` gives it; `current` is false for an
+     * old slug (the page answers with a redirect). One read fewer than resolving the slug first:
+     * on PostgreSQL each is a round trip on every uncached article page.
+     */
+    async viewBySlug(slug: string): Promise<{ article: ArticleView; current: boolean } | null> {
+      const [row] = await viewQueries.articleBySlug(slug);
+      if (row) return { article: await withDetails(row), current: true };
+      const found = await articles.resolveSlug(slug);
+      const article = found && (await this.view(found.id));
+      return article ? { article, current: found.current } : null;
     },
 
     /**

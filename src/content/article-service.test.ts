@@ -86,6 +86,11 @@ for (const target of await testDatabases()) {
       await articles.update(draft.id, { slug: 'new-title' });
       assert.deepEqual(await read.resolveSlug('old-title'), { id: draft.id, current: false });
       assert.deepEqual(await read.resolveSlug('new-title'), { id: draft.id, current: true });
+      // A reader's URL read by its slug at once gives the same story as by its id, old slugs too.
+      const byId = await read.view(draft.id);
+      assert.deepEqual(await read.viewBySlug('new-title'), { article: byId, current: true });
+      assert.deepEqual(await read.viewBySlug('old-title'), { article: byId, current: false });
+      assert.equal(await read.viewBySlug('no-such-title'), null);
       const other = await articles.create({ headline: 'Old title', body, sectionId: section.id });
       assert.equal(other.slug, 'old-title-2', 'an old slug is never reused by another story');
     } finally {

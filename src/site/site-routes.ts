@@ -129,10 +129,9 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     if (!sectionSlug || !slug) return sendError(request, reply, 404);
     if (sectionSlug === 'author' || sectionSlug === 'topic') return listingByKind(request, reply, sectionSlug, slug);
     return serve(request, reply, articleCacheKey(sectionSlug, slug), async () => {
-      const found = await read.resolveSlug(slug);
+      const found = await read.viewBySlug(slug);
       if (!found) return null;
-      const article = await read.view(found.id);
-      if (!article) return null;
+      const { article } = found;
       if (article.status === 'unpublished') return { status: 410, body: errorPage(site(), 410), keys: [`article-${article.id}`] };
       if (article.status !== 'published') return null;
       // Old slugs and moved sections answer with a permanent redirect to the one true URL.
