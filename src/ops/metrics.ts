@@ -32,16 +32,19 @@ export function createMetrics() {
   // then status, each a value the map has seen before, so a count makes no new string to hash.
   type FastAnswer = { route: string; method: string; status: string; count: number; reported: number };
   const fastAnswers = new Map<string, Map<string, Map<number, FastAnswer>>>();
-  const allFastAnswers: FastAnswer[] = [];
   const requests = new Counter({
     name: 'dateline_http_requests_total',
     help: 'HTTP requests answered, by route pattern, method and status',
     labelNames: ['route', 'method', 'status'] as const,
     registers: [registry],
     collect() {
-      for (const answer of allFastAnswers) {
-        if (answer.count > answer.reported) this.inc({ route: answer.route, method: answer.method, status: answer.status }, answer.count - answer.reported);
-        answer.reported = answer.count;
+      for (const byMethod of fastAnswers.values()) {
+        for (const byStatus of byMethod.values()) {
+          for (const answer of byStatus.values()) {
+            if (answer.count > answer.reported) this.inc({ route: answer.route, method: answer.method, status: answer.status }, answer.count - answer.reported);
+            answer.reported = answer.count;
+          }
+        }
       }
     },
   });
@@ -150,11 +153,7 @@ export function createMetrics() {
       if (!byStatus) byMethod.set(method, (byStatus = new Map()));
       const found = byStatus.get(status);
       if (found) found.count++;
-      else {
-        const answer = { route, method, status: String(status), count: 1, reported: 0 };
-        byStatus.set(status, answer);
-        allFastAnswers.push(answer);
-      }
+      else byStatus.set(status, { route, method, status: String(status), count: 1, reported: 0 });
     },
 
     /** One step of a background job. */
