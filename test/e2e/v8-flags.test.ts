@@ -18,14 +18,22 @@ async function oldGrowth(preload: string[]): Promise<number> {
   return (JSON.parse(stdout) as { oldGrowth: number }).oldGrowth;
 }
 
+// V8 decides to pretenure from statistics taken at scavenges, and where those fall differs from run to
+// run: on Node 24.21 about four probe runs in ten saw no pretenuring (1 KB), or a full collection
+// ending mid-batch (a negative growth). So the premise asks whether V8 pretenures here at all, in up
+// to eight runs (each ~150 ms), and the check with the flag holds in every one of three.
 test('without the flag the probe sees V8 pretenure a site (so the check below can fail)', async () => {
-  assert.ok((await oldGrowth([])) > 1_000_000, 'the probe no longer triggers pretenuring; it cannot tell the flag works');
+  const growths: number[] = [];
+  while (growths.length < 8 && !growths.some((g) => g > 1_000_000)) growths.push(await oldGrowth([]));
+  assert.ok(Math.max(...growths) > 1_000_000, `the probe no longer triggers pretenuring (${growths.join(', ')} bytes); it cannot tell the flag works`);
 });
 
 test('bin/v8-flags.js keeps every new object young', async () => {
   // 0 bytes on Node 20; about 1 KB on Node 24 (its own bookkeeping), against 2 MB pretenured.
-  const growth = await oldGrowth(['--import', './bin/v8-flags.js']);
-  assert.ok(growth < 100_000, `${growth} bytes of the batch went to the old generation`);
+  for (let run = 0; run < 3; run++) {
+    const growth = await oldGrowth(['--import', './bin/v8-flags.js']);
+    assert.ok(growth < 100_000, `${growth} bytes of the batch went to the old generation`);
+  }
 });
 
 test('the dateline command and the page bench load the flags before anything else', async () => {
