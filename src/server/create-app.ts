@@ -310,6 +310,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       // A reset mail still being sent finishes before the database closes.
       await admin.accounts.tokens.idle();
       await media.variantWorker.stop();
+      await shareCards.renderer.close();
       if (started || app.server.listening) await app.close();
       else await app.close().catch(() => {});
       // No beacon comes in any more: write every counted view, while Redis and the database are open.

@@ -1,4 +1,7 @@
-import { createCardRenderer } from '../audience/index.js';
+import { createCardRenderer, type CardRenderer } from '../audience/index.js';
+
+// One renderer for every logo: each has its own layout thread.
+let renderer: CardRenderer | undefined;
 
 /**
  * The publisher logo structured data points at: the site name set in type, 600×60 PNG.
@@ -6,5 +9,5 @@ import { createCardRenderer } from '../audience/index.js';
  * has no system fonts, and an SVG with `font-family="Georgia"` would come out blank there.
  */
 export async function renderLogoPng(siteName: string): Promise<Buffer> {
-  return createCardRenderer().logo(siteName);
+  return (renderer ??= createCardRenderer()).logo(siteName);
 }

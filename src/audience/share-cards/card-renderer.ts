@@ -1,11 +1,10 @@
-import type { ReactNode } from 'react';
-import type { SatoriOptions } from 'satori';
 import sharp, { type Sharp } from 'sharp';
 import { focalCrop, MAX_INPUT_PIXELS } from '../../media/index.js';
 import { truncateText } from '../../shared/truncate.js';
 import { cardFonts, coverage, type CardFont } from './card-fonts.js';
 import { CARD_SIZE, cardNode, HEADLINE_LINE_HEIGHT, HEADLINE_STEPS, headlineNode, LOGO_SIZE, logoNode, siteCardNode, TEXT_WIDTH, type CardNode } from './card-layout.js';
 import { drawableText } from './card-text.js';
+import { createSvgLayoutThread } from './svg-layout-thread.js';
 
 export interface CardText {
   headline: string;
@@ -56,24 +55,33 @@ const JPEG = { quality: 82, mozjpeg: true, progressive: true } as const;
  * by resvg without system fonts, and laid over the hero by sharp.
  */
 export function createCardRenderer(options: { fonts?: () => CardFont[] } = {}) {
-  // Loaded on the first drawing, not at start: importing both takes 0.2–0.4 s.
-  let engines: Promise<{ satori: typeof import('satori').default; renderAsync: typeof import('@resvg/resvg-js').renderAsync }> | undefined;
-  const load = () => (engines ??= Promise.all([import('satori'), import('@resvg/resvg-js')]).then(([s, r]) => ({ satori: s.default, renderAsync: r.renderAsync })));
+  // Loaded on the first drawing, not at start: importing it (and satori, in the layout thread) takes 0.2–0.4 s.
+  let rasteriser: Promise<typeof import('@resvg/resvg-js').renderAsync> | undefined;
+  const load = () => (rasteriser ??= import('@resvg/resvg-js').then((r) => r.renderAsync));
+  const layout = createSvgLayoutThread(options.fonts);
   let faces: CardFont[] | undefined;
   const fonts = () => (faces ??= (options.fonts ?? cardFonts)());
   let serif: ((cp: number) => boolean) | undefined;
   let sans: ((cp: number) => boolean) | undefined;
   const covers = { serif: (cp: number) => (serif ??= coverage(fonts(), 'serif'))(cp), sans: (cp: number) => (sans ??= coverage(fonts(), 'sans'))(cp) };
 
-  async function svg(node: CardNode, size: { width: number; height?: number }): Promise<string> {
-    const { satori } = await load();
-    // satori's types want React elements; it reads plain { type, props } objects, which is what these are.
-    return satori(node as unknown as ReactNode, { ...size, fonts: fonts() } as SatoriOptions);
+  /** Lays out on its own thread (svg-layout-thread.ts): the event loop keeps serving pages meanwhile. */
+  const svg = (node: CardNode, size: { width: number; height?: number }): Promise<string> => layout.svg(node, size);
+
+  /**
+   * Rasterises in libuv's thread pool, for the same reason, and hands sharp the pixels as they are
+   * (RGBA, premultiplied, as resvg keeps them): resvg's own PNG encoder runs on the calling thread,
+   * 21 ms for a card.
+   */
+  async function pixels(svgText: string): Promise<{ input: Buffer; raw: { width: number; height: number; channels: 4; premultiplied: true } }> {
+    const renderAsync = await load();
+    const image = await renderAsync(svgText, { font: { loadSystemFonts: false } });
+    return { input: image.pixels, raw: { width: image.width, height: image.height, channels: 4, premultiplied: true } };
   }
 
-  /** Rasterises in libuv's thread pool: the event loop keeps serving pages meanwhile. */
+  /** A PNG from resvg: only for the logo (600×60), where encoding takes about a millisecond. */
   async function png(svgText: string): Promise<Buffer> {
-    const { renderAsync } = await load();
+    const renderAsync = await load();
     return (await renderAsync(svgText, { font: { loadSystemFonts: false } })).asPng();
   }
 
@@ -127,7 +135,7 @@ export function createCardRenderer(options: { fonts?: () => CardFont[] } = {}) {
       const kicker = drawableText(text.kicker, covers.sans);
       const siteName = drawableText(text.siteName, covers.sans);
       const fitted = await fitHeadline(headline.text, text.lang);
-      const overlay = await png(
+      const overlay = await pixels(
         await svg(
           cardNode({ headline: fitted.text, headlineSize: fitted.fontSize, kicker: kicker.ok ? kicker.text : '', siteName: siteName.ok ? siteName.text : '', lang: text.lang, overPicture: !!hero }),
           CARD_SIZE,
@@ -136,9 +144,9 @@ export function createCardRenderer(options: { fonts?: () => CardFont[] } = {}) {
       let base: Sharp;
       if (hero) {
         const decoded = await prepare(hero);
-        base = decoded.pixels().extract(focalCrop(decoded.size, CARD_SIZE, decoded.focal)).resize(CARD_SIZE.width, CARD_SIZE.height).composite([{ input: overlay }]);
+        base = decoded.pixels().extract(focalCrop(decoded.size, CARD_SIZE, decoded.focal)).resize(CARD_SIZE.width, CARD_SIZE.height).composite([overlay]);
       } else {
-        base = sharp(overlay);
+        base = sharp(overlay.input, { raw: overlay.raw });
       }
       const jpeg = await base.flatten({ background: '#000000' }).jpeg(JPEG).toBuffer();
       return { ok: true, jpeg, ...CARD_SIZE };
@@ -165,7 +173,8 @@ export function createCardRenderer(options: { fonts?: () => CardFont[] } = {}) {
       const shown = name.ok && name.text ? name.text : '';
       let size = 96;
       while (size > 56 && shown && (await lineCount(shown, size, undefined, TEXT_WIDTH, 1.1)) > 2) size -= 8;
-      return sharp(await png(await svg(siteCardNode(shown, size, hostText.ok ? hostText.text : ''), CARD_SIZE))).jpeg(JPEG).toBuffer();
+      const drawn = await pixels(await svg(siteCardNode(shown, size, hostText.ok ? hostText.text : ''), CARD_SIZE));
+      return sharp(drawn.input, { raw: drawn.raw }).flatten({ background: '#000000' }).jpeg(JPEG).toBuffer();
     },
 
     /** The publisher logo, 600×60 PNG: the site name, shrunk until it fits one line. */
@@ -176,6 +185,9 @@ export function createCardRenderer(options: { fonts?: () => CardFont[] } = {}) {
       while (size > 14 && shown && (await lineCount(shown, size, undefined, LOGO_SIZE.width - 24, 1.16)) > 1) size -= 2;
       return png(await svg(logoNode(shown, size), LOGO_SIZE));
     },
+
+    /** Stops the layout thread; a later drawing starts it again. */
+    close: () => layout.close(),
   };
 }
 

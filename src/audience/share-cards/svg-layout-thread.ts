@@ -1,0 +1,83 @@
+import { Worker } from 'node:worker_threads';
+import type { CardFont } from './card-fonts.js';
+import type { CardNode } from './card-layout.js';
+
+export interface SvgRequest {
+  id: number;
+  node: CardNode;
+  size: { width: number; height?: number };
+}
+export type SvgReply = { id: number; svg: string } | { id: number; error: string };
+
+// The worker runs TypeScript, so it registers tsx's loader first, as bin/dateline.js does for the
+// main thread (a second registration, under `node --import tsx`, is harmless).
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const WORKER_MODULE = new URL('./svg-layout-worker.ts', import.meta.url).href;
+const BOOT = `(async () => {
+  const { register } = await import(${JSON.stringify(TSX_API)});
+  register();
+  await import(${JSON.stringify(WORKER_MODULE)});
+})().catch((error) => { console.error(error); process.exit(1); });`;
+
+/**
+ * satori's text layout on a worker thread. Measured on the main thread it held the event loop
+ * 25–41 ms per card (several layouts per card to fit the headline), so every page asked for while
+ * the card job ran waited that long: after an archive import the job draws thousands. Here the
+ * main thread only sends the layout tree and receives the SVG text.
+ *
+ * The worker starts on the first layout and is unref'd while idle, so it never keeps a process
+ * (a CLI command, a test) alive. A worker that dies fails the layouts it held and is replaced on
+ * the next one.
+ */
+export function createSvgLayoutThread(fonts?: () => CardFont[]) {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (svg: string) => void; reject: (error: Error) => void }>();
+
+  function failAll(error: Error): void {
+    for (const { reject } of pending.values()) reject(error);
+    pending.clear();
+    worker = null;
+  }
+
+  function start(): Worker {
+    const started = new Worker(BOOT, { eval: true, workerData: { fonts: fonts?.() } });
+    started.unref();
+    started.on('message', (reply: SvgReply) => {
+      const waiting = pending.get(reply.id);
+      if (!waiting) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) started.unref();
+      if ('error' in reply) waiting.reject(new Error(`share card layout: ${reply.error}`));
+      else waiting.resolve(reply.svg);
+    });
+    started.on('error', (error) => {
+      if (worker === started) failAll(error);
+    });
+    started.on('exit', (code) => {
+      if (worker === started) failAll(new Error(`share card layout thread exited (${code})`));
+    });
+    return started;
+  }
+
+  return {
+    svg(node: CardNode, size: { width: number; height?: number }): Promise<string> {
+      worker ??= start();
+      const id = nextId++;
+      // Held while it has work: the answer must arrive even when nothing else keeps the process up.
+      worker.ref();
+      return new Promise<string>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        worker!.postMessage({ id, node, size } satisfies SvgRequest);
+      });
+    },
+
+    /** Stops the worker (tests; a process exiting does not need it). */
+    async close(): Promise<void> {
+      const running = worker;
+      worker = null;
+      if (running) await running.terminate();
+      failAll(new Error('share card layout thread closed'));
+    },
+  };
+}
