@@ -38,6 +38,23 @@ for (const target of await testDatabases()) {
     }
   });
 
+  test(`[${target.name}] a body is stored as ASCII JSON and read back as written`, async () => {
+    const { handle, articles, read, section } = await setup();
+    try {
+      const typographic: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Asha’s “well” — दिल्ली 🌧️' }] }] };
+      const article = await articles.create({ headline: 'Stored', body: typographic, sectionId: section.id });
+      const edited: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Edited — मुंबई' }] }] };
+      const row = async () => (await handle.db.selectFrom('articles').select('body').where('id', '=', article.id).executeTakeFirstOrThrow()).body;
+      assert.match(await row(), /^[\x00-\x7f]*$/);
+      assert.deepEqual((await read.view(article.id))?.body, typographic);
+      await articles.update(article.id, { body: edited });
+      assert.match(await row(), /^[\x00-\x7f]*$/);
+      assert.deepEqual((await read.view(article.id))?.body, edited);
+    } finally {
+      await handle.close();
+    }
+  });
+
   test(`[${target.name}] publishing sets the three timestamps and a later change sets Updated On`, async () => {
     const { handle, clock, articles, section } = await setup();
     try {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/index.js';
-import type { DocNode } from '../doc/index.js';
+import { storedDocJson, type DocNode } from '../doc/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { ValidationError } from '../shared/errors.js';
@@ -150,7 +150,7 @@ function articleOperations({ db, clock, newId, indexer, tagger }: ArticleService
           section_id: fields.sectionId,
           headline: fields.headline.trim(),
           standfirst: fields.standfirst?.trim() ?? '',
-          body: JSON.stringify(fields.body),
+          body: storedDocJson(fields.body),
           status: 'draft',
           language: fields.language ?? 'en',
           dateline_place: fields.datelinePlace ?? null,

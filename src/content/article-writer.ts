@@ -2,6 +2,7 @@ import type { Kysely, Updateable } from 'kysely';
 import type { ArticleTable, Database, RevisionKind } from '../db/index.js';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
+import { storedDocJson } from '../doc/index.js';
 import { firstFreeSlug, slugify } from '../shared/slug.js';
 import { createArticleRepo } from './article-repo.js';
 import { createSiteStateRepo } from './site-state-repo.js';
@@ -92,7 +93,7 @@ export function createArticleWriter({ clock, newId }: { clock: Clock; newId: IdG
     const patch: Updateable<ArticleTable> = {};
     if (fields.headline !== undefined) patch.headline = fields.headline.trim();
     if (fields.standfirst !== undefined) patch.standfirst = fields.standfirst.trim();
-    if (fields.body !== undefined) patch.body = JSON.stringify(fields.body);
+    if (fields.body !== undefined) patch.body = storedDocJson(fields.body);
     if (fields.sectionId !== undefined) patch.section_id = fields.sectionId;
     if (fields.heroMediaId !== undefined) patch.hero_media_id = fields.heroMediaId;
     if (fields.heroCaption !== undefined) patch.hero_caption = fields.heroCaption;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, StaticPageTable } from '../db/index.js';
-import type { DocNode } from '../doc/index.js';
+import { storedDocJson, type DocNode } from '../doc/index.js';
 
 /** A simple page editors write (About, Contact, Editorial standards, Privacy), served at `/{slug}`. */
 export interface StaticPage {
@@ -84,7 +84,7 @@ export function createStaticPageRepo(db: Kysely<Database>) {
     async insert(page: StaticPageRow): Promise<boolean> {
       const result = await db
         .insertInto('static_pages')
-        .values({ id: page.id, slug: page.slug, title: page.title, body: JSON.stringify(page.body), position: page.position, in_footer: page.inFooter ? 1 : 0, created_at: page.at, updated_at: page.at, updated_by: page.by })
+        .values({ id: page.id, slug: page.slug, title: page.title, body: storedDocJson(page.body), position: page.position, in_footer: page.inFooter ? 1 : 0, created_at: page.at, updated_at: page.at, updated_by: page.by })
         .onConflict((oc) => oc.column('slug').doNothing())
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
@@ -95,7 +95,7 @@ export function createStaticPageRepo(db: Kysely<Database>) {
         .set({
           ...(patch.slug !== undefined ? { slug: patch.slug } : {}),
           ...(patch.title !== undefined ? { title: patch.title } : {}),
-          ...(patch.body !== undefined ? { body: JSON.stringify(patch.body) } : {}),
+          ...(patch.body !== undefined ? { body: storedDocJson(patch.body) } : {}),
           ...(patch.position !== undefined ? { position: patch.position } : {}),
           ...(patch.inFooter !== undefined ? { in_footer: patch.inFooter ? 1 : 0 } : {}),
           updated_at: at,

@@ -1,3 +1,5 @@
+import { storedDocJson } from '../doc/index.js';
+
 /**
  * Invented news text for archives of any size (`npm run seed:archive`, `npm run bench:search`):
  * words drawn from a 20,000-word vocabulary with a Zipf-like long tail (stop words first, topical
@@ -49,7 +51,7 @@ export function createArchiveText(seed = 42) {
     return {
       headline: `${mentioned[0]} on ${words(5)}`,
       standfirst: sentence(mentioned),
-      body: JSON.stringify({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }),
+      body: storedDocJson({ type: 'doc', content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) }),
     };
   }
   return { random, pick, story };

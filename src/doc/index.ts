@@ -32,3 +32,4 @@ export { MAX_IMPORT_HTML_BYTES, htmlToDocument } from './html-to-doc.js';
 export type { HtmlToDocumentOptions } from './html-to-doc.js';
 export { renderDocument } from './render-html.js';
 export { safeHref, safeWebUrl } from './safe-url.js';
+export { storedDocJson } from './stored-json.js';

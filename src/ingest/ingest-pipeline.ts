@@ -12,7 +12,7 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
-import { htmlToDocument } from '../doc/index.js';
+import { htmlToDocument, storedDocJson } from '../doc/index.js';
 import { decodeText } from './formats/decode-text.js';
 import { parseDocument } from './formats/parse-document.js';
 import type { ParsedItem, WireItem } from './formats/wire-item.js';
@@ -225,7 +225,7 @@ export function createIngestPipeline(deps: PipelineDeps) {
         headline: item.headline,
         byline: item.bylines.join(', '),
         standfirst: item.standfirst ?? '',
-        body: JSON.stringify(htmlToDocument(item.bodyHtml ?? '')),
+        body: storedDocJson(htmlToDocument(item.bodyHtml ?? '')),
         search_text: `${item.headline} ${item.bylines.join(' ')} ${plain}`.toLowerCase().slice(0, 20_000),
         pictures: JSON.stringify(pictures),
         payload: JSON.stringify(item),
