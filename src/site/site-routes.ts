@@ -12,6 +12,7 @@ import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type R
 import { articlePath } from './site-info.js';
 import { pageSecurityHeaders } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
+import { pageBytes } from './page-bytes.js';
 import { redirectTrailingSlash } from './trailing-slash.js';
 import { viewRoutes } from './view-routes.js';
 import { articleCacheKey } from './page-fast-path.js';
@@ -91,9 +92,10 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
       const headers = { ...pageSecurityHeaders(), 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': [SITE_KEY, ...built.keys].join(' ') };
       // A stored page is compressed once, in every coding, here; with the cache off
       // only the coding this reader takes is made, at a cheaper setting.
+      const bytes = pageBytes(built.body, site().css);
       const representations = cache.keepsPages
-        ? await prepareRepresentations({ body: Buffer.from(built.body), headers }, COMPRESSED_CODINGS, 'page')
-        : await prepareRepresentations({ body: Buffer.from(built.body), headers }, [coding], 'response');
+        ? await prepareRepresentations({ ...bytes, headers }, COMPRESSED_CODINGS, 'page')
+        : await prepareRepresentations({ ...bytes, headers }, [coding], 'response');
       page = cache.set(key, { status: built.status, generation, representations });
     }
     writeRepresentation(request, reply, page.status, page.representations, coding);
