@@ -96,6 +96,37 @@ for (const target of await testDatabases()) {
     }
   });
 
+  test(`[${target.name}] a story is read in one statement, with its bylines, tags and corrections in order`, async () => {
+    const { handle, clock, directory, articles, section, asha, tom } = await setup();
+    try {
+      const monsoon = await directory.ensureTag('Monsoon', 'event');
+      const pune = await directory.ensureTag('Pune', 'place');
+      const draft = await articles.create({ headline: 'Rain', body, sectionId: section.id, authorIds: [asha.id, tom.id], tagIds: [pune.id, monsoon.id] });
+      await articles.publish(draft.id);
+      await articles.update(draft.id, { authorIds: [tom.id, asha.id], tagIds: [monsoon.id, pune.id] });
+      clock.advance(60_000);
+      await articles.update(draft.id, { standfirst: 'One' }, { correction: 'The first correction.' });
+      clock.advance(60_000);
+      await articles.update(draft.id, { standfirst: 'Two' }, { correction: 'The second correction.' });
+      // Every statement the reader's repo sends, counted on its way to the database.
+      let statements = 0;
+      const counted = handle.db.withPlugin({ transformQuery: (args) => (statements++, args.node), transformResult: async (args) => args.result });
+      const view = await createArticleReadRepo(counted).viewBySlug('rain');
+      assert.equal(statements, 1);
+      assert.deepEqual(view?.article.authors.map((p) => p.name), ['Tom Field', 'Asha Rao']);
+      assert.deepEqual(view?.article.authors[0]?.links, tom.links);
+      assert.deepEqual(view?.article.tags.map((t) => [t.name, t.kind]), [['Monsoon', 'event'], ['Pune', 'place']]);
+      assert.deepEqual(view?.article.corrections.map((c) => c.note), ['The first correction.', 'The second correction.']);
+      assert.equal(view?.article.corrections[0]?.createdAt, '2025-06-27T04:31:00.000Z');
+      // A story with none of them has empty lists.
+      const bare = await articles.create({ headline: 'Bare', body, sectionId: section.id });
+      const plain = await createArticleReadRepo(counted).view(bare.id);
+      assert.deepEqual([plain?.authors, plain?.tags, plain?.corrections], [[], [], []]);
+    } finally {
+      await handle.close();
+    }
+  });
+
   test(`[${target.name}] a changed slug keeps the old one as a redirect`, async () => {
     const { handle, articles, read, section } = await setup();
     try {
