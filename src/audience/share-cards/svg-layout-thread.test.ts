@@ -82,3 +82,17 @@ test('closing fails the layouts in flight; the next one starts a new thread', as
   assert.match(await layout.svg(headlineNode('Again', 40, 'en'), { width: 600 }), /^<svg/);
   await layout.close();
 });
+
+test('an idle thread stops after a while and starts again for the next layout', async () => {
+  const layout = createSvgLayoutThread(undefined, { idleMs: 100 });
+  try {
+    assert.equal(layout.running, false, 'nothing runs before the first layout');
+    assert.match(await layout.svg(headlineNode('First', 40, 'en'), { width: 600 }), /^<svg/);
+    assert.equal(layout.running, true);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(layout.running, false, 'stopped after 100 ms without work');
+    assert.match(await layout.svg(headlineNode('Again', 40, 'en'), { width: 600 }), /^<svg/);
+  } finally {
+    await layout.close();
+  }
+});
