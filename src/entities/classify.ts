@@ -1,10 +1,13 @@
-import { findMinorPlace, findPlace, isCountry, isLexiconPlace, lexiconTags } from './places.js';
+import { findPlace, lexiconTags } from './places.js';
 import {
-  DESIGNATION_RE, NOT_DESIGNATION_RE, DIRECTION_WORDS, EVENT_PREFIXES, EVENT_SUFFIXES, HONORIFICS, KOREAN_SURNAMES, LAW_SUFFIXES, LEADING_FUNCTION, LEADING_NOISE, LOCATIVE_WORDS, NAME_PARTICLES,
-  ORG_CONTEXT_WORDS, ORG_HEADS, ORG_POSSESSIONS, ORG_ROLES_BEFORE_OF, ORG_SUFFIXES, ORG_WORDS_AFTER, OWNER_MODIFIERS, PERSON_CONTEXT_WORDS, PERSON_VERBS, PLACE_NOUNS_AFTER,
-  PLACE_NOUNS_BEFORE_OF, PLACE_PREFIXES, PLACE_SUFFIXES, SHIP_PREFIXES, STOP_CAPITALS, THING_NOUNS_AFTER, THING_SUFFIXES,
+  DESIGNATION_RE, DIRECTION_WORDS, EVENT_PREFIXES, EVENT_SUFFIXES, HONORIFICS, KOREAN_SURNAMES, LAW_SUFFIXES, LEADING_FUNCTION, LEADING_NOISE, NAME_PARTICLES,
+  ORG_CONTEXT_WORDS, ORG_HEADS, ORG_SUFFIXES, PERSON_CONTEXT_WORDS, PERSON_VERBS,
+  PLACE_PREFIXES, PLACE_SUFFIXES, SHIP_PREFIXES, STOP_CAPITALS, THING_SUFFIXES,
 } from './seed-lists.js';
 import { spanText, type Span, type Token } from './tokens.js';
+import { organisationByContext, numberedThing, placeByContext, thingByContext } from './context-rules.js';
+import { known } from './known-names.js';
+import { isCommonWord, isFirstName, mention, nameWord, person } from './name-words.js';
 import type { EntityKind, Gazetteer } from './types.js';
 
 /** One mention found in the text: what it is and how it was written. */
@@ -109,27 +112,6 @@ function isDemonym(tokens: Token[]): boolean {
   const surface = spanText(tokens);
   const stem = /^(.{3,}?)(?:ns|n|ers|er)$/.exec(surface);
   return tokens.length <= 3 && !!stem && /^\p{Lu}/u.test(surface) && !!findPlace(stem[1]!) && !findPlace(surface);
-}
-
-/** Tags of the NLP library's lexicon that make a word a name rather than a common word. */
-const NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName', 'LastName', 'Person', 'ProperNoun', 'Place', 'City', 'Region', 'Country', 'Organization', 'SportsTeam']);
-
-/** A word the NLP library's lexicon knows only as a common word ("raider" no, "super" yes, "Arjun" no). */
-function isCommonWord(word: string): boolean {
-  if (PERSON_CONTEXT_WORDS.has(word.toLowerCase())) return true;
-  const tags = lexiconTags(word);
-  return tags.length > 0 && !tags.some((t) => NAME_TAGS.has(t));
-}
-
-/** An adjective or a word shaped like one ("Institutional", "Foreign", "Retail"): not a name when it opens a sentence. */
-function isDescribingWord(word: string): boolean {
-  const tags = lexiconTags(word);
-  if (tags.length) return tags.some((t) => t === 'Adjective' || t === 'Determiner' || t === 'Adverb' || t === 'Comparable' || t === 'Gerund' || t === 'Actor');
-  return /(?:al|ive|ic|ous|ary|ing|ed|ful|less|able|ible|ern|ish)$/.test(word.toLowerCase()) || ['retail', 'wholesale'].includes(word.toLowerCase());
-}
-
-function isFirstName(word: string): boolean {
-  return lexiconTags(word).some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName');
 }
 
 /** Names told by their first word: ships ("INS Arnala"), exercises ("Exercise Desert Knight"), "Mount X", "Upper X". */
@@ -261,38 +243,6 @@ function lastTitleIndex(tokens: Token[]): number {
   return officeWords.length <= 3 ? last : -1;
 }
 
-/** Names any list knows: tags, seeds, this story's acronyms, places, designations. */
-function known(tokens: Token[], ctx: ClassifyContext): Mention | null {
-  const surface = spanText(tokens);
-  if (tokens.length === 1 && STOP_CAPITALS.has(surface)) return null;
-  const expansion = ctx.acronyms.get(surface);
-  if (expansion) {
-    const entry = ctx.gazetteer.lookup(expansion) ?? ctx.gazetteer.lookup(surface);
-    return { kind: entry?.kind ?? kindOfName(expansion), surface, name: entry?.name ?? expansion, tagId: entry?.tagId ?? null, strength: 2 };
-  }
-  const entry = ctx.gazetteer.lookup(surface);
-  if (entry) return { kind: entry.kind, surface, name: entry.name, tagId: entry.tagId, strength: 2 };
-  const place = findPlace(surface);
-  if (place && !(tokens.length === 1 && /^[A-Z]{2,3}$/.test(surface) && place !== surface && !['US', 'UK', 'UAE'].includes(surface))) return { kind: 'place', surface, name: place, tagId: null, strength: 2 };
-  if (tokens.length === 1 && /^COP\d{1,2}$/.test(surface)) return { kind: 'event', surface, name: surface, tagId: null, strength: 2 };
-  if (tokens.some((t) => DESIGNATION_RE.test(t.text) && !NOT_DESIGNATION_RE.test(t.text)) && tokens.length <= 3) {
-    // "American M1A2 Abrams": the nationality is not part of the name.
-    const named = tokens.length > 1 && (STOP_CAPITALS.has(tokens[0]!.text) || lexiconTags(tokens[0]!.text).includes('Demonym')) ? spanText(tokens.slice(1)) : surface;
-    return { kind: 'thing', surface: named, name: named, tagId: null, strength: 2 };
-  }
-  return null;
-}
-
-/** The kind a multi-word name's words suggest ("… Organisation" is an organisation). */
-function kindOfName(name: string): EntityKind {
-  const words = name.split(/\s+/);
-  const last = words[words.length - 1] ?? '';
-  if (LAW_SUFFIXES.has(last) || THING_SUFFIXES.has(last)) return 'thing';
-  if (EVENT_SUFFIXES.has(last)) return 'event';
-  if (PLACE_SUFFIXES.has(last) && words.length > 1) return 'place';
-  return 'organisation';
-}
-
 /** Rules on the span's own words and on the words around it. */
 function byShape(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | null {
   const surface = spanText(tokens);
@@ -353,114 +303,6 @@ function byShape(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | n
   return null;
 }
 
-/** The word after a span when only spaces part them ("Kebbi state", "Arsenal manager"). */
-function wordAfter(span: Span, tokens: Token[], offset = 0): Token | undefined {
-  const { sentence } = span;
-  let prevToken = tokens[tokens.length - 1]!;
-  for (let i = 0; i <= offset; i++) {
-    const next = sentence.tokens[span.index + tokens.length + i];
-    if (!next || !/^[ \u00a0]+$/.test(sentence.text.slice(prevToken.end, next.start))) return undefined;
-    prevToken = next;
-  }
-  return prevToken;
-}
-
-/** Unknown names that the words around them make places: "in Dharwad" (a known town), "Kebbi state", "the town of Mahe", "Mandya, Karnataka". */
-function placeByContext(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | null {
-  if (tokens.length > 3 || !tokens.every(nameWord)) return null;
-  const surface = spanText(tokens);
-  if (ctx.hints.people.has(surface.toLowerCase())) return null;
-  const { sentence } = span;
-  const prev = sentence.tokens[span.index - 1];
-  const prev2 = sentence.tokens[span.index - 2];
-  const prevWord = prev && !prev.cap ? prev.text.toLowerCase() : '';
-  const minor = findMinorPlace(surface);
-  // "the Orinoco": rivers and regions from the lexicon's places also follow "the".
-  if (minor && (LOCATIVE_WORDS.has(prevWord) || (prevWord === 'the' && isLexiconPlace(surface)))) return { kind: 'place', surface, name: minor, tagId: null, strength: 2 };
-  const after = wordAfter(span, tokens);
-  if (after && !after.cap && PLACE_NOUNS_AFTER.has(after.text.toLowerCase()) && !isCommonWord(tokens[0]!.text)) return mention('place', tokens);
-  if (prevWord === 'of' && prev2 && !prev2.cap && PLACE_NOUNS_BEFORE_OF.has(prev2.text.toLowerCase()) && !isCommonWord(tokens[0]!.text)) return mention('place', tokens);
-  // "Mandya, Karnataka," / "Tema, Ghana.": a name, a comma, then a known state or country and the clause's end.
-  const lastToken = tokens[tokens.length - 1]!;
-  const rest = sentence.text.slice(lastToken.end);
-  const comma = /^,[ \u00a0]+/.exec(rest);
-  if (comma) {
-    const from = span.index + tokens.length;
-    for (let n = 3; n >= 1; n--) {
-      const region = sentence.tokens.slice(from, from + n);
-      if (region.length < n || !region.every((t) => t.cap) || region[0]!.start !== lastToken.end + comma[0].length) continue;
-      if (n > 1 && !region.every((t, i) => i === 0 || /^[ \u00a0]+$/.test(sentence.text.slice(region[i - 1]!.end, t.start)))) continue;
-      const end = region[region.length - 1]!.end;
-      const closes = /^(?:\s*[,.;:)]|\s*$)/.test(sentence.text.slice(end)) && !/^['’]s/.test(sentence.text.slice(end));
-      if (closes && (isCountry(spanText(region)) || (findPlace(spanText(region)) && !findMinorPlace(spanText(region)) && known(region, ctx)?.kind === 'place')) && !isFirstName(tokens[0]!.text)) return mention('place', tokens);
-    }
-  }
-  return null;
-}
-
-/** Unknown names that the words around them make organisations: "Walmart-owned", "chief executive of X", "X shares", "X's chief executive". */
-function organisationByContext(tokens: Token[], span: Span): Mention | null {
-  if (!tokens.every((t) => t.cap) || tokens.length > 5) return null;
-  const first = tokens[0]!;
-  // "Institutional investors", "Executive chairman": a describing word opening a sentence ("Arsenal manager" is a name).
-  if (tokens.length === 1 && (STOP_CAPITALS.has(first.text) || (span.index === 0 && isDescribingWord(first.text)))) return null;
-  if (tokens.length === 1 && first.affix && OWNER_MODIFIERS.has(first.affix) && !isFirstName(first.text)) return mention('organisation', tokens);
-  const { sentence } = span;
-  const prev = sentence.tokens[span.index - 1];
-  const prev2 = sentence.tokens[span.index - 2];
-  if (prev?.text === 'of' && prev2 && (!prev2.cap || span.index === 2) && ORG_ROLES_BEFORE_OF.has(prev2.text.toLowerCase())) return mention('organisation', tokens);
-  const after = wordAfter(span, tokens);
-  const after2 = wordAfter(span, tokens, 1)?.text.toLowerCase() ?? '';
-  const corporate = (word: string, next: string) => (word === 'chief' && ['executive', 'financial', 'operating', 'technology'].includes(next)) || (word === 'head' && next === 'coach') || (word === 'managing' && next === 'director');
-  if (after && !after.cap && (ORG_WORDS_AFTER.has(after.text.toLowerCase()) || corporate(after.text.toLowerCase(), after2))) return mention('organisation', tokens);
-  // "Orbex's chief executive", "Orbex's quarterly profit", "Rovers' striker".
-  const lastToken = tokens[tokens.length - 1]!;
-  const possessive = /^['’]s?[ \u00a0]+/.exec(sentence.text.slice(lastToken.end));
-  if (possessive) {
-    const next = sentence.tokens.find((t) => t.start === lastToken.end + possessive[0].length);
-    const nextIndex = next ? sentence.tokens.indexOf(next) : -1;
-    const next2 = sentence.tokens[nextIndex + 1]?.text.toLowerCase() ?? '';
-    if (next && !next.cap && (ORG_POSSESSIONS.has(next.text.toLowerCase()) || corporate(next.text.toLowerCase(), next2))) return mention('organisation', tokens);
-    // "Rovers's Ana Lima": a one-word name that has people of its own (weak: it must be seen again).
-    const n2 = sentence.tokens[nextIndex + 1];
-    if (next?.cap && tokens.length === 1 && n2?.cap && nameWord(next) && nameWord(n2) && !isFirstName(first.text) && !isCommonWord(first.text) && !findPlace(first.text)) return mention('organisation', tokens, 1);
-  }
-  return null;
-}
-
-/** Words that count things after a number: "Kumar 82 runs" is not a product. */
-const COUNT_WORDS = new Set(['runs', 'run', 'per', 'percent', 'crore', 'lakh', 'million', 'billion', 'trillion', 'km', 'kg', 'years', 'year', 'points', 'votes', 'seats', 'wickets', 'goals', 'minutes', 'people', 'members', 'days', 'hours', 'times', 'metres', 'meters', 'tonnes', 'units', 'of', 'out', 'not', 'balls', 'off', 'men', 'women', 'for']);
-
-/** "Orbex 210", "Avro 748": a name and a model number (not a year, not a count). */
-function numberedThing(tokens: Token[], span: Span): Mention | null {
-  const after = wordAfter(span, tokens);
-  if (!after || !/^\d{1,4}$/.test(after.text) || /^(?:1[89]|20)\d\d$/.test(after.text) || tokens.length > 2) return null;
-  if (!tokens.every(nameWord) || isCommonWord(tokens[0]!.text) || isFirstName(tokens[0]!.text) || findPlace(tokens[0]!.text)) return null;
-  const following = wordAfter(span, [...tokens, after]);
-  if (following && !following.cap && COUNT_WORDS.has(following.text.toLowerCase())) return null;
-  if (/^[ \u00a0]*[-–:\/]/.test(span.sentence.text.slice(after.end))) return null;
-  const surface = `${spanText(tokens)} ${after.text}`;
-  return { kind: 'thing', surface, name: surface, tagId: null, strength: 2 };
-}
-
-/** "the Orbex satellite", "the Kavach scheme", "the Zenova vaccine": a name and the kind of thing it is. */
-function thingByContext(tokens: Token[], span: Span, ctx: ClassifyContext): Mention | null {
-  if (tokens.length > 3 || !tokens.every((t) => t.cap) || isCommonWord(tokens[0]!.text)) return null;
-  const after = wordAfter(span, tokens);
-  if (!after || after.cap || !THING_NOUNS_AFTER.has(after.text.toLowerCase())) return null;
-  // "the Orbex motorcycle show": the cue word describes the noun after it.
-  const next = wordAfter(span, [...tokens, after]);
-  if (next && !next.cap && lexiconTags(next.text).some((t) => t === 'Singular' || t === 'Plural' || t === 'Noun') ) return null;
-  const surface = spanText(tokens);
-  if (ctx.hints.people.has(surface.toLowerCase()) || isFirstName(tokens[0]!.text) || findPlace(surface)) return null;
-  return mention('thing', tokens);
-}
-
-/** A plain name word: capitalised letters (an initial "S" or "M.S." too), no digits, not an acronym. */
-function nameWord(token: Token): boolean {
-  return /^[\p{Lu}][\p{L}'’.-]*$/u.test(token.text) && !/^\p{Lu}{3,}$/u.test(token.text) && !ORG_SUFFIXES.has(token.text) && !STOP_CAPITALS.has(token.text);
-}
-
 /** "minister X", "X, 34,", "X, the chief executive of …" are strong; "X said" is weaker. */
 function personContext(span: Span, tokens: Token[]): 'strong' | 'verb' | null {
   const { sentence } = span;
@@ -475,45 +317,6 @@ function personContext(span: Span, tokens: Token[]): 'strong' | 'verb' | null {
     if (/^\d{2}$/.test(after.text)) return 'strong';
     const next = sentence.tokens.slice(end, end + 5).map((t) => t.text.toLowerCase());
     if (next.some((w) => PERSON_CONTEXT_WORDS.has(w))) return 'strong';
-  }
-  return null;
-}
-
-function person(tokens: Token[], strength: 1 | 2): Mention {
-  const surface = spanText(tokens);
-  return { kind: 'person', surface, name: surface, tagId: null, strength };
-}
-
-function mention(kind: EntityKind, tokens: Token[], strength: 1 | 2 = 2): Mention {
-  const surface = spanText(tokens);
-  return { kind, surface, name: surface, tagId: null, strength };
-}
-
-/** "Shanghai Cooperation Organisation (SCO)" and "SCO (Shanghai Cooperation Organisation)". */
-export function acronymPairs(text: string): Map<string, string> {
-  const pairs = new Map<string, string>();
-  const longFirst = /((?:[A-Z][\p{L}'’-]*\s+(?:(?:of|for|and|the|on|in|de)\s+)*){1,9}[A-Z][\p{L}'’-]*)\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)/gu;
-  for (const m of text.matchAll(longFirst)) {
-    const expansion = trimToInitials(m[1]!, m[2]!);
-    if (expansion) pairs.set(m[2]!, expansion);
-  }
-  const shortFirst = /\b([A-Z][A-Z0-9&.-]{1,9})\s*\(((?:[A-Z][\p{L}'’-]*\s*(?:(?:of|for|and|the|on|in|de)\s+)*){2,10})\)/gu;
-  for (const m of text.matchAll(shortFirst)) if (!pairs.has(m[1]!)) pairs.set(m[1]!, m[2]!.trim());
-  return pairs;
-}
-
-/** Keeps the words of a long form that the acronym's letters can start: "met the Shanghai …" → "Shanghai …". */
-function trimToInitials(long: string, acronym: string): string | null {
-  const words = long.trim().split(/\s+/);
-  const letters = acronym.replace(/[^A-Za-z]/g, '').toUpperCase();
-  const capitals = (ws: string[]) => ws.filter((w) => /^[A-Z]/.test(w));
-  for (let i = 0; i < words.length; i++) {
-    const rest = words.slice(i);
-    const initials = capitals(rest).map((w) => w[0]).join('');
-    if (initials === letters || (initials.startsWith(letters[0]!) && initials.length <= letters.length + 1 && initials.length >= letters.length - 1 && rest[0]![0] === letters[0])) {
-      if (!/^[A-Z]/.test(rest[0]!)) continue;
-      return STOP_CAPITALS.has(rest[0]!) ? null : rest.join(' ');
-    }
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
-import { acronymPairs, classifySpan, type ClassifyContext, type Mention, type NlpHints } from './classify.js';
+import { acronymPairs } from './acronyms.js';
+import { classifySpan, type ClassifyContext, type Mention, type NlpHints } from './classify.js';
 import { nameKey } from './gazetteer.js';
 import { findPlace, lexiconTags } from './places.js';
 import { LEADING_FUNCTION, STOP_CAPITALS } from './seed-lists.js';
