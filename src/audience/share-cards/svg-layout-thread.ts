@@ -10,7 +10,9 @@ export interface SvgRequest {
 export type SvgReply = { id: number; svg: string } | { id: number; error: string };
 
 // The worker runs TypeScript, so it registers tsx's loader first, as bin/dateline.js does for the
-// main thread (a second registration, under `node --import tsx`, is harmless).
+// main thread (a second registration, under `node --import tsx`, is harmless). A failure to start is
+// left unhandled: it ends the worker with the error, which reaches the 'error' handler below and
+// fails the layouts waiting (the card job logs them).
 const TSX_API = import.meta.resolve('tsx/esm/api');
 const WORKER_MODULE = new URL('./svg-layout-worker.ts', import.meta.url).href;
 /** How long the worker stays after its last layout: a card job's pass draws many cards in a row. */
@@ -20,7 +22,7 @@ const BOOT = `(async () => {
   const { register } = await import(${JSON.stringify(TSX_API)});
   register();
   await import(${JSON.stringify(WORKER_MODULE)});
-})().catch((error) => { console.error(error); process.exit(1); });`;
+})();`;
 
 /**
  * satori's text layout on a worker thread. Measured on the main thread it held the event loop
