@@ -2,7 +2,7 @@ import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ArticleTable, Database, RevisionKind } from '../db/index.js';
 import { compiledOnce } from '../db/compiled-once.js';
 import type { DocNode } from '../doc/index.js';
-import type { Article, Correction } from './types.js';
+import type { Article } from './types.js';
 import { parseWorkingCopy } from './working-copy.js';
 
 /** Rows → domain objects. The body is stored as JSON text; a corrupt one renders empty, never crashes a page. */
@@ -49,7 +49,6 @@ export function toArticle(row: Selectable<ArticleTable>, authorIds: string[], ta
 export function createArticleRepo(db: Kysely<Database>) {
   // Run by every uncached article page: compiled to SQL once (compiled-once.ts).
   const idBySlug = compiledOnce(db, (slug: string) => db.selectFrom('articles').select('id').where('slug', '=', slug));
-  const correctionsOf = compiledOnce(db, (articleId: string) => db.selectFrom('corrections').select(['note', 'created_at']).where('article_id', '=', articleId).orderBy('created_at'));
 
   return {
     async insert(row: Insertable<ArticleTable>): Promise<void> {
@@ -195,10 +194,6 @@ export function createArticleRepo(db: Kysely<Database>) {
       await db.insertInto('corrections').values({ id: correction.id, article_id: correction.articleId, note: correction.note, created_at: correction.createdAt }).execute();
     },
 
-    async corrections(articleId: string): Promise<Correction[]> {
-      const rows = await correctionsOf(articleId);
-      return rows.map((r) => ({ note: r.note, createdAt: r.created_at }));
-    },
   };
 }
 

@@ -70,9 +70,14 @@ function compress(body: Buffer, coding: CompressedCoding, effort: Effort): Promi
   return coding === 'br' ? brotliAsync(body, brotliOptions(body, effort)) : gzipAsync(body, { level: GZIP_LEVEL[effort] });
 }
 
-/** A strong entity tag from the bytes: the same page rendered twice gets the same tag. */
-export function etagOf(body: Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+/**
+ * A strong entity tag from the bytes: the same page rendered twice gets the same tag. Given several
+ * parts, they are hashed in order (a page with a shared part's digest in its place: site/page-bytes.ts).
+ */
+export function etagOf(...parts: Buffer[]): string {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part);
+  return `"${hash.digest('base64url').slice(0, 22)}"`;
 }
 
 /**

@@ -40,6 +40,5 @@ export function pageBytes(page: string, shared: string): { body: Buffer; etag: s
   const before = Buffer.from(page.slice(0, at));
   const after = Buffer.from(page.slice(at + shared.length));
   const body = Buffer.concat([before, known.bytes, after], before.length + known.bytes.length + after.length);
-  const digest = createHash('sha1').update(before).update(known.digest).update(after).digest('base64url');
-  return { body, etag: `"${digest.slice(0, 22)}"` };
+  return { body, etag: etagOf(before, known.digest, after) };
 }
