@@ -19,12 +19,16 @@ import { createJobs } from '../jobs/index.js';
 import { createIngestModule, type SafeFetcherOptions } from '../ingest/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
+import { coalescedTask } from '../shared/coalesced-task.js';
 import { installErrorHandler } from './error-handler.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
 import { useMediaPublicUrl } from '../shared/media-url.js';
 import { assignedRequestId, assignRequestId, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
+
+/** Background work's picture and card changes retire cached pages at most this often. */
+const ASSET_BUMP_INTERVAL_MS = 1000;
 
 export interface AppOptions {
   log?: Logger;
@@ -125,10 +129,19 @@ export async function createApp(config: Config, options: AppOptions = {}) {
    * files they name, so this node and the others follow at once, and a CDN within the pages'
    * max-age (60 s). Purging the CDN for it would empty it after every upload.
    */
-  async function assetsChanged() {
-    await content.siteState.bumpContentGeneration();
-    await pagesChanged();
+  function assetsChanged(): Promise<void> {
+    return assetBumps.request();
   }
+  // Background work reports after each small batch; a backlog (an archive's share cards, the demo's
+  // pictures) would otherwise retire every cached page several times a second. The last report is
+  // always followed by a bump, at most ASSET_BUMP_INTERVAL_MS later.
+  const assetBumps = coalescedTask(
+    async () => {
+      await content.siteState.bumpContentGeneration();
+      await pagesChanged();
+    },
+    { intervalMs: ASSET_BUMP_INTERVAL_MS },
+  );
   /** After scheduled stories were published: as publicChange, with their pages' keys. */
   async function scheduledPublished(ids: string[]) {
     await pagesChanged();
@@ -311,6 +324,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       await admin.accounts.tokens.idle();
       await media.variantWorker.stop();
       await shareCards.renderer.close();
+      // Nothing asks any more: a bump still waiting for its interval is made now.
+      await assetBumps.flush();
       if (started || app.server.listening) await app.close();
       else await app.close().catch(() => {});
       // No beacon comes in any more: write every counted view, while Redis and the database are open.

@@ -147,6 +147,7 @@ export async function fillDemoPictures({ media, log, onProgress }: { media: Medi
   const started = Date.now();
   const byKey = new Map(demoPictures.map((p) => [p.key, p]));
   let made = 0;
+  let announced: Promise<void> | undefined;
   await mapLimit(awaiting, 2, async (item) => {
     const picture = byKey.get((item.source_url ?? '').slice(DEMO_SOURCE.length));
     if (!picture) return;
@@ -154,11 +155,15 @@ export async function fillDemoPictures({ media, log, onProgress }: { media: Medi
       // Another process starting at the same time may have claimed this one: it makes it.
       if (!(await media.fill(item.id, () => renderDemoPicture(picture, DEMO_PICTURE_SIZE.width, DEMO_PICTURE_SIZE.height), { x: Number(item.focal_x), y: Number(item.focal_y) }))) return;
       made++;
-      await onProgress();
+      // Pages pick each picture up as it comes (at most once a second, see create-app's
+      // assetsChanged); the last report is awaited below, so a caller finds them all shown.
+      announced = onProgress();
+      announced.catch(() => {}); // awaited below when it is the last
     } catch (err) {
       log.warn({ err, mediaId: item.id }, 'demo picture failed');
     }
   });
+  await announced;
   log.info({ pictures: made, ms: Date.now() - started }, 'demo pictures made');
   return made;
 }
