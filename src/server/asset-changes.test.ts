@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp } from '../../test/support/test-app.js';
+import { createSiteStateRepo } from '../content/index.js';
+import { createAssetChanges } from './asset-changes.js';
 
 /**
  * Background work that makes pictures (the demo's, their sizes, share cards) reports after each
@@ -38,3 +41,70 @@ test('the demo pictures bump the content generation at most once a second, and p
     await app.close();
   }
 });
+
+for (const target of await testDatabases()) {
+  const name = (title: string) => `[${target.name}] ${title}`;
+
+  /** Two processes' announcers on one database (each with its own coalescing), counting their bumps. */
+  async function twoProcesses(intervalMs: number) {
+    const handle = await target.create();
+    const siteState = createSiteStateRepo(handle.db);
+    const refreshed = [0, 0];
+    const processes = [0, 1].map((i) => createAssetChanges({ siteState, intervalMs, afterBump: async () => void refreshed[i]!++ }));
+    return { handle, siteState, refreshed, processes, generation: () => siteState.contentGeneration() };
+  }
+
+  test(name('two processes reporting every 20 ms bump about once an interval between them, and the last report is covered'), async () => {
+    const { handle, processes, generation, refreshed } = await twoProcesses(300);
+    try {
+      const before = await generation();
+      const started = Date.now();
+      const waits: Promise<void>[] = [];
+      for (let i = 0; i < 60; i++) {
+        waits.push(processes[i % 2]!.changed());
+        await sleep(20);
+      }
+      const lastRead = await generation();
+      await Promise.all(waits);
+      const elapsed = Date.now() - started;
+      const bumps = (await generation()) - before;
+      assert.ok(bumps <= Math.ceil(elapsed / 300) + 2, `${bumps} bumps in ${elapsed} ms for 60 reports from two processes`);
+      assert.ok(bumps >= 2, 'it bumped along the way');
+      assert.ok((await generation()) > lastRead, 'a bump came after the last report');
+      assert.ok(refreshed[0]! > 0 && refreshed[1]! > 0, 'both processes refreshed their caches');
+    } finally {
+      await handle.close();
+    }
+  });
+
+  test(name("a report after another process's bump gets a bump of its own, paced by that bump"), async () => {
+    const { handle, siteState, processes, generation } = await twoProcesses(400);
+    try {
+      await processes[0]!.changed();
+      const first = await siteState.assetBumpState();
+      // B's change comes after A's bump: A's bump does not cover it, so B must bump, but not within A's interval.
+      await processes[1]!.changed();
+      const second = await siteState.assetBumpState();
+      assert.equal(second.generation, first.generation + 1, 'B bumped once more');
+      assert.ok(second.bumpedAt - first.bumpedAt >= 390, `B waited for A's interval (${second.bumpedAt - first.bumpedAt} ms)`);
+      assert.equal(await generation(), second.generation);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  test(name('a bump is a compare-and-set: with the generation moved on, it does nothing'), async () => {
+    const handle = await target.create();
+    try {
+      const siteState = createSiteStateRepo(handle.db);
+      const { generation } = await siteState.assetBumpState();
+      await siteState.bumpContentGeneration(); // an editor's publish in between
+      assert.equal(await siteState.bumpForAssets(generation, 1234), false);
+      assert.deepEqual(await siteState.assetBumpState(), { generation: generation + 1, bumpedAt: 0 });
+      assert.equal(await siteState.bumpForAssets(generation + 1, 5678), true);
+      assert.deepEqual(await siteState.assetBumpState(), { generation: generation + 2, bumpedAt: 5678 });
+    } finally {
+      await handle.close();
+    }
+  });
+}

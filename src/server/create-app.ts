@@ -19,15 +19,15 @@ import { createJobs } from '../jobs/index.js';
 import { createIngestModule, type SafeFetcherOptions } from '../ingest/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
-import { coalescedTask } from '../shared/coalesced-task.js';
 import { installErrorHandler } from './error-handler.js';
+import { createAssetChanges } from './asset-changes.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
 import { useMediaPublicUrl } from '../shared/media-url.js';
 import { assignedRequestId, assignRequestId, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
 
-/** Background work's picture and card changes retire cached pages at most this often. */
+/** Background work's picture and card changes retire cached pages at most this often, across all processes. */
 const ASSET_BUMP_INTERVAL_MS = 1000;
 
 export interface AppOptions {
@@ -130,18 +130,11 @@ export async function createApp(config: Config, options: AppOptions = {}) {
    * max-age (60 s). Purging the CDN for it would empty it after every upload.
    */
   function assetsChanged(): Promise<void> {
-    return assetBumps.request();
+    return assetChanges.changed();
   }
   // Background work reports after each small batch; a backlog (an archive's share cards, the demo's
-  // pictures) would otherwise retire every cached page several times a second. The last report is
-  // always followed by a bump, at most ASSET_BUMP_INTERVAL_MS later.
-  const assetBumps = coalescedTask(
-    async () => {
-      await content.siteState.bumpContentGeneration();
-      await pagesChanged();
-    },
-    { intervalMs: ASSET_BUMP_INTERVAL_MS },
-  );
+  // pictures) would otherwise retire every cached page several times a second in every process.
+  const assetChanges = createAssetChanges({ siteState: content.siteState, afterBump: pagesChanged, intervalMs: ASSET_BUMP_INTERVAL_MS });
   /** After scheduled stories were published: as publicChange, with their pages' keys. */
   async function scheduledPublished(ids: string[]) {
     await pagesChanged();
@@ -325,7 +318,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       await media.variantWorker.stop();
       await shareCards.renderer.close();
       // Nothing asks any more: a bump still waiting for its interval is made now.
-      await assetBumps.flush();
+      await assetChanges.flush();
       if (started || app.server.listening) await app.close();
       else await app.close().catch(() => {});
       // No beacon comes in any more: write every counted view, while Redis and the database are open.
