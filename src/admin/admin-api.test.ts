@@ -30,6 +30,8 @@ for (const target of await testDatabases()) {
       const editor = await signIn(app, 'editor');
       const queue = await editor.request('GET', '/api/admin/articles?status=submitted');
       assert.deepEqual(queue.json.items.map((i: { id: string }) => i.id), [created.json.id]);
+      const searched = await editor.request('GET', '/api/admin/articles?q=desk');
+      assert.deepEqual([searched.json.items.map((i: { id: string }) => i.id), searched.json.total, searched.json.totalRelation], [[created.json.id], 1, 'eq'], 'a search says its count is exact');
       const published = await editor.request('POST', `/api/admin/articles/${created.json.id}/publish`, { version: submitted.json.version });
       assert.equal(published.status, 200, published.body);
       assert.equal(published.json.status, 'published');

@@ -173,7 +173,8 @@ function pageOf(item: ZodType) {
   return z.object({ items: z.array(item), total: count, page: z.number().int().min(1), pageSize: z.number().int().min(1) });
 }
 
-export const ArticleSummaryPage = pageOf(ArticleSummary);
+/** `totalRelation: 'gte'` when a text search matched more stories than the desk counts (`total` is then that limit). */
+export const ArticleSummaryPage = pageOf(ArticleSummary).extend({ totalRelation: z.enum(['eq', 'gte']) });
 export const MediaItemPage = pageOf(MediaItem);
 export const PersonPage = pageOf(Person);
 export const TagPage = pageOf(Tag);

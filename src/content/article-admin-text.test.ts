@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompiledQuery, sql } from 'kysely';
 import { testDatabases } from '../../test/support/databases.js';
-import { allWordsIn, allWordsInStoryText, publishedArticleRow } from '../db/index.js';
+import { allWordsIn, publishedArticleRow, storyTextRowsWith } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
-import { createArticleAdminRepo } from './article-admin-repo.js';
+import { insertStories } from '../../test/support/bulk-stories.js';
+import { createArticleAdminRepo, TEXT_TOTAL_LIMIT } from './article-admin-repo.js';
 import { createContentModule } from './index.js';
 
 /**
@@ -63,10 +64,11 @@ for (const target of await testDatabases()) {
       assert.equal(await find('harbour'), 'ab');
 
       if (target.name === 'sqlite') {
-        // Answered from the index, not by reading every story.
-        const compiled = handle.db.selectFrom('articles').select('id').where(allWordsInStoryText('articles.id', 'harbour')).compile();
+        // Answered from the index, which drives the query: its rows first, then each story they name.
+        const compiled = handle.db.selectFrom(storyTextRowsWith('harbour').as('m')).crossJoin('articles').whereRef('articles.id', '=', 'm.article_id').select('articles.id').compile();
         const plan = await handle.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-        assert.match(plan.rows.map((r) => r.detail).join(' | '), /article_text_fts VIRTUAL TABLE INDEX/);
+        const steps = plan.rows.map((r) => r.detail).join(' | ');
+        assert.match(steps, /^SCAN f VIRTUAL TABLE INDEX .*\| SEARCH articles USING (COVERING )?INDEX sqlite_autoindex_articles_1 \(id=\?\)$/, steps);
       } else {
         // The same LIKE as the scan, answered from pg_trgm's indexes (migration 0018). Seven stories
         // are cheaper to read than an index, so the planner is told to avoid reading them all.
@@ -79,6 +81,61 @@ for (const target of await testDatabases()) {
         assert.match(text, /Bitmap Index Scan on articles_headline_trigrams/, text);
         assert.match(text, /Bitmap Index Scan on articles_standfirst_trigrams/, text);
       }
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * Past TEXT_TOTAL_LIMIT matches the desk stops counting and says so (`totalRelation: 'gte'`); on
+ * SQLite such a search walks the stories in the order asked for instead of sorting every match.
+ * Either way the page holds exactly the stories a plain scan would list there.
+ */
+for (const target of await testDatabases()) {
+  test(`[${target.name}] a text search matching more than ${TEXT_TOTAL_LIMIT} stories is counted to the limit and lists the same pages as a full scan`, async () => {
+    const handle = await target.create();
+    try {
+      const { directory } = createContentModule({ db: handle.db, clock: createManualClock('2025-06-01T00:00:00Z'), newId: createIdGenerator() });
+      const sections = [await directory.createSection({ name: 'News' }), await directory.createSection({ name: 'Sport' })];
+      const person = await directory.createPerson({ name: 'Asha Rao' });
+      const count = TEXT_TOTAL_LIMIT + 600;
+      // Headlines "Story number N about water|budgets|cricket|theatre|rockets"; every tenth a draft.
+      await insertStories(handle.db, { count, start: new Date('2024-01-01T00:00:00Z'), stepMs: 60_000, sectionIds: sections.map((s) => s.id), personIds: [person.id], status: (n) => (n % 10 === 3 ? 'draft' : 'published') });
+      const all = await handle.db.selectFrom('articles').select(['id', 'headline', 'standfirst', 'status', 'section_id', 'modified_at']).execute();
+      const admin = createArticleAdminRepo(handle.db);
+
+      /** What a full scan lists: every word in the headline or standfirst, in the order asked for. */
+      function expected(text: string, sort: 'modifiedAt' | 'headline', order: 'asc' | 'desc', keep: (row: (typeof all)[number]) => boolean = () => true) {
+        const words = text.toLowerCase().split(' ');
+        const key = sort === 'headline' ? 'headline' : 'modified_at';
+        const sign = order === 'asc' ? 1 : -1;
+        return all
+          .filter((r) => keep(r) && words.every((w) => `${r.headline}\n${r.standfirst}`.toLowerCase().includes(w)))
+          .sort((a, b) => sign * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.id < b.id ? -1 : 1))
+          .map((r) => r.id);
+      }
+      async function check(text: string, sort: 'modifiedAt' | 'headline', order: 'asc' | 'desc', page: number, filter: { status?: 'draft'; sectionId?: string } = {}) {
+        const keep = (r: (typeof all)[number]) => (!filter.status || r.status === filter.status) && (!filter.sectionId || r.section_id === filter.sectionId);
+        const matches = expected(text, sort, order, keep);
+        const result = await admin.list({ text, ...filter }, sort, order, page, 50);
+        const label = `"${text}" ${sort} ${order} page ${page} ${JSON.stringify(filter)}`;
+        assert.deepEqual(result.items.map((i) => i.id), matches.slice((page - 1) * 50, page * 50), `${label}: the page a full scan lists`);
+        if (matches.length > TEXT_TOTAL_LIMIT) assert.deepEqual([result.total, result.totalRelation], [TEXT_TOTAL_LIMIT, 'gte'], `${label}: counted to the limit`);
+        else assert.deepEqual([result.total, result.totalRelation], [matches.length, 'eq'], `${label}: counted exactly`);
+        return matches.length;
+      }
+
+      assert.equal(await check('story', 'modifiedAt', 'desc', 1), count, 'every story matches');
+      await check('story', 'modifiedAt', 'desc', 7);
+      await check('STORY NUMBER', 'headline', 'asc', 3);
+      await check('ab', 'modifiedAt', 'desc', 2); // "about": a two-letter word, no index can find it
+      assert.equal(await check('water', 'modifiedAt', 'desc', 2), count / 5, 'a fifth: counted exactly');
+      await check('number water', 'headline', 'desc', 1);
+      assert.equal(await check('story', 'modifiedAt', 'desc', 1, { status: 'draft' }), count / 10, 'the drafts among them: counted exactly');
+      await check('story', 'modifiedAt', 'asc', 4, { sectionId: sections[1]!.id });
+      await check('rockets', 'modifiedAt', 'asc', 1, { status: 'draft' });
+      assert.equal(await check('nowhere', 'modifiedAt', 'desc', 1), 0);
     } finally {
       await handle.close();
     }

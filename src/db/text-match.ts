@@ -12,25 +12,23 @@ export function allWordsIn(columns: string[], text: string | undefined): Express
   return allOf(searchWords(text).map((word) => wordInAnyColumn(columns, word)));
 }
 
+/** Whether the trigram index of story text can find this word: three letters or more, no LIKE wildcard. */
+export function indexableWord(word: string): boolean {
+  return [...word].length >= 3 && !/[\\%_]/.test(word);
+}
+
 /**
- * The desk's "every word in the headline or standfirst" on SQLite, from the trigram index of
- * migration 0017 (`article_text_fts`): the same matches as `allWordsIn` over those two columns,
- * case folded. Words shorter than three letters, or holding a LIKE wildcard, cannot use the index
- * and are matched as `allWordsIn` matches them.
+ * The story-text index's rows holding `word` (one of `indexableWord`'s), as a table of
+ * `article_id`s meant to drive a query from the index: SQLite keeps a FROM list's order when the
+ * tables are cross joined, so `from <this> cross join articles` reads the index first and can stop
+ * at a LIMIT, where `articles.id in (…)` builds the whole list of matches before it starts.
  */
-export function allWordsInStoryText(idColumn: string, text: string | undefined): Expression<SqlBool> {
-  const indexed = (word: string) => [...word].length >= 3 && !/[\\%_]/.test(word);
-  return allOf(
-    searchWords(text).map((word) =>
-      indexed(word)
-        ? sql<SqlBool>`${sql.ref(idColumn)} in (select t.article_id from article_text t where t.doc in (select rowid from article_text_fts where text like ${`%${word}%`}))`
-        : wordInAnyColumn(['articles.headline', 'articles.standfirst'], word),
-    ),
-  );
+export function storyTextRowsWith(word: string) {
+  return sql<{ article_id: string }>`(select t.article_id from article_text_fts f cross join article_text t where f.text like ${`%${word}%`} and t.doc = f.rowid)`;
 }
 
 /** The words of a search box, at most 8. */
-function searchWords(text: string | undefined): string[] {
+export function searchWords(text: string | undefined): string[] {
   return (text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
 }
 

@@ -379,6 +379,7 @@ export interface ArticleSummaryPage {
   total: number;
   page: number;
   pageSize: number;
+  totalRelation: 'eq' | 'gte';
 }
 /**
  * This interface was referenced by `AdminApi`'s JSON-Schema

@@ -27,6 +27,8 @@ export type SiteInfo = Api.GetSiteInfoResponse;
 export interface Page<T> {
   items: T[];
   total: number;
+  /** The story list's: `gte` when a text search matched more than `total` stories (the desk counts no further). */
+  totalRelation?: 'eq' | 'gte';
   page: number;
   pageSize: number;
 }

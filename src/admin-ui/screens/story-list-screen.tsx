@@ -118,7 +118,7 @@ export function StoryListScreen() {
               caption={`${tabLabel} stories`}
               empty={filters.q || filters.section || filters.tag || filters.author || filters.from || filters.to ? 'No stories match these filters.' : `No stories in ${tabLabel}.`}
             />
-            <Pagination page={results.page || page} pageSize={results.pageSize || PAGE_SIZE} total={results.total} onPage={(p) => go({ page: p })} label="Story pages" />
+            <Pagination page={results.page || page} pageSize={results.pageSize || PAGE_SIZE} total={results.total} moreThanTotal={results.totalRelation === 'gte'} onPage={(p) => go({ page: p })} label="Story pages" />
           </div>
         )}
       </div>

@@ -148,14 +148,14 @@ export function articleRoutes(deps: AdminDeps): AdminRoute<any, any, any>[] {
       query: listQuery,
       async handler({ actor, query }) {
         const ownedBy = can(actor, 'settings:read') ? undefined : { userId: actor.userId, personId: actor.personId };
-        const { items, total } = await deps.adminArticles.list(
+        const { items, total, totalRelation } = await deps.adminArticles.list(
           { status: query.status, sectionId: query.section, personId: query.author, tagId: query.tag, text: query.q, from: query.from, to: query.to, ownedBy },
           query.sort,
           query.order,
           query.page,
           query.pageSize,
         );
-        return { items: items.map((i) => ({ ...i, url: deps.articleUrl(i.section.slug, i.slug) })), total, page: query.page, pageSize: query.pageSize };
+        return { items: items.map((i) => ({ ...i, url: deps.articleUrl(i.section.slug, i.slug) })), total, totalRelation, page: query.page, pageSize: query.pageSize };
       },
     }),
     route({
