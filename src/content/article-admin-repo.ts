@@ -1,5 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { allWordsIn, indexableWord, searchWords, storyTextRowsWith } from '../db/index.js';
+import { allWordsIn, indexableWord, searchWords, storyTextRowsLike, storyTextRowsWith } from '../db/index.js';
 import type { ArticleStatus, Database } from '../db/index.js';
 
 /**
@@ -8,6 +8,9 @@ import type { ArticleStatus, Database } from '../db/index.js';
  * archive cost 250–450 ms to count and sort at 100,000 stories, and nobody pages through 2,000.
  */
 export const TEXT_TOTAL_LIMIT = 2000;
+
+/** Where a text search on SQLite reads matching stories' ids from first (`storyTextRowsWith` / `storyTextRowsLike`). */
+type TextDriver = ReturnType<typeof storyTextRowsWith>;
 
 /** What the desk's list shows of a story, as read from `articles` (the section's slug and name are joined). */
 const SUMMARY_COLUMNS = ['id', 'slug', 'headline', 'status', 'modified_at', 'published_at', 'scheduled_at', 'version', 'section_id'] as const;
@@ -86,17 +89,17 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
   }
 
   /**
-   * The index's rows for `driver` first, then each story they name (SQLite keeps the order of
+   * The story-text rows `driver` names first, then each story they name (SQLite keeps the order of
    * cross-joined tables), so a query can stop at a LIMIT without building the list of every match.
    * Kysely types the joined query with the extra table; the filters only read `articles`, so it is
    * handed to them as the plain story query it extends.
    */
-  function drivenBy(driver: string) {
-    return db.selectFrom(storyTextRowsWith(driver).as('m')).crossJoin('articles').whereRef('articles.id', '=', 'm.article_id') as unknown as SelectQueryBuilder<Database, 'articles', {}>;
+  function drivenBy(driver: TextDriver) {
+    return db.selectFrom(driver.as('m')).crossJoin('articles').whereRef('articles.id', '=', 'm.article_id') as unknown as SelectQueryBuilder<Database, 'articles', {}>;
   }
 
   /** How many stories pass `filter`, counting up to TEXT_TOTAL_LIMIT + 1 (from `driver`'s index rows when given). */
-  async function countUpToLimit(filter: AdminArticleFilter, driver: string | null): Promise<number> {
+  async function countUpToLimit(filter: AdminArticleFilter, driver: TextDriver | null): Promise<number> {
     const capped = filtered(filter, driver ? drivenBy(driver) : undefined)
       .select(sql<number>`1`.as('one'))
       .limit(TEXT_TOTAL_LIMIT + 1);
@@ -122,11 +125,11 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
 
   /**
    * A text search on SQLite while it matches at most TEXT_TOTAL_LIMIT stories: up to one more are
-   * read from the index's rows for `driver` (a word of the search) with every filter applied,
-   * then sorted, paged and counted in the same statement. Null when there are more: walking the
-   * stories in order then finds the page sooner than sorting them all.
+   * read from `driver`'s rows with every filter and word applied, then sorted, paged and counted in
+   * the same statement. Null when there are more: walking the stories in the order asked for then
+   * finds the page sooner than sorting them all.
    */
-  async function fewMatches(filter: AdminArticleFilter, driver: string, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number) {
+  async function fewMatches(filter: AdminArticleFilter, driver: TextDriver, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number) {
     const matches = filtered(filter, drivenBy(driver))
       .select(SUMMARY_COLUMNS.map((c) => `articles.${c}` as const))
       .limit(TEXT_TOTAL_LIMIT + 1);
@@ -151,15 +154,15 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
       let rows: Awaited<ReturnType<typeof walkedPage>>;
       let total: number;
       if (filter.text && textIndexed) {
-        // The longest word is usually the rarest. Words under three letters only: no index helps.
-        const driver = searchWords(filter.text)
-          .filter(indexableWord)
-          .sort((a, b) => [...b].length - [...a].length)[0];
-        const few = driver ? await fewMatches(filter, driver, sort, order, page, pageSize) : null;
+        // The trigram index for the longest word (usually the rarest); with none to look up, the
+        // story-text table read row by row.
+        const words = searchWords(filter.text);
+        const longest = words.filter(indexableWord).sort((a, b) => [...b].length - [...a].length)[0];
+        const few = await fewMatches(filter, longest ? storyTextRowsWith(longest) : storyTextRowsLike(words), sort, order, page, pageSize);
         if (few) ({ rows, total } = few);
         else {
           rows = await walkedPage(filter, sort, order, page, pageSize);
-          total = driver ? TEXT_TOTAL_LIMIT + 1 : await countUpToLimit(filter, null);
+          total = TEXT_TOTAL_LIMIT + 1;
         }
       } else {
         // PostgreSQL's trigram indexes serve a text search's LIKE; its count stops at the limit as on SQLite.
