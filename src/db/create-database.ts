@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { SqliteDatabase } from './sqlite-driver.js';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'kysely';
+import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
 
@@ -120,7 +121,7 @@ function withStatementCache(database: BetterSqlite3.Database, maxEntries = 1000)
   });
 }
 
-function postgresDialect(url: string): PostgresDialect {
+function postgresDialect(url: string): CurrentSchemaPostgresDialect {
   // A server that does not answer a connection within 5 s counts as away (503), rather than holding requests.
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // A pool error (server restart) must not crash the process: queries will fail and be reported.
@@ -129,5 +130,5 @@ function postgresDialect(url: string): PostgresDialect {
   // failing its query, and an 'error' with no listener is an uncaught exception (found by
   // src/server/faults-http.test.ts: the database cut off under a request took the process down).
   pool.on('connect', (client) => client.on('error', () => {}));
-  return new PostgresDialect({ pool });
+  return new CurrentSchemaPostgresDialect({ pool });
 }

@@ -1,96 +1,23 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { signIn } from '../../test/support/admin-client.js';
 import { testDatabases } from '../../test/support/databases.js';
-import { createTestApp, paragraphs, testPhoto, type TestApp } from '../../test/support/test-app.js';
+import { createTestApp, type TestApp } from '../../test/support/test-app.js';
+import { liveItem, startWireServer, wireEnv as wireEnvOf, type WireServer } from './fixtures/wire-server.js';
 
-/** A local wire server: feeds with ETags, a picture, failures, hostile documents. */
-import { CRICKET_ONE, CRICKET_TWO, RATE_AGENCY_ONE, RATE_AGENCY_TWO } from './fixtures/rewrites.js';
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/feeds/${name}`, import.meta.url), 'utf8');
-const hits: { url: string; ifNoneMatch: string | undefined }[] = [];
-let hugeBytesSent = 0;
-let server: Server;
+/** The wire desk against a local wire server: polling, the Incoming queue, Take, rewrites, withdrawals. */
+let wire: WireServer;
 let base = '';
-let photo: Buffer;
-
-function route(request: IncomingMessage): { status: number; type?: string; body?: string | Buffer; headers?: Record<string, string> } | 'huge' {
-  const url = request.url ?? '';
-  if (url === '/rss2.xml') {
-    if (request.headers['if-none-match'] === '"v1"') return { status: 304 };
-    return { status: 200, type: 'application/rss+xml; charset=utf-8', headers: { etag: '"v1"' }, body: fixture('rss2.xml').replaceAll('https://img.example.com/', `${base}/img/`) };
-  }
-  if (url.startsWith('/img/')) return { status: 200, type: 'image/jpeg', body: photo };
-  if (url === '/copy-of-rss2.xml') return { status: 200, type: 'application/rss+xml', body: fixture('rss2.xml').replace('nw-2025-0001', 'other-agency-77').replaceAll('https://img.example.com/', `${base}/img/`) };
-  if (url === '/agency-one.xml') return { status: 200, type: 'application/rss+xml', body: rssOf('one', [RATE_AGENCY_ONE, CRICKET_ONE]) };
-  if (url === '/agency-two.xml') return { status: 200, type: 'application/rss+xml', body: rssOf('two', [RATE_AGENCY_TWO, CRICKET_TWO]) };
-  if (url === '/ninjs-live.json') return { status: 200, type: 'application/json', body: JSON.stringify({ items: liveItems }) };
-  if (url === '/press.xml') return { status: 200, type: 'application/rss+xml', body: fixture('rss091.xml') };
-  if (url === '/auto.json') return { status: 200, type: 'application/feed+json', body: fixture('jsonfeed.json').replace(/"image": "[^"]+",/, '') };
-  if (url === '/fail') return { status: 500, body: 'down' };
-  if (url === '/malformed.xml') return { status: 200, type: 'application/xml', body: fixture('malformed.xml') };
-  if (url === '/laughs.xml') return { status: 200, type: 'application/xml', body: fixture('billion-laughs.xml') };
-  if (url === '/redirect') return { status: 302, headers: { location: 'http://127.0.0.1:1/feed.xml' } };
-  if (url === '/huge') return 'huge';
-  return { status: 404 };
-}
-
-/** A ninjs endpoint whose items the test changes between polls. */
-let liveItems: object[] = [];
-const liveItem = (n: number, headline: string, pubstatus: string) => ({
-  uri: `urn:live:${n}`,
-  standard: { name: 'ninjs', version: '2.1' },
-  type: 'text',
-  pubstatus,
-  headlines: [{ role: 'main', value: headline }],
-  bodies: [{ role: 'main', contentType: 'text/html', value: `<p>${headline}: the full text of the report.</p>` }],
-});
-
-/** An RSS 2.0 feed of stories whose first line is the headline, one paragraph per further line. */
-function rssOf(agency: string, stories: string[]): string {
-  const items = stories.map((story, i) => {
-    const [headline, ...paragraphs] = story.split('\n');
-    const html = paragraphs.map((p) => `<p>${p}</p>`).join('');
-    return `<item><title>${headline}</title><guid>${agency}-${i}</guid><content:encoded><![CDATA[${html}]]></content:encoded></item>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>${agency}</title>${items.join('')}</channel></rss>`;
-}
-
+let hits: WireServer['hits'];
 before(async () => {
-  photo = await testPhoto(1200, 800);
-  server = createServer((request, response) => {
-    hits.push({ url: request.url ?? '', ifNoneMatch: request.headers['if-none-match'] });
-    const answer = route(request);
-    if (answer === 'huge') {
-      // 500 MB announced as chunks; the fetcher must hang up long before.
-      response.writeHead(200, { 'content-type': 'application/rss+xml' });
-      const chunk = Buffer.alloc(64 * 1024, 'a');
-      const pump = () => {
-        while (hugeBytesSent < 500 * 1024 * 1024 && !response.destroyed) {
-          hugeBytesSent += chunk.length;
-          if (!response.write(chunk)) return void response.once('drain', pump);
-        }
-        response.end();
-      };
-      response.on('close', () => response.destroy());
-      return pump();
-    }
-    response.writeHead(answer.status, { ...(answer.type ? { 'content-type': answer.type } : {}), ...answer.headers });
-    response.end(answer.body ?? '');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  wire = await startWireServer();
+  ({ base, hits } = wire);
 });
-
-after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-function wireEnv(folderRoot: string) {
-  return { FETCH_ALLOW_HOSTS: `127.0.0.1:${new URL(base).port}`, INGEST_FOLDER_ROOT: folderRoot };
-}
+after(() => wire.close());
+const wireEnv = (folderRoot: string) => wireEnvOf(wire, folderRoot);
 
 async function addSource(app: TestApp, body: Record<string, unknown>) {
   const editor = await signIn(app, 'editor');
@@ -279,7 +206,7 @@ for (const target of await testDatabases()) {
   test(`[${target.name}] an item the agency withholds or cancels leaves the queue, and a story made from it is taken down once`, async () => {
     const app = await createTestApp(target, wireEnv(root));
     try {
-      liveItems = [liveItem(1, 'Port strike called off', 'usable'), liveItem(2, 'Ferry fares to rise', 'usable'), liveItem(3, 'Budget figures leaked', 'withheld')];
+      wire.setLiveItems([liveItem(1, 'Port strike called off', 'usable'), liveItem(2, 'Ferry fares to rise', 'usable'), liveItem(3, 'Budget figures leaked', 'withheld')]);
       const { editor } = await addSource(app, { name: 'Live Wire', kind: 'ninjs', url: `${base}/ninjs-live.json`, intervalMinutes: 5 });
       await app.ingest.poller.pollDue();
       const queue = async () => ((await editor.request('GET', '/api/admin/incoming')).json.items as { id: string; headline: string }[]).map((i) => i.headline).sort();
@@ -289,7 +216,7 @@ for (const target of await testDatabases()) {
       assert.equal(taken.status, 201, taken.body);
       await app.services.articles.publish(taken.json.articleId);
 
-      liveItems = [liveItem(1, 'Port strike called off', 'withheld'), liveItem(2, 'Ferry fares to rise', 'canceled'), liveItem(3, 'Budget figures leaked', 'usable')];
+      wire.setLiveItems([liveItem(1, 'Port strike called off', 'withheld'), liveItem(2, 'Ferry fares to rise', 'canceled'), liveItem(3, 'Budget figures leaked', 'usable')]);
       app.clock.advance(6 * 60_000);
       assert.equal(await app.ingest.poller.pollDue(), 1);
       assert.equal((await app.services.articles.get(taken.json.articleId))?.status, 'unpublished', 'the published story was taken down');
@@ -329,74 +256,6 @@ for (const target of await testDatabases()) {
       assert.equal(published.length, 2);
       const story = await app.services.articles.get(published[0].articleId);
       assert.equal(story?.status, 'published');
-    } finally {
-      await app.close();
-    }
-  });
-
-  test(`[${target.name}] bad input: each gets a clear reason in health, nothing half-written, and the server keeps serving`, async () => {
-    const folders = mkdtempSync(join(root, 'folder-'));
-    mkdirSync(join(folders, 'agency'));
-    for (const name of ['ninjs-items.json', 'newsml-unknown-ns.xml', 'newsml-text.xml']) cpSync(new URL(`./fixtures/feeds/${name}`, import.meta.url), join(folders, 'agency', name));
-    const app = await createTestApp(target, wireEnv(folders));
-    try {
-      const editor = await signIn(app, 'editor');
-      const cases: [string, string][] = [
-        [`${base}/malformed.xml`, 'malformed_xml'],
-        [`${base}/laughs.xml`, 'dtd_refused'],
-        [`${base}/redirect`, 'forbidden_address'],
-        [`${base}/huge`, 'too_large'],
-        ['http://localhost:9/private-name.xml', 'forbidden_address'],
-      ];
-      const ids: string[] = [];
-      for (const [url] of cases) ids.push((await editor.request('POST', '/api/admin/sources', { name: url, kind: 'rss', url })).json.id);
-      const folder = (await editor.request('POST', '/api/admin/sources', { name: 'Agency drop', kind: 'folder', folder: 'agency' })).json;
-      const started = Date.now();
-      await app.ingest.poller.pollDue();
-      assert.ok(Date.now() - started < 15_000);
-      for (const [i, [url, reason]] of cases.entries()) {
-        const health = (await editor.request('GET', `/api/admin/sources/${ids[i]}`)).json.health;
-        assert.equal(health.lastErrorReason, reason, url);
-        assert.equal(health.consecutiveFailures, 1, url);
-      }
-      assert.ok(hugeBytesSent < 100 * 1024 * 1024, `the 500 MB feed was cut off early (${hugeBytesSent} bytes sent)`);
-      const agency = (await editor.request('GET', `/api/admin/sources/${folder.id}`)).json.health;
-      assert.equal(agency.consecutiveFailures, 0);
-      assert.equal(agency.itemsTaken, 2, 'the good ninjs item and the good NewsML-G2 item');
-      assert.equal(agency.itemsSkipped, 2, 'the ninjs item with no body and the NewsML-G2 item in an unknown namespace');
-      assert.match(agency.lastErrorReason, /no_body|unknown_namespace/);
-      const queued = (await editor.request('GET', '/api/admin/incoming')).json;
-      assert.equal(queued.total, 2);
-      assert.ok(queued.items.every((i: { sourceId: string }) => i.sourceId === folder.id), 'nothing from the failed sources');
-      assert.equal((await editor.request('GET', '/api/admin/sources')).status, 200);
-    } finally {
-      await app.close();
-    }
-  });
-
-  test(`[${target.name}] sources are checked: a folder outside the root, a bad interval, and a contributor are refused`, async () => {
-    const app = await createTestApp(target, wireEnv(root));
-    try {
-      const editor = await signIn(app, 'editor');
-      const outside = await editor.request('POST', '/api/admin/sources', { name: 'Escape', kind: 'folder', folder: '../../etc' });
-      assert.equal(outside.status, 400);
-      assert.equal(outside.json.error.field, 'folder');
-      const interval = await editor.request('POST', '/api/admin/sources', { name: 'Fast', kind: 'rss', url: `${base}/rss2.xml`, intervalMinutes: 0 });
-      assert.equal(interval.status, 400);
-      assert.equal(interval.json.error.field, 'intervalMinutes');
-      const noUrl = await editor.request('POST', '/api/admin/sources', { name: 'Nowhere', kind: 'rss' });
-      assert.equal(noUrl.status, 400);
-      assert.equal(noUrl.json.error.field, 'url');
-      const scheme = await editor.request('POST', '/api/admin/sources', { name: 'Files', kind: 'rss', url: 'file:///etc/passwd' });
-      assert.equal(scheme.status, 400);
-      const contributor = await signIn(app, 'contributor');
-      assert.equal((await contributor.request('POST', '/api/admin/sources', { name: 'Mine', kind: 'rss', url: `${base}/rss2.xml` })).status, 403);
-      assert.equal((await contributor.request('GET', '/api/admin/incoming')).status, 403);
-      const section = await app.services.directory.createSection({ name: 'Desk' });
-      const story = await app.services.articles.create({ headline: 'Not theirs', sectionId: section.id, body: paragraphs('Desk copy.') });
-      assert.equal((await contributor.request('GET', `/api/admin/articles/${story.id}/origin`)).status, 404, "another's story is not found");
-      assert.deepEqual((await editor.request('GET', `/api/admin/articles/${story.id}/origin`)).json, { source: null, sourceUrl: null, incomingId: null, sourceName: null });
-      assert.equal((await editor.request('GET', '/api/admin/sources')).json.length, 0, 'nothing was stored');
     } finally {
       await app.close();
     }
