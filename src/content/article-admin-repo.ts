@@ -158,7 +158,8 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
         // story-text table read row by row.
         const words = searchWords(filter.text);
         const longest = words.filter(indexableWord).sort((a, b) => [...b].length - [...a].length)[0];
-        const few = await fewMatches(filter, longest ? storyTextRowsWith(longest) : storyTextRowsLike(words), sort, order, page, pageSize);
+        const driver = longest ? storyTextRowsWith(longest, words.filter((word) => word !== longest)) : storyTextRowsLike(words);
+        const few = await fewMatches(filter, driver, sort, order, page, pageSize);
         if (few) ({ rows, total } = few);
         else {
           rows = await walkedPage(filter, sort, order, page, pageSize);

@@ -18,13 +18,16 @@ export function indexableWord(word: string): boolean {
 }
 
 /**
- * The story-text index's rows holding `word` (one of `indexableWord`'s), as a table of
- * `article_id`s meant to drive a query from the index: SQLite keeps a FROM list's order when the
- * tables are cross joined, so `from <this> cross join articles` reads the index first and can stop
- * at a LIMIT, where `articles.id in (…)` builds the whole list of matches before it starts.
+ * The story-text index's rows holding `word` (one of `indexableWord`'s) and each of `otherWords`,
+ * as a table of `article_id`s meant to drive a query from the index: SQLite keeps a FROM list's
+ * order when the tables are cross joined, so `from <this> cross join articles` reads the index
+ * first and can stop at a LIMIT, where `articles.id in (…)` builds the whole list of matches first.
  */
-export function storyTextRowsWith(word: string) {
-  return sql<{ article_id: string }>`(select t.article_id from article_text_fts f cross join article_text t where f.text like ${`%${word}%`} and t.doc = f.rowid)`;
+export function storyTextRowsWith(word: string, otherWords: string[] = []) {
+  // The other words are tested on the story-text row at hand, so a story that lacks one is never
+  // looked up in `articles` (two common names: 325 of 5,518 rows go on).
+  const others = otherWords.map((other) => sql` and t.text like ${likePattern(other)} escape '\\'`);
+  return sql<{ article_id: string }>`(select t.article_id from article_text_fts f cross join article_text t where f.text like ${`%${word}%`} and t.doc = f.rowid${sql.join(others, sql``)})`;
 }
 
 /**
