@@ -53,7 +53,7 @@ const SORT_COLUMNS = { modifiedAt: 'articles.modified_at', publishedAt: 'article
 export function createArticleAdminRepo(db: Kysely<Database>) {
   // SQLite has a trigram index of headlines and standfirsts (migration 0017) that drives a text
   // search from its side (`drivenBy`); PostgreSQL's trigram indexes (0018) serve the LIKE itself.
-  const textIndexed = db.getExecutor().adapter instanceof SqliteAdapter;
+  const onSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   /**
    * The stories `filter` lets through; text by testing each story's headline and standfirst (with
    * SQLite's trigram index driving the query from its side when `from` is `drivenBy`, PostgreSQL's
@@ -153,7 +153,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
     async list(filter: AdminArticleFilter, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number): Promise<{ items: AdminArticleSummary[]; total: number; totalRelation: TotalRelation }> {
       let rows: Awaited<ReturnType<typeof walkedPage>>;
       let total: number;
-      if (filter.text && textIndexed) {
+      if (filter.text && onSqlite) {
         // The trigram index for the longest word (usually the rarest); with none to look up, the
         // story-text table read row by row.
         const words = searchWords(filter.text);

@@ -6,7 +6,7 @@ interface AssetChangeDeps {
     assetBumpState(): Promise<{ generation: number; bumpedAt: number }>;
     bumpForAssets(expected: number, at: number): Promise<boolean>;
   };
-  /** After a bump by this process: refresh this node's caches and tell the others. */
+  /** After a run's bump, or another process's that covered it: refresh this node's caches and tell the others. */
   afterBump(): Promise<void>;
   intervalMs: number;
 }
