@@ -1,5 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { allWordsIn, indexableWord, searchWords, storyTextRowsLike, storyTextRowsWith } from '../db/index.js';
+import { searchWords, storyTextRows, storyWordsIn } from '../db/index.js';
 import type { ArticleStatus, Database } from '../db/index.js';
 
 /**
@@ -9,8 +9,8 @@ import type { ArticleStatus, Database } from '../db/index.js';
  */
 export const TEXT_TOTAL_LIMIT = 2000;
 
-/** Where a text search on SQLite reads matching stories' ids from first (`storyTextRowsWith` / `storyTextRowsLike`). */
-type TextDriver = ReturnType<typeof storyTextRowsWith>;
+/** Where a text search on SQLite reads matching stories' ids from first (`storyTextRows`). */
+type TextDriver = ReturnType<typeof storyTextRows>;
 
 /** What the desk's list shows of a story, as read from `articles` (the section's slug and name are joined). */
 const SUMMARY_COLUMNS = ['id', 'slug', 'headline', 'status', 'modified_at', 'published_at', 'scheduled_at', 'version', 'section_id'] as const;
@@ -20,7 +20,7 @@ export interface AdminArticleFilter {
   sectionId?: string;
   personId?: string;
   tagId?: string;
-  /** Words to find in the headline or standfirst. */
+  /** Words to find in the headline or standfirst: anywhere in a word, or its start for one or two letters (`shortWord`). */
   text?: string;
   /** Inclusive ISO bounds on modified_at. */
   from?: string;
@@ -51,15 +51,16 @@ const SORT_COLUMNS = { modifiedAt: 'articles.modified_at', publishedAt: 'article
 
 /** The desk's story list: every status, filters, sorting and pages. */
 export function createArticleAdminRepo(db: Kysely<Database>) {
-  // SQLite has a trigram index of headlines and standfirsts (migration 0017) that drives a text
-  // search from its side (`drivenBy`); PostgreSQL's trigram indexes (0018) serve the LIKE itself.
+  // SQLite has trigram and word indexes of headlines and standfirsts (migrations 0017, 0019) that
+  // drive a text search from their side (`drivenBy`); PostgreSQL's indexes (0018, 0019) serve the
+  // conditions on `articles` themselves.
   const onSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   /**
-   * The stories `filter` lets through; text by testing each story's headline and standfirst (with
-   * SQLite's trigram index driving the query from its side when `from` is `drivenBy`, PostgreSQL's
-   * trigram indexes serving the LIKE). `from` is where the stories are read from.
+   * The stories `filter` lets through; text by testing each story's headline and standfirst, unless
+   * `from` is `drivenBy` a driver that has tested every word already. `from` is where the stories
+   * are read from.
    */
-  function filtered(filter: AdminArticleFilter, from: SelectQueryBuilder<Database, 'articles', {}> = db.selectFrom('articles')) {
+  function filtered(filter: AdminArticleFilter, from: SelectQueryBuilder<Database, 'articles', {}> = db.selectFrom('articles'), textTested = false) {
     let q = from;
     if (filter.status) q = q.where('articles.status', '=', filter.status);
     if (filter.sectionId) q = q.where('articles.section_id', '=', filter.sectionId);
@@ -71,7 +72,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
       const tagId = filter.tagId;
       q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
     }
-    if (filter.text) q = q.where(allWordsIn(['articles.headline', 'articles.standfirst'], filter.text));
+    if (filter.text && !textTested) q = q.where(storyWordsIn(filter.text, onSqlite ? 'sqlite' : 'postgres'));
     if (filter.from) q = q.where('articles.modified_at', '>=', filter.from);
     if (filter.to) q = q.where('articles.modified_at', '<=', filter.to);
     if (filter.ownedBy) {
@@ -100,7 +101,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
 
   /** How many stories pass `filter`, counting up to TEXT_TOTAL_LIMIT + 1 (from `driver`'s index rows when given). */
   async function countUpToLimit(filter: AdminArticleFilter, driver: TextDriver | null): Promise<number> {
-    const capped = filtered(filter, driver ? drivenBy(driver) : undefined)
+    const capped = (driver ? filtered(filter, drivenBy(driver), true) : filtered(filter))
       .select(sql<number>`1`.as('one'))
       .limit(TEXT_TOTAL_LIMIT + 1);
     const row = await db.selectFrom(capped.as('capped')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -130,7 +131,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
    * finds the page sooner than sorting them all.
    */
   async function fewMatches(filter: AdminArticleFilter, driver: TextDriver, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number) {
-    const matches = filtered(filter, drivenBy(driver))
+    const matches = filtered(filter, drivenBy(driver), true)
       .select(SUMMARY_COLUMNS.map((c) => `articles.${c}` as const))
       .limit(TEXT_TOTAL_LIMIT + 1);
     const rows = await db
@@ -154,11 +155,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
       let rows: Awaited<ReturnType<typeof walkedPage>>;
       let total: number;
       if (filter.text && onSqlite) {
-        // The trigram index for the longest word (usually the rarest); with none to look up, the
-        // story-text table read row by row.
-        const words = searchWords(filter.text);
-        const longest = words.filter(indexableWord).sort((a, b) => [...b].length - [...a].length)[0];
-        const driver = longest ? storyTextRowsWith(longest, words.filter((word) => word !== longest)) : storyTextRowsLike(words);
+        const driver = storyTextRows(searchWords(filter.text));
         const few = await fewMatches(filter, driver, sort, order, page, pageSize);
         if (few) ({ rows, total } = few);
         else {
@@ -166,7 +163,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
           total = TEXT_TOTAL_LIMIT + 1;
         }
       } else {
-        // PostgreSQL's trigram indexes serve a text search's LIKE; its count stops at the limit as on SQLite.
+        // PostgreSQL's indexes serve a text search's conditions; its count stops at the limit as on SQLite.
         [rows, total] = await Promise.all([
           walkedPage(filter, sort, order, page, pageSize),
           filter.text

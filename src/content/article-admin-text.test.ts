@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CompiledQuery, sql } from 'kysely';
 import { testDatabases } from '../../test/support/databases.js';
-import { allWordsIn, publishedArticleRow, storyTextRowsWith } from '../db/index.js';
+import { publishedArticleRow, storyTextRows, storyWordsIn } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { insertStories } from '../../test/support/bulk-stories.js';
@@ -11,9 +11,10 @@ import { createContentModule } from './index.js';
 
 /**
  * The desk's text search: every word somewhere in the headline or standfirst, any part of a word,
- * case folded, wildcards literal. On SQLite it is answered from a trigram index kept by triggers
- * (migration 0017), so it must follow every insert, edit and delete as the plain scan does; on
- * PostgreSQL from pg_trgm's GIN indexes (migration 0018).
+ * case folded, wildcards literal; a word of one or two letters or digits at the start of a word. On
+ * SQLite it is answered from trigram and word indexes kept by triggers (migrations 0017, 0019), so
+ * it must follow every insert, edit and delete as the plain scan does; on PostgreSQL from pg_trgm's
+ * GIN indexes (0018) and a GIN index of the words (0019).
  */
 const STORIES: [string, string, string][] = [
   ['a', 'Harbour cranes stand idle', 'A strike at the port'],
@@ -46,7 +47,15 @@ for (const target of await testDatabases()) {
       assert.equal(await find('HARB'), 'abg', 'part of a word');
       assert.equal(await find('harbour fund'), 'b', 'every word, across the two fields');
       assert.equal(await find('harbour strike'), 'a');
-      assert.equal(await find('to'), 'g', 'a two-letter word (matched without the index)');
+      assert.equal(await find('to'), 'g', 'a two-letter word');
+      assert.equal(await find('AT'), 'a', 'a two-letter word starts a word ("at the port"), not inside one ("wait")');
+      assert.equal(await find('at th'), 'a', 'two short words');
+      assert.equal(await find('port at'), 'a', 'a short word beside a long one');
+      assert.equal(await find('harbour a'), 'a', 'one letter: the start of any word ("A strike", "at"; not "harbour")');
+      assert.equal(await find('ha'), 'abg');
+      assert.equal(await find('ar'), '', '"harbour" and "farmers" hold it, no word starts with it');
+      assert.equal(await find('जल'), 'f', 'the start of a Devanagari word');
+      assert.equal(await find('0%'), 'd', 'a short word with a wildcard is matched anywhere, the wildcard a character');
       assert.equal(await find('50%'), 'd', 'a wildcard is a character');
       assert.equal(await find('500'), 'e');
       assert.equal(await find('मानसून'), 'f');
@@ -56,30 +65,43 @@ for (const target of await testDatabases()) {
       await handle.db.updateTable('articles').set({ headline: 'Ferry timetable changes' }).where('id', '=', 'a').execute();
       assert.equal(await find('harbour'), 'bg');
       assert.equal(await find('ferry'), 'a');
+      assert.equal(await find('fe'), 'a', 'the word index follows the edit');
       await handle.db.updateTable('articles').set({ standfirst: 'Harbour buses too' }).where('id', '=', 'a').execute();
       assert.equal(await find('harbour'), 'abg');
+      assert.equal(await find('at'), '', '"at the port" edited away');
       await handle.db.updateTable('articles').set({ views: 12, modified_at: '2025-02-01T00:00:00.000Z' }).where('id', '=', 'b').execute();
       assert.equal(await find('harbour fund'), 'b', 'an edit of other columns keeps it');
+      assert.equal(await find('go'), 'g');
       await handle.db.deleteFrom('articles').where('id', '=', 'g').execute();
       assert.equal(await find('harbour'), 'ab');
+      assert.equal(await find('go'), '', 'and the delete');
 
       if (target.name === 'sqlite') {
-        // Answered from the index, which drives the query: its rows first, then each story they name.
-        const compiled = handle.db.selectFrom(storyTextRowsWith('harbour').as('m')).crossJoin('articles').whereRef('articles.id', '=', 'm.article_id').select('articles.id').compile();
-        const plan = await handle.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
-        const steps = plan.rows.map((r) => r.detail).join(' | ');
-        assert.match(steps, /^SCAN f VIRTUAL TABLE INDEX .*\| SEARCH articles USING (COVERING )?INDEX sqlite_autoindex_articles_1 \(id=\?\)$/, steps);
+        // Answered from an index, which drives the query: its rows first, then each story they name;
+        // the trigram index for a long word, the word index for short ones.
+        for (const [words, index] of [[['harbour'], 'f'], [['ha', 'st'], 'w']] as const) {
+          const compiled = handle.db.selectFrom(storyTextRows([...words]).as('m')).crossJoin('articles').whereRef('articles.id', '=', 'm.article_id').select('articles.id').compile();
+          const plan = await handle.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]));
+          const steps = plan.rows.map((r) => r.detail).join(' | ');
+          assert.match(steps, new RegExp(`^SCAN ${index} VIRTUAL TABLE INDEX .*\\| SEARCH articles USING (COVERING )?INDEX sqlite_autoindex_articles_1 \\(id=\\?\\)$`), steps);
+        }
       } else {
-        // The same LIKE as the scan, answered from pg_trgm's indexes (migration 0018). Seven stories
+        // The same LIKE as the scan, answered from pg_trgm's indexes (migration 0018), and a short
+        // word from the word index (0019). Seven stories
         // are cheaper to read than an index, so the planner is told to avoid reading them all.
-        const compiled = handle.db.selectFrom('articles').select('id').where(allWordsIn(['articles.headline', 'articles.standfirst'], 'harbour')).compile();
-        const plan = await handle.db.transaction().execute(async (trx) => {
-          await sql`set local enable_seqscan = off`.execute(trx);
-          return trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
-        });
-        const text = plan.rows.map((r) => r['QUERY PLAN']).join(' | ');
-        assert.match(text, /Bitmap Index Scan on articles_headline_trigrams/, text);
-        assert.match(text, /Bitmap Index Scan on articles_standfirst_trigrams/, text);
+        const plan = async (text: string) => {
+          const compiled = handle.db.selectFrom('articles').select('id').where(storyWordsIn(text, 'postgres')).compile();
+          const rows = await handle.db.transaction().execute(async (trx) => {
+            await sql`set local enable_seqscan = off`.execute(trx);
+            return trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+          });
+          return rows.rows.map((r) => r['QUERY PLAN']).join(' | ');
+        };
+        const long = await plan('harbour');
+        assert.match(long, /Bitmap Index Scan on articles_headline_trigrams/, long);
+        assert.match(long, /Bitmap Index Scan on articles_standfirst_trigrams/, long);
+        const short = await plan('at');
+        assert.match(short, /Bitmap Index Scan on articles_words/, `a short word from the word index (0019): ${short}`);
       }
     } finally {
       await handle.close();
@@ -105,13 +127,14 @@ for (const target of await testDatabases()) {
       const all = await handle.db.selectFrom('articles').select(['id', 'headline', 'standfirst', 'status', 'section_id', 'modified_at']).execute();
       const admin = createArticleAdminRepo(handle.db);
 
-      /** What a full scan lists: every word in the headline or standfirst, in the order asked for. */
+      /** What a full scan lists: every word in the headline or standfirst (one or two letters: a word's start), in the order asked for. */
       function expected(text: string, sort: 'modifiedAt' | 'headline', order: 'asc' | 'desc', keep: (row: (typeof all)[number]) => boolean = () => true) {
         const words = text.toLowerCase().split(' ');
+        const holds = (story: string, word: string) => (word.length < 3 ? new RegExp(`(^|[^\\p{L}\\p{N}\\p{M}])${word}`, 'u').test(story) : story.includes(word));
         const key = sort === 'headline' ? 'headline' : 'modified_at';
         const sign = order === 'asc' ? 1 : -1;
         return all
-          .filter((r) => keep(r) && words.every((w) => `${r.headline}\n${r.standfirst}`.toLowerCase().includes(w)))
+          .filter((r) => keep(r) && words.every((w) => holds(`${r.headline}\n${r.standfirst}`.toLowerCase(), w)))
           .sort((a, b) => sign * (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : a.id < b.id ? -1 : 1))
           .map((r) => r.id);
       }
@@ -129,13 +152,69 @@ for (const target of await testDatabases()) {
       assert.equal(await check('story', 'modifiedAt', 'desc', 1), count, 'every story matches');
       await check('story', 'modifiedAt', 'desc', 7);
       await check('STORY NUMBER', 'headline', 'asc', 3);
-      await check('ab', 'modifiedAt', 'desc', 2); // "about": a two-letter word, no index can find it
+      await check('ab', 'modifiedAt', 'desc', 2); // the start of "about", from the word index
+      assert.equal(await check('nu', 'headline', 'asc', 5), count, '"number": the start of a word in every story');
+      assert.equal(await check('ut', 'modifiedAt', 'desc', 1), 0, 'inside "about" only');
+      assert.equal(await check('wa 7', 'modifiedAt', 'desc', 1), expected('wa 7', 'modifiedAt', 'desc').length, 'two short words');
+      await check('story a', 'modifiedAt', 'desc', 3, { status: 'draft' });
       assert.equal(await check('water', 'modifiedAt', 'desc', 2), count / 5, 'a fifth: counted exactly');
       await check('number water', 'headline', 'desc', 1);
       assert.equal(await check('story', 'modifiedAt', 'desc', 1, { status: 'draft' }), count / 10, 'the drafts among them: counted exactly');
       await check('story', 'modifiedAt', 'asc', 4, { sectionId: sections[1]!.id });
       await check('rockets', 'modifiedAt', 'asc', 1, { status: 'draft' });
       assert.equal(await check('nowhere', 'modifiedAt', 'desc', 1), 0);
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * Where a word starts, for a short word: after punctuation, symbols, hyphens, apostrophes and
+ * emoji, case folded with accents kept, Devanagari's vowel signs inside their word. SQLite answers
+ * from two places that must agree: the word index (FTS5's unicode61 with marks as letters, migration
+ * 0019) when it drives the search, and `word_start` (a regular expression) when a story at hand is
+ * tested. PostgreSQL's parser ('simple') splits the same way for all of these.
+ */
+for (const target of await testDatabases()) {
+  test(`[${target.name}] a short word matches where a word starts${target.name === 'sqlite' ? ', and the word index and word_start agree' : ''}`, async () => {
+    const handle = await target.create();
+    try {
+      const { directory } = createContentModule({ db: handle.db, clock: createManualClock('2025-06-01T00:00:00Z'), newId: createIdGenerator() });
+      const section = await directory.createSection({ name: 'News' });
+      const texts = [
+        '“Quoted” start, state-of-the-art',
+        "India's AI push (UN) talks",
+        '5G rollout: ₹500 fund for e-mail',
+        'ÉCOLE naïve under_score x² units',
+        'जल्दी आया 🔭telescope',
+        'plain words only',
+      ];
+      await handle.db
+        .insertInto('articles')
+        .values(texts.map((headline, n) => publishedArticleRow({ id: `s${n}`, slug: `s${n}`, sectionId: section.id, headline, standfirst: '', body: '{"type":"doc","content":[]}', at: new Date(Date.UTC(2025, 0, 1 + n)).toISOString() })))
+        .execute();
+      const words = ['qu', 'st', 'th', 'ar', 'of', 's', 'ai', 'un', 'ta', '5g', '50', 'ma', 'éc', 'co', 'na', 'ïv', 'sc', 'x²', 'जल', 'दी', 'आ', 'te', 'pl', 'or', 'ly'];
+      const admin = createArticleAdminRepo(handle.db);
+      for (const word of target.name === 'sqlite' ? words : []) {
+        const indexed = (await handle.db.selectFrom(storyTextRows([word]).as('m')).select('m.article_id').execute()).map((r) => r.article_id).sort();
+        const tested = (await sql<{ article_id: string }>`select article_id from article_text t where word_start(t.text, ${word})`.execute(handle.db)).rows.map((r) => r.article_id).sort();
+        assert.deepEqual(indexed, tested, `"${word}": the index and word_start`);
+        const listed = (await admin.list({ text: word }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort();
+        assert.deepEqual(listed, tested, `"${word}": the desk's list`);
+      }
+      // And what they agree on (the rule itself): a word's start, not its inside.
+      const ids = async (word: string) => (await admin.list({ text: word }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort().join(' ');
+      assert.equal(await ids('th'), 's0', '"state-of-the-art": each part of a hyphenated word');
+      assert.equal(await ids('s'), 's0 s1 s3', 'after an apostrophe ("India\'s"), and "start", "state", "score"');
+      assert.equal(await ids('50'), 's2', 'after a currency sign');
+      assert.equal(await ids('éc'), 's3', 'case folded, the accent kept');
+      assert.equal(await ids('ec'), '', 'an accent is not folded away');
+      assert.equal(await ids('ïv'), '', 'inside "naïve"');
+      assert.equal(await ids('दी'), '', 'after a virama: inside the word');
+      assert.equal(await ids('te'), 's4', 'after an emoji');
+      assert.equal(await ids('ly'), '', 'inside "only"');
+      assert.equal(await ids('AI un'), 's1', 'two short words, in capitals');
     } finally {
       await handle.close();
     }

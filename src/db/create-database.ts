@@ -7,6 +7,7 @@ import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'ky
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
+import { wordStartsIn } from './text-match.js';
 
 /**
  * Where the two databases differ, the difference is a flag here, not an
@@ -87,6 +88,8 @@ function sqliteDialect(file: string): SqliteDialect {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // The desk's test for a word of one or two letters on a story at hand (text-match.ts).
+  database.function('word_start', { deterministic: true }, (text: unknown, word: unknown) => (typeof text === 'string' && typeof word === 'string' ? wordStartsIn(text, word) : 0));
   return new SqliteDialect({ database: withStatementCache(database) });
 }
 

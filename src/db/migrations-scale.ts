@@ -1,7 +1,7 @@
 import { SqliteAdapter, sql, type Kysely, type Migration } from 'kysely';
 
 /**
- * The archive at scale: indexes for 100,000 stories and the desk's text search (0015–0018).
+ * The archive at scale: indexes for 100,000 stories and the desk's text search (0015–0019).
  * Never edit one that has shipped.
  */
 export const scaleMigrations: Record<string, Migration> = {
@@ -102,6 +102,45 @@ export const scaleMigrations: Record<string, Migration> = {
       // The extension stays: other tables or sites in the database may use it.
       if (db.getExecutor().adapter instanceof SqliteAdapter) return;
       for (const index of ['articles_headline_trigrams', 'articles_standfirst_trigrams']) await db.schema.dropIndex(index).ifExists().execute();
+    },
+  },
+  '0019_desk_word_index': {
+    async up(db: Kysely<any>) {
+      // The desk's search for a word of one or two letters ("AI", "UN", "5G"): no trigram holds it,
+      // so it was a scan (SQLite 36 ms over the story-text table, PostgreSQL ~300 ms at 100,000
+      // stories), and as "anywhere in a word" it matched most stories ("ai" is in "said"). Such a
+      // word now matches the start of a word, from a word index (text-match.ts, `shortWord`).
+      // SQLite: a second FTS5 index of the same story-text rows (0017), words as unicode61 splits
+      // them, marks counted as letters (a Devanagari vowel sign is part of its word), with prefix
+      // indexes for one and two letters; diacritics kept, as the LIKE keeps them.
+      // PostgreSQL: a GIN index of the same words ('simple': split and case folded, no stemming).
+      if (db.getExecutor().adapter instanceof SqliteAdapter) {
+        await sql`create virtual table article_words_fts using fts5(text, content = 'article_text', content_rowid = 'doc', tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'", prefix = '1 2')`.execute(db);
+        await sql`insert into article_words_fts (article_words_fts) values ('rebuild')`.execute(db);
+        for (const trigger of [
+          sql`create trigger article_words_fts_insert after insert on article_text begin
+            insert into article_words_fts (rowid, text) values (new.doc, new.text); end`,
+          sql`create trigger article_words_fts_update after update on article_text begin
+            insert into article_words_fts (article_words_fts, rowid, text) values ('delete', old.doc, old.text);
+            insert into article_words_fts (rowid, text) values (new.doc, new.text); end`,
+          sql`create trigger article_words_fts_delete after delete on article_text begin
+            insert into article_words_fts (article_words_fts, rowid, text) values ('delete', old.doc, old.text); end`,
+        ]) {
+          await trigger.execute(db);
+        }
+        return;
+      }
+      // The query names the same expression (text-match.ts, `storyWords`), else the index is not used.
+      await sql`create index articles_words on articles using gin (to_tsvector('simple', headline || ' ' || standfirst))`.execute(db);
+      await sql`analyze articles`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      if (db.getExecutor().adapter instanceof SqliteAdapter) {
+        for (const trigger of ['article_words_fts_insert', 'article_words_fts_update', 'article_words_fts_delete']) await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db);
+        await sql`drop table if exists article_words_fts`.execute(db);
+        return;
+      }
+      await db.schema.dropIndex('articles_words').ifExists().execute();
     },
   },
 };
