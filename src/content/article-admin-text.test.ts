@@ -214,6 +214,7 @@ for (const target of await testDatabases()) {
       assert.equal(await ids('दी'), '', 'after a virama: inside the word');
       assert.equal(await ids('te'), 's4', 'after an emoji');
       assert.equal(await ids('ly'), '', 'inside "only"');
+      assert.equal(await ids('²'), '', 'a sign no word starts with finds nothing, not everything');
       assert.equal(await ids('AI un'), 's1', 'two short words, in capitals');
     } finally {
       await handle.close();
