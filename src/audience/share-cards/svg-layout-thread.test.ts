@@ -56,14 +56,23 @@ test('laying out holds the main thread for a small part of what satori takes on 
     await work();
     return before.cpu === null ? performance.eventLoopUtilization(before.loop).active : threadCpuMs()! - before.cpu;
   };
-  const here = await busy(async () => {
-    for (const node of nodes) await satoriHere(node, CARD_SIZE);
-  });
-  const threaded = await busy(async () => {
-    for (const node of nodes) await layout.svg(node, CARD_SIZE);
-  });
-  assert.ok(here > 20, `satori on this thread took ${here.toFixed(1)} ms of it`);
-  assert.ok(threaded < here / 4, `the layout thread held this one ${threaded.toFixed(1)} ms, satori here ${here.toFixed(1)} ms`);
+  // In a virtual machine the CPU time read counts moments the host took the core away, so one
+  // round can look busy by chance (49.6 ms against satori's 102.9 once, on a loaded CI machine).
+  // Up to three rounds, each comparing the two ways back to back; layout done on this thread
+  // would cost about what satori here costs in every round.
+  const rounds: string[] = [];
+  for (let round = 0; round < 3; round++) {
+    const here = await busy(async () => {
+      for (const node of nodes) await satoriHere(node, CARD_SIZE);
+    });
+    const threaded = await busy(async () => {
+      for (const node of nodes) await layout.svg(node, CARD_SIZE);
+    });
+    assert.ok(here > 20, `satori on this thread took ${here.toFixed(1)} ms of it`);
+    rounds.push(`the layout thread held this one ${threaded.toFixed(1)} ms, satori here ${here.toFixed(1)} ms`);
+    if (threaded < here / 4) return;
+  }
+  assert.fail(rounds.join('; '));
 });
 
 test('a layout that fails rejects with the reason, and the thread goes on', async (t) => {
