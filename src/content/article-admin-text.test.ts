@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompiledQuery, sql } from 'kysely';
-import { testDatabases } from '../../test/support/databases.js';
-import { publishedArticleRow, storyTextRows, storyWordsIn } from '../db/index.js';
+import { CompiledQuery, Migrator, sql } from 'kysely';
+import pg from 'pg';
+import { testDatabaseUrl, testDatabases } from '../../test/support/databases.js';
+import { migrations, publishedArticleRow, storyTextRows, storyWordsIn } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { insertStories } from '../../test/support/bulk-stories.js';
@@ -14,7 +15,7 @@ import { createContentModule } from './index.js';
  * case folded, wildcards literal; a word of one or two letters or digits at the start of a word. On
  * SQLite it is answered from trigram and word indexes kept by triggers (migrations 0017, 0019), so
  * it must follow every insert, edit and delete as the plain scan does; on PostgreSQL from pg_trgm's
- * GIN indexes (0018) and a GIN index of the words (0019).
+ * GIN indexes (0018) and a table of each story's words kept by triggers (0020).
  */
 const STORIES: [string, string, string][] = [
   ['a', 'Harbour cranes stand idle', 'A strike at the port'],
@@ -86,13 +87,13 @@ for (const target of await testDatabases()) {
           assert.match(steps, new RegExp(`^SCAN ${index} VIRTUAL TABLE INDEX .*\\| SEARCH articles USING (COVERING )?INDEX sqlite_autoindex_articles_1 \\(id=\\?\\)$`), steps);
         }
       } else {
-        // The same LIKE as the scan, answered from pg_trgm's indexes (migration 0018), and a short
-        // word from the word index (0019). Seven stories
-        // are cheaper to read than an index, so the planner is told to avoid reading them all.
-        const plan = async (text: string) => {
+        // The same LIKE as the scan, answered from pg_trgm's indexes (migration 0018), and short
+        // words from the word table's index (0020). Seven stories are cheaper to read than an
+        // index, so the planner is told to avoid reading them all.
+        const plan = async (text: string, avoid = ['enable_seqscan']) => {
           const compiled = handle.db.selectFrom('articles').select('id').where(storyWordsIn(text, 'postgres')).compile();
           const rows = await handle.db.transaction().execute(async (trx) => {
-            await sql`set local enable_seqscan = off`.execute(trx);
+            for (const setting of avoid) await sql`select set_config(${setting}, 'off', true)`.execute(trx);
             return trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
           });
           return rows.rows.map((r) => r['QUERY PLAN']).join(' | ');
@@ -100,8 +101,14 @@ for (const target of await testDatabases()) {
         const long = await plan('harbour');
         assert.match(long, /Bitmap Index Scan on articles_headline_trigrams/, long);
         assert.match(long, /Bitmap Index Scan on articles_standfirst_trigrams/, long);
-        const short = await plan('at');
-        assert.match(short, /Bitmap Index Scan on articles_words/, `a short word from the word index (0019): ${short}`);
+        const short = await plan('at th', ['enable_seqscan', 'enable_indexscan']);
+        assert.match(short, /Bitmap Index Scan on article_words_words/, `short words from the word table's index (0020): ${short}`);
+        // Beside a long word, the stories its trigrams find are tested one by one on their stored
+        // words: the short word's whole list is not read.
+        const mixed = await plan('port at');
+        assert.match(mixed, /Bitmap Index Scan on articles_standfirst_trigrams/, mixed);
+        assert.match(mixed, /Index Scan using article_words_pkey on article_words/, mixed);
+        assert.doesNotMatch(mixed, /article_words_words/, mixed);
       }
     } finally {
       await handle.close();
@@ -216,7 +223,65 @@ for (const target of await testDatabases()) {
       assert.equal(await ids('ly'), '', 'inside "only"');
       assert.equal(await ids('²'), '', 'a sign no word starts with finds nothing, not everything');
       assert.equal(await ids('AI un'), 's1', 'two short words, in capitals');
+      assert.equal(await ids('rollout ma'), 's2', 'a short word beside a long one ("e-mail")');
+      assert.equal(await ids('words ly'), '', 'and not inside a word there either');
     } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * PostgreSQL keeps each story's words in a table of their own (migration 0020), filled from the
+ * stories already written when the migration runs and kept by triggers after it, whoever writes:
+ * the site, or an operator's psql whose search_path names another schema.
+ */
+for (const target of (await testDatabases()).filter((t) => t.name === 'postgres')) {
+  test(`[${target.name}] the word table is filled from the stories already written and kept by every later write`, async () => {
+    const handle = await target.create();
+    const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db)).rows[0]!.schema;
+    const operator = new pg.Client({ connectionString: testDatabaseUrl });
+    try {
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema });
+      assert.equal((await migrator.migrateTo('0019_desk_word_index')).error, undefined);
+      const tables = async () => (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(handle.db)).rows.map((r) => r.name);
+      assert.ok(!(await tables()).includes('article_words'), 'migrated down, the table is gone');
+
+      const { directory } = createContentModule({ db: handle.db, clock: createManualClock('2025-06-01T00:00:00Z'), newId: createIdGenerator() });
+      const section = await directory.createSection({ name: 'News' });
+      await handle.db
+        .insertInto('articles')
+        .values(STORIES.map(([id, headline, standfirst], n) => publishedArticleRow({ id, slug: `story-${id}`, sectionId: section.id, headline, standfirst, body: '{"type":"doc","content":[]}', at: new Date(Date.UTC(2025, 0, 1 + n)).toISOString() })))
+        .execute();
+      assert.deepEqual(await handle.migrate(), ['0020_desk_word_table']);
+      const admin = createArticleAdminRepo(handle.db);
+      const find = async (text: string) => (await admin.list({ text }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort().join('');
+      assert.equal(await find('at'), 'a', 'a story written before the migration');
+      assert.equal(await find('harbour a'), 'a', 'and beside a long word');
+      const count = async (table: 'articles' | 'article_words') => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(handle.db)).rows[0]!.n);
+      assert.equal(await count('article_words'), await count('articles'));
+
+      // An operator's session on the default search_path, naming the site's schema.
+      await operator.connect();
+      const table = `${pg.escapeIdentifier(schema)}.articles`;
+      await operator.query(`update ${table} set standfirst = 'Quayside yields' where id = 'a'`);
+      // A new story: a copy of another with three columns changed.
+      await operator.query(`create temp table story_copy as select * from ${table} where id = 'b'`);
+      await operator.query(`update story_copy set id = 'h', slug = 'story-h', headline = 'Quay works', standfirst = 'Night shifts'`);
+      await operator.query(`insert into ${table} select * from story_copy`);
+      assert.equal(await find('at'), '', '"A strike at the port" edited away by psql');
+      assert.equal(await find('qu'), 'ah', 'the edit and the insert, both by psql');
+      assert.equal(await find('ni'), 'h');
+      await operator.query(`delete from ${table} where id = 'h'`);
+      assert.equal(await find('ni'), '', 'and its delete');
+      assert.equal(await count('article_words'), await count('articles'), 'no word row outlives its story');
+
+      assert.equal((await migrator.migrateTo('0019_desk_word_index')).error, undefined);
+      assert.ok(!(await tables()).includes('article_words'), 'and down again');
+      const indexes = (await sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema()`.execute(handle.db)).rows.map((r) => r.name);
+      assert.ok(indexes.includes('articles_words'), "0019's index is back");
+    } finally {
+      await operator.end().catch(() => undefined);
       await handle.close();
     }
   });

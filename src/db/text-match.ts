@@ -19,7 +19,7 @@ function indexableWord(word: string): boolean {
 
 /**
  * A word of one or two letters or digits ("AI", "UN", "5G"): in a story's text it matches the start
- * of a word, from the word index (migration 0019), where longer words match anywhere in a word.
+ * of a word, from a word index (migrations 0019, 0020), where longer words match anywhere in a word.
  * Anywhere in a word, such a word is in most stories ("ai" is in "said"), and no trigram holds it,
  * so it cost a scan of every story.
  */
@@ -87,7 +87,7 @@ function wordStartsQuery(words: string[]): string {
 
 /**
  * "Every word in the story's headline or standfirst", on `articles`: a short word at the start of a
- * word (`word_start` on SQLite; on PostgreSQL `to_tsvector('simple', …)`, which a GIN index serves),
+ * word (`word_start` on SQLite; on PostgreSQL the words as `to_tsvector('simple', …)` splits them),
  * any other anywhere (LIKE; pg_trgm's indexes serve it on PostgreSQL, migration 0018).
  */
 export function storyWordsIn(text: string | undefined, dialect: 'sqlite' | 'postgres'): Expression<SqlBool> {
@@ -97,10 +97,18 @@ export function storyWordsIn(text: string | undefined, dialect: 'sqlite' | 'post
   if (dialect === 'sqlite') {
     for (const word of short) conditions.push(sql<SqlBool>`word_start(articles.headline || char(10) || articles.standfirst, ${word})`);
   } else if (short.length) {
-    // The same expression as the index (migration 0019), written out: a parameter in its place
-    // would not match it. The words are letters and digits only, so `:*` is the only syntax.
+    // The words are letters and digits only, so `:*` (a prefix) is the only syntax.
     const query = short.map((word) => `${word}:*`).join(' & ');
-    conditions.push(sql<SqlBool>`to_tsvector('simple', articles.headline || ' ' || articles.standfirst) @@ to_tsquery('simple', ${query})`);
+    conditions.push(
+      conditions.length
+        ? // Beside a long word, whose trigrams find fewer stories than a short word's start: each
+          // story they find is tested on its own text, where the word table's GIN index would be
+          // read in full and joined (72 ms for "rajnath a" at 100,000 stories, 20 ms this way).
+          sql<SqlBool>`(select w.words from article_words w where w.article_id = articles.id) @@ to_tsquery('simple', ${query})`
+        : // Alone, from the word table (migration 0020): its GIN index for a rare start, a walk over
+          // the stored words for a common one, as the planner finds cheaper.
+          sql<SqlBool>`exists (select 1 from article_words w where w.article_id = articles.id and w.words @@ to_tsquery('simple', ${query}))`,
+    );
   }
   return allOf(conditions);
 }
