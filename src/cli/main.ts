@@ -1,12 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { helpText } from './help.js';
-import { serveCommand } from './serve-command.js';
-import { migrateCommand } from './migrate-command.js';
-import { userCommand } from './user-command.js';
-import { ingestCommand } from './ingest-command.js';
-import { backupCommand, restoreCommand } from './backup-command.js';
-import { mediaCommand } from './media-command.js';
 import { CliError } from './cli-error.js';
 
 /**
@@ -20,14 +14,16 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(helpText());
     return 0;
   }
+  // Each command's modules are loaded when it runs: the site's (the server, pictures, language
+  // tools) took 2–3 s to load through tsx, which `migrate` and `user add` waited for too.
   const commands: Record<string, (args: string[]) => Promise<number>> = {
-    serve: (args) => serveCommand(loadConfig(), args),
-    migrate: (args) => migrateCommand(loadConfig(), args),
-    user: (args) => userCommand(loadConfig(), args),
-    ingest: (args) => ingestCommand(loadConfig(), args),
-    backup: (args) => backupCommand(loadConfig(), args),
-    restore: (args) => restoreCommand(loadConfig(), args),
-    media: (args) => mediaCommand(loadConfig(), args),
+    serve: async (args) => (await import('./serve-command.js')).serveCommand(loadConfig(), args),
+    migrate: async (args) => (await import('./migrate-command.js')).migrateCommand(loadConfig(), args),
+    user: async (args) => (await import('./user-command.js')).userCommand(loadConfig(), args),
+    ingest: async (args) => (await import('./ingest-command.js')).ingestCommand(loadConfig(), args),
+    backup: async (args) => (await import('./backup-command.js')).backupCommand(loadConfig(), args),
+    restore: async (args) => (await import('./backup-command.js')).restoreCommand(loadConfig(), args),
+    media: async (args) => (await import('./media-command.js')).mediaCommand(loadConfig(), args),
   };
   const run = commands[command];
   if (!run) throw new CliError(`unknown command "${command}" (try: dateline help)`, 2);
