@@ -2,7 +2,6 @@ import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import type { Config } from '../config/index.js';
-import { createApp } from '../server/create-app.js';
 import { CliError } from './cli-error.js';
 import { runPrimary, WORKER_NUMBER, workerCount } from './cluster-primary.js';
 
@@ -13,12 +12,22 @@ export async function serveCommand(config: Config, args: string[]): Promise<numb
   if (cluster.isWorker) return serveOne(config, process.env[WORKER_NUMBER] === '1');
   const workers = workerCount(values.workers, process.env.WEB_CONCURRENCY);
   if (workers === 1) return serveOne(config, true);
+  process.env[STARTED_AT] ??= String(Math.round(performance.timeOrigin));
   return runPrimary(config, workers, pino({ level: config.logLevel }).child({ component: 'cluster' }));
 }
 
+/**
+ * The environment variable a primary passes its workers: when it started (ms since the epoch), so
+ * the banner counts the whole start, the primary's and the worker's loading included.
+ */
+const STARTED_AT = 'DATELINE_STARTED_AT';
+
 /** One HTTP process: the whole app. `banner`: print where the site runs (the first worker only). */
 async function serveOne(config: Config, banner: boolean): Promise<number> {
-  const started = Date.now();
+  const started = Number(process.env[STARTED_AT]) || performance.timeOrigin;
+  // Loaded here, not with this module: a primary only migrates and forks, and loading the site's
+  // modules (2–3 s through tsx) there made every start wait for them twice.
+  const { createApp } = await import('../server/create-app.js');
   const app = await createApp(config);
   await app.listen();
   const setup = await app.setupPath();
@@ -27,7 +36,7 @@ async function serveOne(config: Config, banner: boolean): Promise<number> {
   if (banner) process.stdout.write(
     [
       '',
-      `  ${config.site.name} is running at ${config.site.url}/  (started in ${Date.now() - started} ms, ${where}${workers})`,
+      `  ${config.site.name} is running at ${config.site.url}/  (ready ${((Date.now() - started) / 1000).toFixed(1)} s after start, ${where}${workers})`,
       setup
         ? `  No admin yet. Create the first one (this link works once):\n    ${config.site.url}${setup}\n  or: echo "a-long-password" | npx dateline user add --email you@example.com --name "Your Name" --role admin`
         : `  Editors sign in at ${config.site.url}/admin`,

@@ -59,6 +59,11 @@ test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the por
     const s = server;
     await until('two workers', () => workersOf(s.pid).length === 2);
     assert.match(s.output(), /2 workers\)/, 'the banner says so, once');
+    // The time it gives is the whole start, from the primary's: it said 0.3 s when the first
+    // answer came 7 s after the command, counting only the worker's own app start.
+    const ready = Number(/ready (\d+\.\d) s after start/.exec(s.output())?.[1]);
+    const shown = s.bannerAfterMs / 1000;
+    assert.ok(Math.abs(ready - shown) < 0.5, `the banner says ${ready} s; it showed ${shown.toFixed(1)} s after the command`);
     assert.equal(s.output().split('is running at').length, 2, 'one banner, not one per worker');
 
     // An editor changes the site name through one worker; every worker's cached home page follows.

@@ -12,6 +12,8 @@ export interface ServerProcess {
   output(): string;
   /** The first-run setup path it printed, if any. */
   setupPath(): string | null;
+  /** Milliseconds from spawning the command to its banner ("… is running at …") showing. */
+  bannerAfterMs: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -56,7 +58,12 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (d) => (output += d));
+  const spawnedAt = Date.now();
+  let bannerAt = 0;
+  child.stdout!.on('data', (d) => {
+    output += d;
+    if (!bannerAt && output.includes('is running at')) bannerAt = Date.now();
+  });
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
   // The setup link is printed just after listening; wait for the banner, not only the socket.
@@ -66,6 +73,7 @@ export async function startServer(env: Record<string, string>, timeoutMs = 60_00
     pid: child.pid!,
     output: () => output,
     setupPath: () => /(\/admin\/setup\?token=[A-Za-z0-9_-]+)/.exec(output)?.[1] ?? null,
+    bannerAfterMs: bannerAt - spawnedAt,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill(signal);
