@@ -28,6 +28,22 @@ function bodyText(json: string): string {
 }
 
 /** Reads stories as the index sees them: the public columns, never a working copy. */
+/**
+ * One step of the catch-up: the next `scan` stories by id after `after`, each with its index row.
+ * The bound is on both sides of the join: PostgreSQL merge-joins the two id indexes, and without it
+ * read the index rows from the first on every step (80,501 of them for a step at story 80,000: 615
+ * ms, and 8.2 s for a start-up with nothing to index at 100,000 stories; 1.5 ms a step with it).
+ */
+export function catchUpStep(db: Kysely<Database>, after: string, scan: number) {
+  return db
+    .selectFrom('articles')
+    .leftJoin('search_documents', (join) => join.onRef('search_documents.article_id', '=', 'articles.id').on('search_documents.article_id', '>', after))
+    .select(['articles.id', 'articles.status', 'articles.published_at', 'articles.version', 'search_documents.article_id as indexed_id', 'search_documents.version as indexed_version'])
+    .where('articles.id', '>', after)
+    .orderBy('articles.id')
+    .limit(scan);
+}
+
 export function createSearchSourceRepo(db: Kysely<Database>) {
   return {
     /** The story's index document, or null when readers cannot see it (not published). */
@@ -64,14 +80,7 @@ export function createSearchSourceRepo(db: Kysely<Database>) {
      * fresh 100,000-story archive took 31 minutes; a start-up with nothing to do, 0.5 s).
      */
     async staleIds(after: string, scan: number): Promise<{ ids: string[]; next: string | null }> {
-      const rows = await db
-        .selectFrom('articles')
-        .leftJoin('search_documents', 'search_documents.article_id', 'articles.id')
-        .select(['articles.id', 'articles.status', 'articles.published_at', 'articles.version', 'search_documents.article_id as indexed_id', 'search_documents.version as indexed_version'])
-        .where('articles.id', '>', after)
-        .orderBy('articles.id')
-        .limit(scan)
-        .execute();
+      const rows = await catchUpStep(db, after, scan).execute();
       const ids = rows.filter((r) => r.status === 'published' && r.published_at !== null && (r.indexed_id === null || Number(r.indexed_version) !== Number(r.version))).map((r) => r.id);
       return { ids, next: rows.length ? rows[rows.length - 1]!.id : null };
     },
