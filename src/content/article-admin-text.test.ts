@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CompiledQuery, Migrator, sql } from 'kysely';
+import { CompiledQuery, Migrator, sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { testDatabaseUrl, testDatabases } from '../../test/support/databases.js';
-import { migrations, publishedArticleRow, storyTextRows, storyWordsIn } from '../db/index.js';
+import { migrations, publishedArticleRow, storyTextRows, storyWordsIn, type Database } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { insertStories } from '../../test/support/bulk-stories.js';
@@ -27,16 +27,21 @@ const STORIES: [string, string, string][] = [
   ['g', 'Go to the harbour', 'On foot'],
 ];
 
+/** A section and STORIES in it, published a day apart from 1 January 2025. */
+async function writeStories(db: Kysely<Database>): Promise<void> {
+  const { directory } = createContentModule({ db, clock: createManualClock('2025-06-01T00:00:00Z'), newId: createIdGenerator() });
+  const section = await directory.createSection({ name: 'News' });
+  await db
+    .insertInto('articles')
+    .values(STORIES.map(([id, headline, standfirst], n) => publishedArticleRow({ id, slug: `story-${id}`, sectionId: section.id, headline, standfirst, body: '{"type":"doc","content":[]}', at: new Date(Date.UTC(2025, 0, 1 + n)).toISOString() })))
+    .execute();
+}
+
 for (const target of await testDatabases()) {
   test(`[${target.name}] the desk's text search finds words in headlines and standfirsts, and follows every edit and delete`, async () => {
     const handle = await target.create();
     try {
-      const { directory } = createContentModule({ db: handle.db, clock: createManualClock('2025-06-01T00:00:00Z'), newId: createIdGenerator() });
-      const section = await directory.createSection({ name: 'News' });
-      await handle.db
-        .insertInto('articles')
-        .values(STORIES.map(([id, headline, standfirst], n) => publishedArticleRow({ id, slug: `story-${id}`, sectionId: section.id, headline, standfirst, body: '{"type":"doc","content":[]}', at: new Date(Date.UTC(2025, 0, 1 + n)).toISOString() })))
-        .execute();
+      await writeStories(handle.db);
       const admin = createArticleAdminRepo(handle.db);
       const find = async (text: string) => {
         const { items, total } = await admin.list({ text }, 'modifiedAt', 'desc', 1, 50);
@@ -247,12 +252,7 @@ for (const target of (await testDatabases()).filter((t) => t.name === 'postgres'
       const tables = async () => (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(handle.db)).rows.map((r) => r.name);
       assert.ok(!(await tables()).includes('article_words'), 'migrated down, the table is gone');
 
-      const { directory } = createContentModule({ db: handle.db, clock: createManualClock('2025-06-01T00:00:00Z'), newId: createIdGenerator() });
-      const section = await directory.createSection({ name: 'News' });
-      await handle.db
-        .insertInto('articles')
-        .values(STORIES.map(([id, headline, standfirst], n) => publishedArticleRow({ id, slug: `story-${id}`, sectionId: section.id, headline, standfirst, body: '{"type":"doc","content":[]}', at: new Date(Date.UTC(2025, 0, 1 + n)).toISOString() })))
-        .execute();
+      await writeStories(handle.db);
       assert.deepEqual(await handle.migrate(), ['0020_desk_word_table']);
       const admin = createArticleAdminRepo(handle.db);
       const find = async (text: string) => (await admin.list({ text }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort().join('');
