@@ -174,31 +174,3 @@ export function createSourceRepo(db: Kysely<Database>) {
 }
 
 export type SourceRepo = ReturnType<typeof createSourceRepo>;
-
-/**
- * Leases on background work that runs in one process only. Taking one is one conditional
- * UPDATE (free, lapsed, or already ours), so of several processes sharing a database exactly
- * one holds it; a process that dies simply lets it lapse. The same pattern as the media
- * module's claims on background work (media-repo.ts `claim`).
- */
-export function createLeaseRepo(db: Kysely<Database>) {
-  return {
-    async take(name: string, holder: string, nowIso: string, untilIso: string): Promise<boolean> {
-      const result = await db
-        .updateTable('work_leases')
-        .set({ holder, until: untilIso })
-        .where('name', '=', name)
-        .where((eb) => eb.or([eb('holder', 'is', null), eb('holder', '=', holder), eb('until', '<', nowIso)]))
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) === 1;
-    },
-    async release(name: string, holder: string): Promise<void> {
-      await db.updateTable('work_leases').set({ holder: null, until: '' }).where('name', '=', name).where('holder', '=', holder).execute();
-    },
-    async holder(name: string): Promise<{ holder: string | null; until: string } | null> {
-      return (await db.selectFrom('work_leases').select(['holder', 'until']).where('name', '=', name).executeTakeFirst()) ?? null;
-    },
-  };
-}
-
-export type LeaseRepo = ReturnType<typeof createLeaseRepo>;

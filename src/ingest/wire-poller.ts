@@ -12,7 +12,8 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../shared/clock.js';
 import type { createIngestPipeline } from './ingest-pipeline.js';
-import type { LeaseRepo, SourceRepo, WireSource } from './source-repo.js';
+import type { LeaseRepo } from '../jobs/work-lease-repo.js';
+import type { SourceRepo, WireSource } from './source-repo.js';
 
 export const POLLER_LEASE = 'wire-poller';
 const MAX_BACKOFF_MS = 24 * 3_600_000;

@@ -7,6 +7,11 @@ import { createSearchService } from './search-service.js';
 import { createSearchSourceRepo } from './search-source-repo.js';
 import { createTsvectorSearchRepo } from './tsvector-search-repo.js';
 
+export interface CatchUpOptions {
+  beforeStep?: () => Promise<void>;
+  storiesPerTransaction?: number;
+}
+
 export interface SearchDeps {
   db: Kysely<Database>;
   capabilities: Pick<DbCapabilities, 'fullText'>;
@@ -26,7 +31,8 @@ export function searchIndexFor(capabilities: Pick<DbCapabilities, 'fullText'>): 
 /**
  * Full-text search of published stories. `indexArticle` is what the content module calls inside
  * the transaction that changes a story, so the index and the story commit (or fail) together;
- * `catchUp` indexes what was written without an indexer (an older database, a CLI import).
+ * `catchUp` indexes what was written without an indexer (an older database, a CLI import); a
+ * serving process runs it in the background under a lease (src/jobs/search-catch-up.ts).
  */
 export function createSearchModule({ db, capabilities, log }: SearchDeps) {
   const index = searchIndexFor(capabilities);
@@ -51,18 +57,36 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
     return async () => void (await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db));
   }
 
-  /** Indexes every published story missing or stale in the index and drops rows of stories gone from the site. Returns how many changed. */
-  async function catchUp(): Promise<number> {
+  /** Indexes these stories now, in one transaction (the demo's, just written without the indexer). */
+  async function indexStories(ids: readonly string[]): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      for (const id of ids) await indexArticle(trx, id);
+    });
+  }
+
+  /**
+   * Indexes every published story missing or stale in the index and drops rows of stories gone
+   * from the site. Returns how many changed. A run in a serving process passes `beforeStep`, run
+   * before each look at 500 stories and each transaction (it lets requests in and renews the
+   * run's lease, and stops the run by throwing), and a smaller `storiesPerTransaction`: SQLite
+   * indexes synchronously, so a transaction of 500 stories would hold every request for a second.
+   */
+  async function catchUp({ beforeStep, storiesPerTransaction = CATCH_UP_BATCH }: CatchUpOptions = {}): Promise<number> {
     const source = createSearchSourceRepo(db);
-    const apply = (ids: string[]) =>
-      db.transaction().execute(async (trx) => {
-        for (const id of ids) await indexArticle(trx, id);
-      });
+    const apply = async (ids: string[]) => {
+      for (let from = 0; from < ids.length; from += storiesPerTransaction) {
+        if (from > 0) await beforeStep?.();
+        await db.transaction().execute(async (trx) => {
+          for (const id of ids.slice(from, from + storiesPerTransaction)) await indexArticle(trx, id);
+        });
+      }
+    };
     let changed = 0;
     let restoreCache: (() => Promise<void>) | null = null;
     try {
       // Every story by id, a step at a time, with a cursor: each step reads on from where the last stopped.
       for (let after: string | null = ''; after !== null; ) {
+        await beforeStep?.();
         const { ids, next } = await source.staleIds(after, CATCH_UP_BATCH);
         if (ids.length) {
           restoreCache ??= await widenCache();
@@ -72,6 +96,7 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
         after = next;
       }
       for (let ids = await source.orphanIds(CATCH_UP_BATCH); ids.length; ids = await source.orphanIds(CATCH_UP_BATCH)) {
+        await beforeStep?.();
         restoreCache ??= await widenCache();
         await apply(ids);
         changed += ids.length;
@@ -86,7 +111,7 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
     return changed;
   }
 
-  return { service: createSearchService({ db, index }), indexArticle, catchUp };
+  return { service: createSearchService({ db, index }), indexArticle, indexStories, catchUp };
 }
 
 export type SearchModule = ReturnType<typeof createSearchModule>;

@@ -15,7 +15,7 @@ import { createSearchModule } from '../search/index.js';
 import { articlePageKeys, SITE_KEY } from '../site/page-keys.js';
 import { articlePath, authorPath, createBeaconFastPath, createPageFastPath, createSiteModule, sectionPath, topicPath } from '../site/index.js';
 import { configuredSettings, createAdminModule, createSettingsService } from '../admin/index.js';
-import { createJobs } from '../jobs/index.js';
+import { createJobs, createLeaseRepo } from '../jobs/index.js';
 import { createIngestModule, type SafeFetcherOptions } from '../ingest/index.js';
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
@@ -142,8 +142,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   }
 
   const demoStoryIds = config.demo ? await seedDemo({ db, media: media.media, staticPages: content.staticPages, clock, newId, log, timeKeys: audience.timeKeys }) : [];
-  // Stories written without the indexer (an older database, the demo seed, a CLI import) are indexed now.
-  await search.catchUp();
+  // The demo's stories are written without the indexer; they are indexed here, before the first
+  // reader can search. Any other backlog is the background catch-up's (src/jobs/search-catch-up.ts).
+  if (demoStoryIds.length) await search.indexStories(demoStoryIds);
   await site.cache.invalidate();
 
   const ingest = createIngestModule({
@@ -182,8 +183,9 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     log,
     articles: content.articles,
     afterPublish: scheduledPublished,
-    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, searchIndexCatchUp: search.catchUp, plannerStatistics: () => database.refreshStatistics() },
+    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, plannerStatistics: () => database.refreshStatistics() },
     pollWire: ingest.poller.pollDue,
+    searchCatchUp: { catchUp: search.catchUp, leases: createLeaseRepo(db), holder: `search-${newId()}`, clock },
     schedulerIntervalMs: options.schedulerIntervalMs,
     shareCards: { cards: shareCards.service, generation: () => content.siteState.contentGeneration(), clock },
     observeJob: metrics.observeJob,
@@ -292,6 +294,8 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     /** The wire desk: sources, the Incoming queue, the poller (tests poll by hand). */
     ingest,
     wirePoller: jobs.wirePoller,
+    /** The search index's catch-up under its lease (soon after listening, then daily); tests drain it. */
+    searchCatchUp: jobs.searchIndex,
     finishDemoPictures,
     /** Listens on the configured host and port; returns the address. */
     async listen(): Promise<string> {
