@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 
 const started = performance.now();
-const { createGazetteer, extractEntities, seedNames } = await import('../src/entities/index.js');
+const { createGazetteer, extractEntities, loadLanguageModel, seedNames } = await import('../src/entities/index.js');
+await loadLanguageModel();
 const importMs = performance.now() - started;
 
 interface Story { headline: string; standfirst?: string; body: string }

@@ -11,7 +11,7 @@
  * fresh site gets.
  */
 import { readFileSync } from 'node:fs';
-import { createGazetteer, extractEntities, formatScores, scoreStories, seedNames, type LabelledStory } from '../src/entities/index.js';
+import { createGazetteer, extractEntities, formatScores, loadLanguageModel, scoreStories, seedNames, type LabelledStory } from '../src/entities/index.js';
 
 const args = process.argv.slice(2);
 const showErrors = args.includes('--errors');
@@ -24,6 +24,7 @@ const sets: { file: string; title?: string }[] = given
       { file: fixture('held-out.json'), title: 'Held-out set (not used for tuning)' },
       { file: fixture('blind.json'), title: "Blind set (written after the extractor's last change was planned; never seen by it while it was tuned)" },
     ];
+await loadLanguageModel();
 const gazetteer = createGazetteer(seedNames());
 
 sets.forEach(({ file, title }, i) => {

@@ -3,9 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { extractEntities } from './extract.js';
 import { createGazetteer, seedNames } from './gazetteer.js';
+import { loadLanguageModel } from './language-model.js';
 import { scoreStories, type LabelledStory } from './evaluate.js';
 import type { ExtractedEntity } from './types.js';
 
+await loadLanguageModel();
 const seeds = createGazetteer(seedNames());
 const find = (found: ExtractedEntity[], kind: string, name: string) => found.find((e) => e.kind === kind && e.name === name);
 

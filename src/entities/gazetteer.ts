@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import { lexicon as languageLexicon } from './language-model.js';
 import type { EntityKind, Gazetteer, GazetteerEntry } from './types.js';
 import { SEED_EVENTS, SEED_ORGANISATIONS, SEED_THINGS } from './seed-lists.js';
 
@@ -80,7 +80,7 @@ const NOT_LEXICON_ORGANISATIONS = new Set([
  * "Aston Villa"): a general list, after the hand seeds. Short ones are acronyms, matched only in capitals.
  */
 function lexiconOrganisations(): KnownName[] {
-  const lexicon = (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
+  const lexicon = languageLexicon();
   const out: KnownName[] = [];
   for (const [word, tag] of Object.entries(lexicon)) {
     const tags = Array.isArray(tag) ? tag : [tag];

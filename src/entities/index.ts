@@ -1,5 +1,6 @@
 export { extractEntities, MAX_TEXT_CHARS } from './extract.js';
 export { createGazetteer, seedNames, nameKey } from './gazetteer.js';
+export { loadLanguageModel } from './language-model.js';
 export type { KnownName } from './gazetteer.js';
 export { scoreStories, formatScores } from './evaluate.js';
 export type { LabelledStory, KindScore } from './evaluate.js';

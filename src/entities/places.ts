@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import nlp from 'compromise';
+import { lexicon } from './language-model.js';
 
 /**
  * Places known offline: every country's English names (i18n-iso-countries), cities of
@@ -60,12 +60,10 @@ let cached: Map<string, string> | null = null;
 let minor: Map<string, string> | null = null;
 let countryKeys: Set<string> | null = null;
 let lexiconPlaceKeys: Set<string> | null = null;
-let lexicon: Record<string, string | string[]> | null = null;
 
 /** The NLP library's word list: word → tag or tags. */
 export function lexiconTags(word: string): string[] {
-  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-  const tags = lexicon[word.toLowerCase()];
+  const tags = lexicon()[word.toLowerCase()];
   return tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
 }
 
@@ -102,8 +100,7 @@ export function placeNames(): Map<string, string> {
   }
   for (const region of [...SEED_REGIONS, ...CELESTIAL]) add(map, region, region);
   // The lexicon's regions, cities and countries; its other places (rivers, districts, London boroughs) are minor.
-  lexicon ??= (nlp as unknown as { model(): { one: { lexicon: Record<string, string | string[]> } } }).model().one.lexicon;
-  for (const [word, tag] of Object.entries(lexicon)) {
+  for (const [word, tag] of Object.entries(lexicon())) {
     const tags = Array.isArray(tag) ? tag : [tag];
     if (word.length < 4 || !/^[\p{L}' .-]+$/u.test(word) || tags.some((t) => NOT_PLACE_TAGS.has(t))) continue;
     if (tags.some((t) => t === 'Region' || t === 'City' || t === 'Country')) add(map, word, titleCase(word));

@@ -4,9 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEntities } from './extract.js';
 import { createGazetteer, seedNames } from './gazetteer.js';
+import { loadLanguageModel } from './language-model.js';
 import { tokenize } from './tokens.js';
 import type { ExtractedEntity } from './types.js';
 
+await loadLanguageModel();
 const seeds = createGazetteer(seedNames());
 const run = (body: string, headline = 'News') => extractEntities({ headline, body }, seeds);
 const has = (found: ExtractedEntity[], kind: string, name: string) => found.some((e) => e.kind === kind && e.name === name);

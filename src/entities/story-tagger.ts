@@ -6,6 +6,7 @@ import type { Clock } from '../shared/clock.js';
 import type { IdGenerator } from '../shared/ids.js';
 import { extractEntities } from './extract.js';
 import { createGazetteer, nameKey, seedNames, type KnownName } from './gazetteer.js';
+import { loadLanguageModel } from './language-model.js';
 import { createSuggestionRepo, parseList } from './suggestion-repo.js';
 
 /** The text of a story as the editor sees it (a live story's working copy), and its tags. */
@@ -38,6 +39,7 @@ export function createStoryTagger({ clock, newId, log }: StoryTaggerDeps) {
     const tags: KnownName[] = (await createSuggestionRepo(db).entityTags()).map((t) => ({ name: t.name, kind: t.kind, tagId: t.id, aliases: parseList(t.aliases) }));
     let found: ReturnType<typeof extractEntities>;
     try {
+      await loadLanguageModel();
       found = extractEntities({ headline: story.headline, standfirst: story.standfirst, body: documentText(story.body) }, createGazetteer(tags, seedNames()));
     } catch (err) {
       log?.warn({ err, articleId: story.id }, 'entity extraction failed; suggestions left as they were');
