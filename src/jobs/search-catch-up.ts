@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock.js';
 import type { LeaseRepo } from './work-lease-repo.js';
 
 export const SEARCH_CATCH_UP_LEASE = 'search-catch-up';
-/** How long the lease holds without renewal; it is renewed before every step of 500 stories. */
+/** How long the lease holds without renewal; it is renewed before every step (a look at 500 stories, a transaction). */
 const LEASE_MS = 2 * 60_000;
 /** After a whole run, the next is due this much later (stories a CLI wrote meanwhile). */
 const RUN_EVERY_MS = 24 * 60 * 60_000;
