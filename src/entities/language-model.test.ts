@@ -37,7 +37,7 @@ const atStart = existsSync(${JSON.stringify(loaded)});
 await publishStory(app, { headline: 'Ministers from Kenya and Ghana meet in Accra' });
 const suggestions = await app.database.db.selectFrom('entity_suggestions').select('name').execute();
 await app.close();
-console.log(JSON.stringify({ home: home.statusCode, atStart, afterSave: existsSync(${JSON.stringify(loaded)}), suggestions: suggestions.map((s) => s.name) }));`,
+process.stdout.write(JSON.stringify({ home: home.statusCode, atStart, afterSave: existsSync(${JSON.stringify(loaded)}), suggestions: suggestions.map((s) => s.name) }) + '\\n');`,
   );
   const { stdout } = await run(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(join(dir, 'register.mjs')).href, join(dir, 'serve.mts')], {
     cwd: root,
