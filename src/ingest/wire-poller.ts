@@ -10,9 +10,9 @@
  * counting as a failed poll.
  */
 import type { Logger } from 'pino';
+import type { LeaseRepo } from '../jobs/work-lease-repo.js';
 import type { Clock } from '../shared/clock.js';
 import type { createIngestPipeline } from './ingest-pipeline.js';
-import type { LeaseRepo } from '../jobs/work-lease-repo.js';
 import type { SourceRepo, WireSource } from './source-repo.js';
 
 export const POLLER_LEASE = 'wire-poller';

@@ -3,14 +3,13 @@ import type { ArticleService } from '../content/index.js';
 import { createBackgroundWorker } from '../media/index.js';
 import { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from './maintenance.js';
 import { createPublishScheduledJob } from './publish-scheduled.js';
-import { createSearchCatchUpJob } from './search-catch-up.js';
+import { createSearchCatchUpJob, type SearchCatchUpDeps } from './search-catch-up.js';
 import { createShareCardJob } from './share-cards.js';
 
 export { createMaintenanceJob, MAINTENANCE_INTERVAL_MS } from './maintenance.js';
 export { createPublishScheduledJob } from './publish-scheduled.js';
-export { createSearchCatchUpJob, SEARCH_CATCH_UP_LEASE } from './search-catch-up.js';
 export { createShareCardJob } from './share-cards.js';
-export { createLeaseRepo, type LeaseRepo } from './work-lease-repo.js';
+export { createLeaseRepo } from './work-lease-repo.js';
 
 /** How often the wire poller looks for sources that are due (each source has its own interval). */
 export const WIRE_POLL_INTERVAL_MS = 15_000;
@@ -31,7 +30,7 @@ export interface JobsDeps {
   /** Polls the wire sources that are due (src/ingest); returns how many it polled. */
   pollWire: () => Promise<number>;
   /** The search index's catch-up, its lease and this process's name on it. */
-  searchCatchUp: Parameters<typeof createSearchCatchUpJob>[0];
+  searchCatchUp: SearchCatchUpDeps;
   /** Told how long each step of each job took (Prometheus metrics). */
   observeJob?: (job: string, seconds: number, ok: boolean) => void;
 }

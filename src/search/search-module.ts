@@ -57,7 +57,7 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
     return async () => void (await sql.raw(`pragma cache_size = ${Number(before)}`).execute(db));
   }
 
-  /** Indexes these stories now, in one transaction (the demo's, just written without the indexer). */
+  /** Indexes these stories now, in one transaction (the demo's, just written without the indexer; a step of the catch-up). */
   async function indexStories(ids: readonly string[]): Promise<void> {
     await db.transaction().execute(async (trx) => {
       for (const id of ids) await indexArticle(trx, id);
@@ -76,9 +76,7 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
     const apply = async (ids: string[]) => {
       for (let from = 0; from < ids.length; from += storiesPerTransaction) {
         if (from > 0) await beforeStep?.();
-        await db.transaction().execute(async (trx) => {
-          for (const id of ids.slice(from, from + storiesPerTransaction)) await indexArticle(trx, id);
-        });
+        await indexStories(ids.slice(from, from + storiesPerTransaction));
       }
     };
     let changed = 0;
