@@ -113,7 +113,10 @@ export const scaleMigrations: Record<string, Migration> = {
       // SQLite: a second FTS5 index of the same story-text rows (0017), words as unicode61 splits
       // them, marks counted as letters (a Devanagari vowel sign is part of its word), with prefix
       // indexes for one and two letters; diacritics kept, as the LIKE keeps them.
-      // PostgreSQL: a GIN index of the same words ('simple': split and case folded, no stemming).
+      // PostgreSQL: nothing now. This migration first built a GIN index of the words there
+      // (`articles_words`, to_tsvector('simple', …)); 0020 replaced it with a table of words and drops
+      // it, so building it on the way to 0020 cost an upgrade from 0017 about 3 s (4.4 s on a slow day)
+      // at 100,000 stories for nothing. Databases that ran the first version lose it in 0020.
       if (db.getExecutor().adapter instanceof SqliteAdapter) {
         await sql`create virtual table article_words_fts using fts5(text, content = 'article_text', content_rowid = 'doc', tokenize = "unicode61 remove_diacritics 0 categories 'L* N* Co M*'", prefix = '1 2')`.execute(db);
         await sql`insert into article_words_fts (article_words_fts) values ('rebuild')`.execute(db);
@@ -128,11 +131,7 @@ export const scaleMigrations: Record<string, Migration> = {
         ]) {
           await trigger.execute(db);
         }
-        return;
       }
-      // The query names the same expression (text-match.ts, `storyWords`), else the index is not used.
-      await sql`create index articles_words on articles using gin (to_tsvector('simple', headline || ' ' || standfirst))`.execute(db);
-      await sql`analyze articles`.execute(db);
     },
     async down(db: Kysely<any>) {
       if (db.getExecutor().adapter instanceof SqliteAdapter) {
@@ -140,17 +139,18 @@ export const scaleMigrations: Record<string, Migration> = {
         await sql`drop table if exists article_words_fts`.execute(db);
         return;
       }
+      // Built by this migration's first version on PostgreSQL (see up).
       await db.schema.dropIndex('articles_words').ifExists().execute();
     },
   },
   '0020_desk_word_table': {
     async up(db: Kysely<any>) {
-      // PostgreSQL only (SQLite's word index is 0019's FTS5 table). 0019's GIN index of an
-      // expression left two costs at 100,000 stories: a word start in most stories ("po", "a") had its
-      // count to 2,001 built as a bitmap of every match from the index (37 ms for 54,601 stories),
-      // because the planner, told that the expression costs a tokenizer run on every story read,
-      // never walked the stories instead; and read beside a long word ("rajnath a") the same bitmap
-      // was built and ANDed with the trigram one (72 ms). The words are now a stored column of their
+      // PostgreSQL only (SQLite's word index is 0019's FTS5 table). The GIN index of an expression
+      // that 0019 first built (no longer: see 0019) left two costs at 100,000 stories: a word start
+      // in most stories ("po", "a") had its count to 2,001 built as a bitmap of every match from the
+      // index (37 ms for 54,601 stories), because the planner, told that the expression costs a
+      // tokenizer run on every story read, never walked the stories instead; and read beside a long
+      // word ("rajnath a") the same bitmap was built and ANDed with the trigram one (72 ms). The words are now a stored column of their
       // own table, so a story's words are read, not computed: a common start is counted by walking
       // (2–3 ms), a rare one from the GIN index (under 1 ms). A table of its own rather than a
       // generated column on `articles`: adding that column rewrote the stories and rebuilt every
@@ -172,6 +172,7 @@ export const scaleMigrations: Record<string, Migration> = {
       await sql`create trigger article_words_insert after insert on articles for each row execute function article_words_keep()`.execute(db);
       await sql`create trigger article_words_update after update of headline, standfirst on articles for each row
         when (old.headline is distinct from new.headline or old.standfirst is distinct from new.standfirst) execute function article_words_keep()`.execute(db);
+      // Where 0019's first version built it.
       await db.schema.dropIndex('articles_words').ifExists().execute();
       await sql`analyze article_words`.execute(db);
     },
@@ -180,7 +181,6 @@ export const scaleMigrations: Record<string, Migration> = {
       await sql`drop table if exists article_words`.execute(db);
       for (const trigger of ['article_words_insert', 'article_words_update']) await sql`drop trigger if exists ${sql.id(trigger)} on articles`.execute(db);
       await sql`drop function if exists article_words_keep()`.execute(db);
-      await sql`create index if not exists articles_words on articles using gin (to_tsvector('simple', headline || ' ' || standfirst))`.execute(db);
     },
   },
 };
