@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { helpText } from './help.js';
 import { CliError } from './cli-error.js';
+import { ServiceUnreachableError } from '../shared/service-unreachable.js';
 
 /**
  * Entry point of the `dateline` command: picks the subcommand, loads the config
@@ -38,6 +39,9 @@ main(process.argv.slice(2)).then(
     if (err instanceof ConfigError) {
       process.stderr.write(`dateline: ${err.message}\n`);
       process.exitCode = 2;
+    } else if (err instanceof ServiceUnreachableError) {
+      process.stderr.write(`dateline: ${err.message}\n`);
+      process.exitCode = 1;
     } else if (err instanceof CliError) {
       process.stderr.write(`dateline: ${err.message}\n`);
       process.exitCode = err.exitCode;
@@ -48,6 +52,8 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`dateline: ${(err as Error)?.stack ?? String(err)}\n`);
       process.exitCode = 1;
     }
+    // A command that failed part way may hold a connection or timer open: leave anyway.
+    setTimeout(() => process.exit(), 1000).unref();
   },
 );
 

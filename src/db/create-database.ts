@@ -8,6 +8,7 @@ import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
 import { wordStartsIn } from './text-match.js';
+import { ServiceUnreachableError } from '../shared/service-unreachable.js';
 
 /**
  * Where the two databases differ, the difference is a flag here, not an
@@ -54,8 +55,16 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
     // Kysely looks for its bookkeeping tables in *any* schema unless told which one; on a
     // PostgreSQL database shared by several schemas (tests, several sites) that would find
     // another schema's tables and skip creating ours. Name the current schema explicitly.
-    const migrationTableSchema = target.kind === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    const migrationTableSchema = target.kind === 'postgres' ? await currentSchema(target.url) : undefined;
     return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  }
+  /** The first statement of every command on PostgreSQL: a failure here is the server or DATABASE_URL, said in one line. */
+  async function currentSchema(url: string): Promise<string | undefined> {
+    try {
+      return (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema;
+    } catch (err) {
+      throw new ServiceUnreachableError('PostgreSQL', 'DATABASE_URL', url, err);
+    }
   }
   return {
     db,

@@ -1,18 +1,34 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createRedisInvalidation } from './redis-invalidation.js';
+import { ServiceUnreachableError } from '../shared/service-unreachable.js';
 
 /**
  * Two connections: one for commands, one subscribed to content changes (a
  * subscribed connection can do nothing else). Connection errors are logged, never
- * thrown at a request; ioredis reconnects by itself.
+ * thrown at a request; ioredis reconnects by itself. Only a Redis not reachable at start is an
+ * error (ServiceUnreachableError): the process does not start.
  */
 export async function connectRedis(url: string, log: Logger, onChange: () => Promise<void>) {
   const options = { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: true } as const;
   const client = new Redis(url, options);
   const subscriber = new Redis(url, options);
-  for (const connection of [client, subscriber]) connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-  await Promise.all([client.connect(), subscriber.connect()]);
+  // ioredis rejects a failed first connect with "Connection is closed."; the reason came as an error event.
+  let lastError: Error | null = null;
+  for (const connection of [client, subscriber]) {
+    connection.on('error', (err: Error) => {
+      lastError = err;
+      log.warn({ err: err.message }, 'redis connection error');
+    });
+  }
+  try {
+    await Promise.all([client.connect(), subscriber.connect()]);
+  } catch (err) {
+    // Stop the reconnecting, which would otherwise keep a process that cannot start alive.
+    client.disconnect();
+    subscriber.disconnect();
+    throw new ServiceUnreachableError('Redis', 'REDIS_URL', url, lastError ?? err);
+  }
   const invalidation = await createRedisInvalidation({ publisher: client, subscriber, onChange, log });
   return {
     client,

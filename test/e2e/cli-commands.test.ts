@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { testDatabases } from '../support/databases.js';
-import { databaseUrl, runCli } from '../support/run-cli.js';
+import { createServer, type AddressInfo } from 'node:net';
+import { testDatabases, testDatabaseUrl } from '../support/databases.js';
+import { databaseUrl, runCli, type CliRun } from '../support/run-cli.js';
 import { verifyPassword } from '../../src/admin/index.js';
 
 test('a wrong configuration value stops the command with one line naming the variable', async () => {
@@ -25,6 +26,42 @@ test('an unknown command or flag is a usage error', async () => {
   const help = await runCli(['help'], { DATA_DIR: dir });
   assert.equal(help.code, 0);
   assert.match(help.stdout, /user add --email E --name N --role R/);
+});
+
+/** A loopback port nothing listens on: taken from the system, then let go. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** One line on stderr that names the service, its variable and the reason; no stack trace, no password. */
+function assertOneLineRefusal(run: CliRun, pattern: RegExp): void {
+  assert.equal(run.code, 1, `exit code (−1: still running when killed)\n${run.stderr}`);
+  const lines = run.stderr.split('\n').filter((line) => line.startsWith('dateline: '));
+  assert.equal(lines.length, 1, run.stderr);
+  assert.match(lines[0]!, pattern);
+  assert.doesNotMatch(run.stderr, /^\s+at /m, 'no stack trace');
+  assert.doesNotMatch(run.stderr, /s3cret/, 'the password is not printed');
+}
+
+test('a PostgreSQL or Redis that cannot be reached stops the command with one line naming it, and it ends', async () => {
+  const port = await closedPort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+  const migrate = await runCli(['migrate'], { DATA_DIR: dataDir, DATABASE_URL: `postgres://editor:s3cret@127.0.0.1:${port}/newsroom` }, '', 30_000);
+  assertOneLineRefusal(migrate, new RegExp(`^dateline: PostgreSQL at 127\\.0\\.0\\.1:${port}/newsroom \\(DATABASE_URL\\) cannot be reached: connect ECONNREFUSED`));
+  // Redis is connected after the database: the process used to print ioredis's "Connection is
+  // closed." with a stack and then stay alive, reconnecting, with nothing listening.
+  const serve = await runCli(['serve', '--workers', '1'], { DATA_DIR: dataDir, PORT: '0', REDIS_URL: `redis://:s3cret@127.0.0.1:${port}` }, '', 30_000);
+  assertOneLineRefusal(serve, new RegExp(`^dateline: Redis at 127\\.0\\.0\\.1:${port} \\(REDIS_URL\\) cannot be reached: connect ECONNREFUSED`));
+  if ((await testDatabases()).some((t) => t.name === 'postgres')) {
+    const missing = new URL(testDatabaseUrl);
+    missing.pathname = '/dateline_no_such_database';
+    const run = await runCli(['migrate'], { DATA_DIR: dataDir, DATABASE_URL: missing.href }, '', 30_000);
+    assertOneLineRefusal(run, /^dateline: PostgreSQL at [^ ]+\/dateline_no_such_database \(DATABASE_URL\) cannot be reached: database "dateline_no_such_database" does not exist$/);
+  }
 });
 
 for (const target of await testDatabases()) {

@@ -8,10 +8,15 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `dateline` command in a child process, as a user would. */
-export function runCli(args: string[], env: Record<string, string>, stdin = ''): Promise<CliRun> {
+/**
+ * Runs the real `dateline` command in a child process, as a user would. A command still running
+ * after `timeoutMs` is killed and answers code -1 (a command that should have ended and hangs).
+ */
+export function runCli(args: string[], env: Record<string, string>, stdin = '', timeoutMs = 120_000): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', () => clearTimeout(timer));
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
