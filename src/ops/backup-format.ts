@@ -49,3 +49,9 @@ export function isSafeEntryName(name: string): boolean {
 }
 
 export const sha256 = () => createHash('sha256');
+
+/** A full disk or quota, from node (ENOSPC, EDQUOT) or from SQLite's backup (SQLITE_FULL): the place written to, not the backup, is at fault. */
+export function outOfSpace(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,10 +170,60 @@ test('a truncated, foreign, newer or crafted backup is refused with its reason, 
     await assert.rejects(restoreBackup({ database: app.database.target, dataDir: app.dataDir, file: join(dir, 'truncated.tar'), force: true }), /truncated/);
     assert.deepEqual(await everyTable(app.database.db, 'sqlite'), siteBefore);
     assert.deepEqual(readdirSync(app.dataDir).filter((n) => n.startsWith('.')), []);
-    // A backup never overwrites a file.
+    // A backup never overwrites a file, and says so when its folder is not there (was a stack trace).
     await assert.rejects(createBackup({ database: app.database.target, dataDir: app.dataDir, file: good }), { code: 'EEXIST' });
+    await assert.rejects(createBackup({ database: app.database.target, dataDir: app.dataDir, file: join(dir, 'no-such-folder', 'site.tar') }), /^BackupError: there is no folder .*no-such-folder to write the backup in$/);
   } finally {
     await app.close();
+  }
+});
+
+/**
+ * A full disk, for real: a tmpfs of a set size (mounting needs root, which the CI runs as; elsewhere
+ * the test says why it did not run). Before, a backup that filled the disk while writing its tar
+ * crashed the process on an unheard rejection and left its staging folder filling the disk.
+ */
+test('a disk that fills while a backup or a restore writes: one clear reason, nothing left behind', async (t) => {
+  const small = mkdtempSync(join(tmpdir(), 'dateline-full-disk-'));
+  const resize = (size: string) => runFile('mount', ['-o', `remount,size=${size}`, small]);
+  try {
+    await runFile('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', small]);
+  } catch (err) {
+    t.skip(`a file system of a set size needs mount (root): ${(err as Error).message.split('\n')[0]}`);
+    return;
+  }
+  const [sqlite] = await testDatabases();
+  const app = await createTestApp(sqlite!);
+  const elsewhere = mkdtempSync(join(tmpdir(), 'dateline-full-disk-backup-'));
+  try {
+    await publishStory(app, { headline: 'A story with a picture' });
+    mkdirSync(join(app.dataDir, 'media', 'originals'), { recursive: true });
+    writeFileSync(join(app.dataDir, 'media', 'originals', 'large.bin'), randomBytes(3 * 1024 * 1024));
+    const file = join(small, 'site.tar');
+    // The database fits in 1 MB, the media after it do not: the tar's write fails.
+    await assert.rejects(createBackup({ database: app.database.target, dataDir: app.dataDir, file }), /^BackupError: there is not enough space in .* for the backup \(ENOSPC\); nothing was written$/);
+    assert.deepEqual(readdirSync(small), [], 'no backup file, no staging folder');
+    // The database alone is larger than the disk: SQLite's backup fails.
+    await resize('64k');
+    await assert.rejects(createBackup({ database: app.database.target, dataDir: app.dataDir, file }), /\(SQLITE_FULL\); nothing was written$/);
+    assert.deepEqual(readdirSync(small), []);
+
+    // A restore into a data folder on the small disk.
+    const good = join(elsewhere, 'good.tar');
+    await createBackup({ database: app.database.target, dataDir: app.dataDir, file: good });
+    await resize('1m');
+    const dataDir = join(small, 'data');
+    mkdirSync(dataDir);
+    await assert.rejects(
+      restoreBackup({ database: { kind: 'sqlite', file: join(dataDir, 'dateline.db') }, dataDir, file: good }),
+      /^BackupError: there is not enough space in .*data to restore the backup \(ENOSPC\): nothing was restored$/,
+    );
+    assert.deepEqual(readdirSync(dataDir), [], 'nothing restored, no staging left');
+  } finally {
+    await app.close();
+    await runFile('umount', [small]);
+    rmSync(small, { recursive: true });
+    rmSync(elsewhere, { recursive: true });
   }
 });
 

@@ -8,7 +8,7 @@ import { SqliteDatabase as Sqlite } from '../db/sqlite-driver.js';
 import pg from 'pg';
 import tar from 'tar-stream';
 import type { DatabaseTarget } from '../db/index.js';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, MANIFEST_ENTRY, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, MANIFEST_ENTRY, outOfSpace, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
 
 const run = promisify(execFile);
 
@@ -120,8 +120,14 @@ async function postgresMigrations(url: string, schema: string): Promise<string[]
  */
 export async function createBackup(options: BackupOptions): Promise<BackupSummary> {
   if (existsSync(options.file)) throw Object.assign(new Error(`${options.file} already exists`), { code: 'EEXIST' });
-  const staging = await mkdtemp(join(dirname(options.file), '.dateline-backup-'));
+  const folder = dirname(options.file);
+  const staging = await mkdtemp(join(folder, '.dateline-backup-')).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT' || err.code === 'ENOTDIR') throw new BackupError(`there is no folder ${folder} to write the backup in`);
+    if (err.code === 'EACCES' || err.code === 'EPERM' || err.code === 'EROFS') throw new BackupError(`the backup cannot be written in ${folder} (${err.code})`);
+    throw err;
+  });
   const partial = join(staging, 'backup.tar');
+  let pack: ReturnType<typeof tar.pack> | null = null;
   try {
     const kind = options.database.kind;
     const dbCopy = join(staging, kind === 'sqlite' ? 'dateline.db' : 'dateline.pgdump');
@@ -147,10 +153,19 @@ export async function createBackup(options: BackupOptions): Promise<BackupSummar
       manifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt, database: 'postgres', schema, migrations };
     }
 
-    const pack = tar.pack();
-    const written = pipeline(pack, createWriteStream(partial, { flags: 'wx' }));
+    const tarball = (pack = tar.pack());
+    const written = pipeline(tarball, createWriteStream(partial, { flags: 'wx' }));
+    // A write that fails (a full disk) ends the backup at once: every step waits on it as well as
+    // on its own work, which would otherwise wait for ever on a tar nobody reads any more (and the
+    // failure went unheard and crashed the process, leaving the staging folder behind).
+    const writeFailed = written.then(
+      () => new Promise<never>(() => {}),
+      (err: unknown) => Promise.reject(err),
+    );
+    writeFailed.catch(() => {});
+    const step = <T>(work: Promise<T>): Promise<T> => Promise.race([work, writeFailed]);
     const sums: Record<string, EntrySum> = {};
-    const addJson = (name: string, value: unknown) => new Promise<void>((resolve, reject) => pack.entry({ name, mtime: new Date(createdAt) }, JSON.stringify(value, null, 2), (err) => (err ? reject(err) : resolve())));
+    const addJson = (name: string, value: unknown) => step(new Promise<void>((resolve, reject) => tarball.entry({ name, mtime: new Date(createdAt) }, JSON.stringify(value, null, 2), (err) => (err ? reject(err) : resolve()))));
     /** Streams a file into the tar under `name`, hashing it on the way; false when it vanished first. */
     const addFile = async (name: string, path: string): Promise<boolean> => {
       let info;
@@ -164,12 +179,12 @@ export async function createBackup(options: BackupOptions): Promise<BackupSummar
       const hash = sha256();
       const header = { name, size: info.size, mtime: info.mtime, mode: 0o644 };
       if (info.size === 0) {
-        await new Promise<void>((resolve, reject) => pack.entry(header, Buffer.alloc(0), (err) => (err ? reject(err) : resolve())));
+        await step(new Promise<void>((resolve, reject) => tarball.entry(header, Buffer.alloc(0), (err) => (err ? reject(err) : resolve()))));
       } else {
         // Exactly the size announced in the header, even if the file grew since (tar needs it).
         const source = createReadStream(path, { start: 0, end: info.size - 1 });
         source.on('data', (chunk) => hash.update(chunk));
-        await pipeline(source, pack.entry(header));
+        await step(pipeline(source, tarball.entry(header)));
       }
       sums[name] = { size: info.size, sha256: hash.digest('hex') };
       return true;
@@ -188,11 +203,15 @@ export async function createBackup(options: BackupOptions): Promise<BackupSummar
       }
     }
     await addJson(CHECKSUMS_ENTRY, sums);
-    pack.finalize();
+    tarball.finalize();
     await written;
     // A hard link, not a rename: it refuses (EEXIST) to replace a file already there.
     await link(partial, options.file);
     return { file: options.file, database: kind, databaseBytes: sums[DATABASE_ENTRY[kind]]!.size, mediaFiles, mediaBytes };
+  } catch (err) {
+    pack?.destroy();
+    if (outOfSpace(err)) throw new BackupError(`there is not enough space in ${folder} for the backup (${(err as { code: string }).code}); nothing was written`);
+    throw err;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

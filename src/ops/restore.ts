@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import tar from 'tar-stream';
 import { CREATE_TRIGRAM_EXTENSION, migrations as knownMigrations, TRIGRAM_MIGRATION, type DatabaseTarget } from '../db/index.js';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, isSafeEntryName, MANIFEST_ENTRY, MAX_JSON_ENTRY_BYTES, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, isSafeEntryName, MANIFEST_ENTRY, MAX_JSON_ENTRY_BYTES, outOfSpace, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
 import { filesUnder, libpqEnvironment, postgresTool } from './backup.js';
 
 const run = promisify(execFile);
@@ -165,6 +165,7 @@ async function unpack(options: RestoreOptions, staging: string): Promise<{ manif
     }
   } catch (err) {
     if (err instanceof BackupError) throw err;
+    if (outOfSpace(err)) throw new BackupError(`there is not enough space in ${options.dataDir} to restore the backup (${(err as { code: string }).code}): nothing was restored`);
     throw new BackupError(`the backup file is truncated or damaged (${(err as Error).message}): nothing was restored`);
   }
   if (!manifest) throw new BackupError('the file is empty or not a tar file: not a Dateline backup');
