@@ -48,7 +48,9 @@ export function createS3MediaStorage(location: S3Location, connection: S3Connect
 
   /** Any failure of the store itself (5xx, timeout, refused connection) is MEDIA_STORAGE_UNAVAILABLE; the cause is kept for the log. */
   function unavailable(err: unknown): Error {
-    const reason = err instanceof S3ServiceException ? `${err.name} ${err.$metadata.httpStatusCode ?? ''}`.trim() : ((err as Error).name ?? 'error');
+    // A network failure's code says what happened (ECONNREFUSED, ETIMEDOUT); its name is only "Error".
+    const { code, message, name } = (err ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
+    const reason = err instanceof S3ServiceException ? `${err.name} ${err.$metadata.httpStatusCode ?? ''}`.trim() : [code, message, name].find((part): part is string => typeof part === 'string' && part !== '') ?? 'error';
     return Object.assign(new MediaStorageUnavailable(`s3://${bucket}: ${reason}`), { cause: err });
   }
   const notFound = (err: unknown) => err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound');
