@@ -7,7 +7,15 @@ import { parseArgs } from 'node:util';
 import { runChaos } from '../test/support/chaos.js';
 import { assertCrashSafe } from '../test/e2e/crash-safety-checks.js';
 
-const { values } = parseArgs({ options: { kills: { type: 'string', default: '20' } } });
+const values = (() => {
+  try {
+    return parseArgs({ options: { kills: { type: 'string', default: '20' } } }).values;
+  } catch (err) {
+    // An unknown or malformed option: one line and the usage, not node's stack trace.
+    console.error(`chaos: ${(err as Error).message.split('\n')[0]} (usage: npm run chaos [-- --kills N])`);
+    process.exit(2);
+  }
+})();
 const kills = Number(values.kills);
 if (!Number.isInteger(kills) || kills < 1 || kills > 1000) {
   console.error(`chaos: --kills must be a whole number from 1 to 1000, not ${JSON.stringify(values.kills)}`);

@@ -9,7 +9,15 @@
 import { parseArgs } from 'node:util';
 import { runSoak, soakVerdict } from '../test/support/soak.js';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '10' }, load: { type: 'string', default: '0.8' } } });
+const values = (() => {
+  try {
+    return parseArgs({ options: { minutes: { type: 'string', default: '10' }, load: { type: 'string', default: '0.8' } } }).values;
+  } catch (err) {
+    // An unknown or malformed option: one line and the usage, not node's stack trace.
+    console.error(`soak: ${(err as Error).message.split('\n')[0]} (usage: npm run soak [-- --minutes N] [-- --load 0.8])`);
+    process.exit(2);
+  }
+})();
 const minutes = Number(values.minutes);
 const load = Number(values.load);
 if (!(minutes > 0 && minutes <= 24 * 60) || !(load > 0 && load <= 1)) {
