@@ -1,11 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, type TestApp } from '../../test/support/test-app.js';
 import { signIn } from '../../test/support/admin-client.js';
 import { linkInMail, startTestSmtp } from '../../test/support/smtp.js';
+import { freePort } from '../../test/support/server-process.js';
 
 const PASSWORD = 'a long test password';
 /** Credentials with characters a URL must escape, to prove SMTP_URL's user and password reach the server. */
@@ -15,14 +14,6 @@ function post(app: TestApp, url: string, payload: unknown) {
   return app.app.inject({ method: 'POST', url, payload: payload as object });
 }
 
-/** A port nothing listens on: the mail server is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 for (const target of await testDatabases()) {
   const name = (s: string) => `[${target.name}] ${s}`;
@@ -94,7 +85,7 @@ for (const target of await testDatabases()) {
   });
 
   test(name('with the mail server down, an invitation still makes the user and gives the admin the link'), async () => {
-    const app = await createTestApp(target, { SMTP_URL: `smtp://127.0.0.1:${await closedPort()}` });
+    const app = await createTestApp(target, { SMTP_URL: `smtp://127.0.0.1:${await freePort()}` });
     try {
       const admin = await signIn(app, 'admin');
       const res = await admin.request('POST', '/api/admin/invites', { email: 'new.writer@example.com', name: 'New Writer', role: 'author' });

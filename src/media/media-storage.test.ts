@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import { startS3Server } from '../../test/support/s3-server.js';
+import { freePort } from '../../test/support/server-process.js';
 import { createLocalMediaStorage, storageUnder, type MediaStorage } from './media-storage.js';
 import { createS3MediaStorage, parseS3Location } from './s3-storage.js';
 
@@ -97,10 +97,7 @@ test('[S3] a store that answers 500 or does not answer is MEDIA_STORAGE_UNAVAILA
   assert.deepEqual(await s3.keys('faults/'), ['faults/o/ab/x.jpg'], 'the failed writes left nothing behind');
 
   // Nothing listening: the reason names the refusal (it said only "Error").
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-  const port = (closed.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const port = await freePort();
   const nowhere = createS3MediaStorage({ bucket: 'gone', prefix: '' }, { endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestTimeoutMs: 300 });
   await assert.rejects(nowhere.exists('o/ab/x.jpg'), (err: Error & { code?: string }) => err.code === 'MEDIA_STORAGE_UNAVAILABLE' && /\(s3:\/\/gone: ECONNREFUSED\)/.test(err.message));
 });

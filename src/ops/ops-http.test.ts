@@ -1,22 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, paragraphs } from '../../test/support/test-app.js';
 import { signIn } from '../../test/support/admin-client.js';
+import { freePort } from '../../test/support/server-process.js';
 import { createReadiness } from './readiness.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 for (const target of await testDatabases()) {
   const name = (s: string) => `[${target.name}] ${s}`;

@@ -2,7 +2,6 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -11,6 +10,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { createApp, type DatelineApp } from '../../src/server/create-app.js';
 import { chromiumAvailable, launchBrowser } from '../support/browser.js';
 import { linkInMail, startTestSmtp, type TestSmtp } from '../support/smtp.js';
+import { freePort } from '../support/server-process.js';
 
 /**
  * Accounts in a real browser: an invitation by mail accepted from the mailed link, a forgotten
@@ -27,13 +27,6 @@ let withMail: DatelineApp;
 let withoutMail: DatelineApp;
 const contexts: BrowserContext[] = [];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** An app on a known port, so SITE_URL (and the links in its mail) point at it. */
 async function startApp(env: Record<string, string>): Promise<DatelineApp> {

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import { testDatabases, testDatabaseUrl } from '../support/databases.js';
 import { databaseUrl, runCli, type CliRun } from '../support/run-cli.js';
+import { freePort } from '../support/server-process.js';
 import { verifyPassword } from '../../src/admin/index.js';
 
 test('a wrong configuration value stops the command with one line naming the variable', async () => {
@@ -28,14 +28,6 @@ test('an unknown command or flag is a usage error', async () => {
   assert.match(help.stdout, /user add --email E --name N --role R/);
 });
 
-/** A loopback port nothing listens on: taken from the system, then let go. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** One line on stderr that names the service, its variable and the reason; no stack trace, no password. */
 function assertOneLineRefusal(run: CliRun, pattern: RegExp): void {
@@ -48,7 +40,7 @@ function assertOneLineRefusal(run: CliRun, pattern: RegExp): void {
 }
 
 test('a PostgreSQL or Redis that cannot be reached stops the command with one line naming it, and it ends', async () => {
-  const port = await closedPort();
+  const port = await freePort(); // nothing listens there
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
   const migrate = await runCli(['migrate'], { DATA_DIR: dataDir, DATABASE_URL: `postgres://editor:s3cret@127.0.0.1:${port}/newsroom` }, '', 30_000);
   assertOneLineRefusal(migrate, new RegExp(`^dateline: PostgreSQL at 127\\.0\\.0\\.1:${port}/newsroom \\(DATABASE_URL\\) cannot be reached: connect ECONNREFUSED`));
