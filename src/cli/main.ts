@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/index.js';
 import { helpText } from './help.js';
 import { CliError } from './cli-error.js';
-import { ServiceUnreachableError } from '../shared/service-unreachable.js';
+import { StartupError } from '../shared/startup-errors.js';
 
 /**
  * Entry point of the `dateline` command: picks the subcommand, loads the config
@@ -39,7 +39,7 @@ main(process.argv.slice(2)).then(
     if (err instanceof ConfigError) {
       process.stderr.write(`dateline: ${err.message}\n`);
       process.exitCode = 2;
-    } else if (err instanceof ServiceUnreachableError) {
+    } else if (err instanceof StartupError) {
       process.stderr.write(`dateline: ${err.message}\n`);
       process.exitCode = 1;
     } else if (err instanceof CliError) {

@@ -29,7 +29,13 @@ async function serveOne(config: Config, banner: boolean): Promise<number> {
   // modules (2–3 s through tsx) there made every start wait for them twice.
   const { createApp } = await import('../server/create-app.js');
   const app = await createApp(config);
-  await app.listen();
+  try {
+    await app.listen();
+  } catch (err) {
+    // Let go of what started (the database, Redis, a listener already open) so the process ends.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   const setup = await app.setupPath();
   const workers = cluster.isWorker ? `, ${process.env.DATELINE_WORKERS ?? 'several'} workers` : '';
   const where = config.database.kind === 'sqlite' ? `SQLite at ${config.database.file}` : 'PostgreSQL';

@@ -8,7 +8,7 @@ import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
 import { wordStartsIn } from './text-match.js';
-import { ServiceUnreachableError } from '../shared/service-unreachable.js';
+import { ServiceUnreachableError } from '../shared/startup-errors.js';
 
 /**
  * Where the two databases differ, the difference is a flag here, not an

@@ -24,6 +24,7 @@ import { createAssetChanges } from './asset-changes.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
+import { cannotListen } from '../shared/startup-errors.js';
 import { useMediaPublicUrl } from '../shared/media-url.js';
 import { assignedRequestId, assignRequestId, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
 
@@ -299,9 +300,16 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     finishDemoPictures,
     /** Listens on the configured host and port; returns the address. */
     async listen(): Promise<string> {
-      const address = await app.listen({ port: config.port, host: config.host });
+      const address = await app.listen({ port: config.port, host: config.host }).catch((err: unknown) => {
+        throw cannotListen(err, 'PORT', config.host, config.port);
+      });
       started = true;
-      if (config.metrics.port) metricsServer = await listenForMetrics(metrics, config.metrics.port, config.host);
+      if (config.metrics.port) {
+        const port = config.metrics.port;
+        metricsServer = await listenForMetrics(metrics, port, config.host).catch((err: unknown) => {
+          throw cannotListen(err, 'METRICS_PORT', config.host, port);
+        });
+      }
       // Counted views are written every second whatever else runs (not a background job to switch off).
       audience.start();
       if (options.backgroundJobs !== false) {

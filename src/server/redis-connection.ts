@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { createRedisInvalidation } from './redis-invalidation.js';
-import { ServiceUnreachableError } from '../shared/service-unreachable.js';
+import { ServiceUnreachableError } from '../shared/startup-errors.js';
 
 /**
  * Two connections: one for commands, one subscribed to content changes (a

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { testDatabases, testDatabaseUrl } from '../support/databases.js';
 import { databaseUrl, runCli, type CliRun } from '../support/run-cli.js';
@@ -53,6 +54,22 @@ test('a PostgreSQL or Redis that cannot be reached stops the command with one li
     missing.pathname = '/dateline_no_such_database';
     const run = await runCli(['migrate'], { DATA_DIR: dataDir, DATABASE_URL: missing.href }, '', 30_000);
     assertOneLineRefusal(run, /^dateline: PostgreSQL at [^ ]+\/dateline_no_such_database \(DATABASE_URL\) cannot be reached: database "dateline_no_such_database" does not exist$/);
+  }
+});
+
+test('a port another process holds stops serve with one line naming PORT or METRICS_PORT, and it ends', async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const taken = (holder.address() as AddressInfo).port;
+  try {
+    const dataDir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+    // It was node's listen stack trace.
+    const site = await runCli(['serve', '--workers', '1'], { DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(taken) }, '', 60_000);
+    assertOneLineRefusal(site, new RegExp(`^dateline: 127\\.0\\.0\\.1:${taken} \\(PORT\\) is already in use by another process$`));
+    const metrics = await runCli(['serve', '--workers', '1'], { DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', METRICS_PORT: String(taken) }, '', 60_000);
+    assertOneLineRefusal(metrics, new RegExp(`^dateline: 127\\.0\\.0\\.1:${taken} \\(METRICS_PORT\\) is already in use by another process$`));
+  } finally {
+    holder.close();
   }
 });
 
