@@ -8,7 +8,7 @@ import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
 import { wordStartsIn } from './text-match.js';
-import { ServiceUnreachableError } from '../shared/startup-errors.js';
+import { ServiceUnreachableError, StartupError } from '../shared/startup-errors.js';
 
 /**
  * Where the two databases differ, the difference is a flag here, not an
@@ -89,17 +89,38 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
 }
 
 function sqliteDialect(file: string): SqliteDialect {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const database = new SqliteDatabase(file);
+  const database = openSqlite(file);
   // WAL lets readers run while a writer commits; the busy timeout makes a second
   // process (the CLI beside a running server) wait instead of failing at once.
-  database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   // The desk's test for a word of one or two letters on a story at hand (text-match.ts).
   database.function('word_start', { deterministic: true }, (text: unknown, word: unknown) => (typeof text === 'string' && typeof word === 'string' ? wordStartsIn(text, word) : 0));
   return new SqliteDialect({ database: withStatementCache(database) });
+}
+
+/**
+ * The file opened and in WAL mode (the first read of it), or a StartupError saying why not in one
+ * line: a data folder that is a file, a file that is not a database (damaged, or something else),
+ * a folder this user may not write.
+ */
+function openSqlite(file: string): InstanceType<typeof SqliteDatabase> {
+  try {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    const database = new SqliteDatabase(file);
+    database.pragma('journal_mode = WAL');
+    return database;
+  } catch (err) {
+    const { code, message } = err as { code?: string; message?: string };
+    const reason =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? `${dirname(file)} is a file, not a folder`
+        : code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT'
+          ? `${message} (${code}); if it was damaged, restore a backup with dateline restore FILE --force`
+          : `${message}${code ? ` (${code})` : ''}`;
+    throw new StartupError(`the SQLite database ${file} cannot be opened: ${reason}`, { cause: err });
+  }
 }
 
 /**

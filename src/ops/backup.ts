@@ -134,11 +134,20 @@ export async function createBackup(options: BackupOptions): Promise<BackupSummar
     let manifest: BackupManifest;
     const createdAt = (options.now ?? (() => new Date()))().toISOString();
     if (options.database.kind === 'sqlite') {
-      const source = new Sqlite(options.database.file, { readonly: true, fileMustExist: true });
+      const sqliteFile = options.database.file;
+      if (!existsSync(sqliteFile)) throw new BackupError(`there is no SQLite database at ${sqliteFile} (DATA_DIR or DATABASE_URL): nothing to back up`);
       try {
-        await source.backup(dbCopy);
-      } finally {
-        source.close();
+        const source = new Sqlite(sqliteFile, { readonly: true, fileMustExist: true });
+        try {
+          await source.backup(dbCopy);
+        } finally {
+          source.close();
+        }
+      } catch (err) {
+        // The site's database itself (missing, damaged, not a database); a full disk is handled below.
+        const { code, message } = err as { code?: string; message?: string };
+        if (!outOfSpace(err) && code?.startsWith('SQLITE_')) throw new BackupError(`the SQLite database ${sqliteFile} cannot be read: ${message} (${code}); nothing was written`);
+        throw err;
       }
       manifest = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, createdAt, database: 'sqlite', migrations: sqliteMigrations(dbCopy) };
     } else {

@@ -24,7 +24,7 @@ import { createAssetChanges } from './asset-changes.js';
 import { renderLogoPng } from './logo.js';
 import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
-import { cannotListen } from '../shared/startup-errors.js';
+import { cannotListen, StartupError } from '../shared/startup-errors.js';
 import { useMediaPublicUrl } from '../shared/media-url.js';
 import { assignedRequestId, assignRequestId, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
 
@@ -53,7 +53,13 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   const log = options.log ?? pino({ level: config.logLevel });
   const clock = options.clock ?? systemClock;
   const newId = createIdGenerator(() => clock.now().getTime());
-  mkdirSync(config.dataDir, { recursive: true });
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const reason = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : (err as Error).message;
+    throw new StartupError(`DATA_DIR ${config.dataDir} cannot be the data folder: ${reason}`, { cause: err });
+  }
 
   const metrics = createMetrics();
   useMediaPublicUrl(config.mediaPublicUrl);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -55,6 +56,27 @@ test('a PostgreSQL or Redis that cannot be reached stops the command with one li
     const run = await runCli(['migrate'], { DATA_DIR: dataDir, DATABASE_URL: missing.href }, '', 30_000);
     assertOneLineRefusal(run, /^dateline: PostgreSQL at [^ ]+\/dateline_no_such_database \(DATABASE_URL\) cannot be reached: database "dateline_no_such_database" does not exist$/);
   }
+});
+
+test('a data folder that is a file, or a database file that is not a database: one line saying so, and it ends', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+  const notAFolder = join(dir, 'data');
+  writeFileSync(notAFolder, 'a file where the data folder should be');
+  // Both were stack traces (mkdir's EEXIST; better-sqlite3's "file is not a database").
+  const serve = await runCli(['serve', '--workers', '1'], { DATA_DIR: notAFolder, PORT: '0' }, '', 60_000);
+  assertOneLineRefusal(serve, /^dateline: DATA_DIR .*data cannot be the data folder: it is a file, not a folder$/);
+  const damaged = join(dir, 'damaged');
+  mkdirSync(damaged);
+  writeFileSync(join(damaged, 'dateline.db'), randomBytes(64 * 1024));
+  for (const args of [['migrate'], ['serve', '--workers', '1'], ['serve', '--workers', '2']]) {
+    const run = await runCli(args, { DATA_DIR: damaged, PORT: '0' }, '', 60_000);
+    assertOneLineRefusal(run, /^dateline: the SQLite database .*damaged\/dateline\.db cannot be opened: file is not a database \(SQLITE_NOTADB\); if it was damaged, restore a backup with dateline restore FILE --force$/);
+  }
+  const backup = await runCli(['backup', join(dir, 'site.tar')], { DATA_DIR: damaged }, '', 60_000);
+  assertOneLineRefusal(backup, /^dateline: backup: the SQLite database .*dateline\.db cannot be read: file is not a database \(SQLITE_NOTADB\); nothing was written$/);
+  const nothing = await runCli(['backup', join(dir, 'site.tar')], { DATA_DIR: join(dir, 'never-made') }, '', 60_000);
+  assertOneLineRefusal(nothing, /^dateline: backup: there is no SQLite database at .*never-made\/dateline\.db/);
+  assert.deepEqual(readdirSync(dir).sort(), ['damaged', 'data'], 'no backup file or staging folder written');
 });
 
 test('a port another process holds stops serve with one line naming PORT or METRICS_PORT, and it ends', async () => {
