@@ -53,6 +53,11 @@ export interface SearchIndexRepo {
   search(request: SearchRequest): Promise<RawHit[]>;
   /** `articleIdColumn` is among the stories matching the query: for other modules' own listings. */
   matches(query: ParsedQuery, articleIdColumn: string): RawBuilder<SqlBool>;
+  /**
+   * Gives up to `limit` index rows written before their ranking vector existed (PostgreSQL,
+   * migration 0021) theirs; how many it gave. Absent where ranking needs none (SQLite).
+   */
+  fillRankVectors?(limit: number): Promise<number>;
 }
 
 /** The filters as conditions on `search_documents d`; the same SQL on both databases. */
