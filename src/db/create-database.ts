@@ -75,7 +75,7 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
     },
     async migrate() {
       const { error, results } = await (await migrator()).migrateToLatest();
-      if (error) throw error;
+      if (error) throw newerSchema(error) ?? error;
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },
     async refreshStatistics() {
@@ -86,6 +86,19 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
       await db.destroy();
     },
   };
+}
+
+/**
+ * The database was migrated by a newer Dateline than this one (a rollback of the code alone):
+ * Kysely refuses with "corrupted migrations" and a stack; said here in one line, with the way out.
+ */
+function newerSchema(error: unknown): StartupError | null {
+  const missing = /previously executed migration (\S+) is missing/.exec(error instanceof Error ? error.message : '')?.[1];
+  if (!missing) return null;
+  return new StartupError(
+    `the database was migrated by a newer version of Dateline (migration ${missing}, which this version does not have): run that version, or restore the backup taken before the upgrade (dateline restore FILE --force)`,
+    { cause: error },
+  );
 }
 
 function sqliteDialect(file: string): SqliteDialect {

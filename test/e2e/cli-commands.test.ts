@@ -139,3 +139,22 @@ for (const target of await testDatabases()) {
     }
   });
 }
+
+for (const target of await testDatabases()) {
+  test(`[${target.name}] a database migrated by a newer version: migrate and serve refuse in one line, and change nothing`, async () => {
+    const handle = await target.create();
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), 'dateline-cli-')), DATABASE_URL: databaseUrl(handle.target), PORT: '0' };
+    try {
+      assert.equal((await runCli(['migrate'], env)).code, 0);
+      // What a rollback of the code alone leaves: a migration this version does not have (was Kysely's
+      // "corrupted migrations" with a stack trace).
+      await handle.db.insertInto('kysely_migration' as never).values({ name: '0999_from_a_newer_version', timestamp: new Date().toISOString() } as never).execute();
+      const refusal = /^dateline: the database was migrated by a newer version of Dateline \(migration 0999_from_a_newer_version, which this version does not have\): run that version, or restore the backup taken before the upgrade/;
+      for (const args of [['migrate'], ['serve', '--workers', '1']]) assertOneLineRefusal(await runCli(args, env, '', 60_000), refusal);
+      const names = await handle.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+      assert.ok(names.some((r) => (r as { name: string }).name === '0999_from_a_newer_version'), 'the bookkeeping is left as it was');
+    } finally {
+      await handle.close();
+    }
+  });
+}
