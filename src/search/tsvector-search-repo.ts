@@ -6,10 +6,9 @@ import type { SearchDocument } from './search-source-repo.js';
 
 /**
  * ts_rank weights for D, C, B, A: body (read only from a row without a ranking vector, below), —,
- * standfirst/tags/authors, headline. ts_rank (how often
- * and where the words occur), not ts_rank_cd (how close together): on the 2,000-match window of a
- * common word at 100,000 stories ts_rank_cd took 12 ms, ts_rank 5.5 (most of it reading the
- * vectors); SQLite's bm25 is a frequency measure too.
+ * standfirst/tags/authors, headline. ts_rank (how often and where the words occur), not ts_rank_cd
+ * (how close together): on the 2,000-match window of a common word at 100,000 stories ts_rank_cd
+ * took 12 ms, ts_rank 5.5 (most of it reading the vectors); SQLite's bm25 is a frequency measure too.
  */
 const WEIGHTS = sql`'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
 /**
