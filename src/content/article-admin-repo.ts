@@ -1,5 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { searchWords, storyTextRows, storyWordsIn } from '../db/index.js';
+import { postgresStoryTextRows, searchWords, storyTextRows, storyWordsIn } from '../db/index.js';
 import type { ArticleStatus, Database } from '../db/index.js';
 
 /**
@@ -108,6 +108,19 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
     return Number(row.n);
   }
 
+  /**
+   * PostgreSQL, a text search and nothing else (the desk's "All" tab): every story has a row in the
+   * story-text table (migration 0022), so its rows holding every word are the count, read without
+   * the stories: `port at` 16 ms there against 74 ms testing each story found by the trigrams, at
+   * 100,000 stories. Null when another filter needs the stories, or no word has a trigram.
+   */
+  function countTextOnly(filter: AdminArticleFilter): Promise<number> | null {
+    const onlyText = Object.entries(filter).every(([key, value]) => key === 'text' || value === undefined);
+    const rows = onlyText ? postgresStoryTextRows(searchWords(filter.text)) : null;
+    if (!rows) return null;
+    return sql<{ n: string }>`select count(*) as n from (select 1 from ${rows} m limit ${TEXT_TOTAL_LIMIT + 1}) capped`.execute(db).then((r) => Number(r.rows[0]!.n));
+  }
+
   /** The page in the order asked for: SQLite walks the stories in that order and stops at the page. */
   function walkedPage(filter: AdminArticleFilter, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number) {
     // A cross join, so SQLite starts from the stories in the order asked for and stops at the
@@ -167,7 +180,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
         [rows, total] = await Promise.all([
           walkedPage(filter, sort, order, page, pageSize),
           filter.text
-            ? countUpToLimit(filter, null)
+            ? countTextOnly(filter) ?? countUpToLimit(filter, null)
             : filtered(filter)
                 .select((eb) => eb.fn.countAll<number>().as('n'))
                 .executeTakeFirstOrThrow()

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CompiledQuery, Migrator, sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { testDatabaseUrl, testDatabases } from '../../test/support/databases.js';
-import { migrations, publishedArticleRow, storyTextRows, storyWordsIn, type Database } from '../db/index.js';
+import { migrations, postgresStoryTextRows, publishedArticleRow, storyTextRows, storyWordsIn, type Database } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { insertStories } from '../../test/support/bulk-stories.js';
@@ -114,6 +114,20 @@ for (const target of await testDatabases()) {
         assert.match(mixed, /Bitmap Index Scan on articles_standfirst_trigrams/, mixed);
         assert.match(mixed, /Index Scan using article_words_pkey on article_words/, mixed);
         assert.doesNotMatch(mixed, /article_words_words/, mixed);
+        // A count of text alone reads the story-text table (0022): its trigram index, then every word
+        // tested on the row found; no story is read.
+        const counted = handle.db.selectFrom(postgresStoryTextRows(['port', 'at'])!.as('m')).select('m.article_id').compile();
+        const counting = await handle.db.transaction().execute(async (trx) => {
+          // Seven stories: without this the planner reads them all or through the key instead.
+          await sql`set local enable_seqscan = off`.execute(trx);
+          await sql`set local enable_indexscan = off`.execute(trx);
+          return trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${counted.sql}`, [...counted.parameters]));
+        });
+        const steps = counting.rows.map((r) => r['QUERY PLAN']).join(' | ');
+        assert.match(steps, /Bitmap Index Scan on article_text_trigrams/, steps);
+        assert.match(steps, /Filter: .*words @@/, steps);
+        assert.doesNotMatch(steps, /articles/, steps);
+        assert.equal(postgresStoryTextRows(['at', 'po']), null, 'short words alone: no trigram to find them by');
       }
     } finally {
       await handle.close();
@@ -260,7 +274,7 @@ for (const target of (await testDatabases()).filter((t) => t.name === 'postgres'
       await sql`create index articles_words on articles using gin (to_tsvector('simple', headline || ' ' || standfirst))`.execute(handle.db);
 
       await writeStories(handle.db);
-      assert.deepEqual(await handle.migrate(), ['0020_desk_word_table', '0021_search_rank_vectors']);
+      assert.deepEqual(await handle.migrate(), ['0020_desk_word_table', '0021_search_rank_vectors', '0022_desk_story_text']);
       assert.ok(!(await indexes()).includes('articles_words'), "0019's first index is dropped");
       const admin = createArticleAdminRepo(handle.db);
       const find = async (text: string) => (await admin.list({ text }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort().join('');
@@ -279,9 +293,14 @@ for (const target of (await testDatabases()).filter((t) => t.name === 'postgres'
       await operator.query(`insert into ${table} select * from story_copy`);
       assert.equal(await find('at'), '', '"A strike at the port" edited away by psql');
       assert.equal(await find('qu'), 'ah', 'the edit and the insert, both by psql');
+      // Counted from the story-text table on PostgreSQL (0022), which the same trigger keeps.
+      const total = async (text: string) => (await admin.list({ text }, 'modifiedAt', 'desc', 1, 50)).total;
+      assert.equal(await total('quay'), 2, 'the count follows the edit and the insert');
+      assert.equal(await total('quay wo'), 1, 'a long and a short word, both tested on the story-text row');
       assert.equal(await find('ni'), 'h');
       await operator.query(`delete from ${table} where id = 'h'`);
       assert.equal(await find('ni'), '', 'and its delete');
+      assert.equal(await total('quay'), 1, 'and the count its delete');
       assert.equal(await count('article_words'), await count('articles'), 'no word row outlives its story');
 
       assert.equal((await migrator.migrateTo('0019_desk_word_index')).error, undefined);

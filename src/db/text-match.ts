@@ -51,6 +51,22 @@ export function storyTextRows(words: string[]) {
   return sql<{ article_id: string }>`(select t.article_id from article_text t where 1 = 1${rowTests(words)})`;
 }
 
+/**
+ * PostgreSQL's story-text rows holding every word (migration 0022's narrow table of lower-cased
+ * headlines and standfirsts with their words), to count from: the trigram index finds the rows of
+ * the longest word, and every word is tested on each row found — a short one as a word start among
+ * the row's words. Null without a word of three letters or more, which no trigram holds: the word
+ * table's GIN index answers those (`storyWordsIn`).
+ */
+export function postgresStoryTextRows(words: string[]) {
+  if (!words.some(indexableWord)) return null;
+  const short = words.filter(shortWord);
+  const tests = words.filter((word) => !shortWord(word)).map((word) => sql<SqlBool>`t.text like ${likePattern(word)} escape '\\'`);
+  // The words are letters and digits only, so `:*` (a prefix) is the only syntax.
+  if (short.length) tests.push(sql<SqlBool>`t.words @@ to_tsquery('simple', ${short.map((word) => `${word}:*`).join(' & ')})`);
+  return sql<{ article_id: string }>`(select t.article_id from article_text t where ${sql.join(tests, sql` and `)})`;
+}
+
 /** ` and <test>` for each word on the story-text row `t`. */
 function rowTests(words: string[]) {
   return sql.join(
