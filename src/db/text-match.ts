@@ -62,8 +62,7 @@ export function postgresStoryTextRows(words: string[]) {
   if (!words.some(indexableWord)) return null;
   const short = words.filter(shortWord);
   const tests = words.filter((word) => !shortWord(word)).map((word) => sql<SqlBool>`t.text like ${likePattern(word)} escape '\\'`);
-  // The words are letters and digits only, so `:*` (a prefix) is the only syntax.
-  if (short.length) tests.push(sql<SqlBool>`t.words @@ to_tsquery('simple', ${short.map((word) => `${word}:*`).join(' & ')})`);
+  if (short.length) tests.push(sql<SqlBool>`t.words @@ to_tsquery('simple', ${wordStartsTsQuery(short)})`);
   return sql<{ article_id: string }>`(select t.article_id from article_text t where ${sql.join(tests, sql` and `)})`;
 }
 
@@ -96,6 +95,11 @@ export function wordStartsIn(text: string, word: string): 0 | 1 {
   return pattern.test(text) ? 1 : 0;
 }
 
+/** PostgreSQL's tsquery for words' starts, all of them: the words are letters and digits only (`shortWord`), so `:*` (a prefix) is the only syntax. */
+function wordStartsTsQuery(words: string[]): string {
+  return words.map((word) => `${word}:*`).join(' & ');
+}
+
 /** FTS5's query for words' starts: each word quoted (letters and digits only, see `shortWord`), then `*`. */
 function wordStartsQuery(words: string[]): string {
   return words.map((word) => `"${word}"*`).join(' ');
@@ -113,8 +117,7 @@ export function storyWordsIn(text: string | undefined, dialect: 'sqlite' | 'post
   if (dialect === 'sqlite') {
     for (const word of short) conditions.push(sql<SqlBool>`word_start(articles.headline || char(10) || articles.standfirst, ${word})`);
   } else if (short.length) {
-    // The words are letters and digits only, so `:*` (a prefix) is the only syntax.
-    const query = short.map((word) => `${word}:*`).join(' & ');
+    const query = wordStartsTsQuery(short);
     conditions.push(
       conditions.length
         ? // Beside a long word, whose trigrams find fewer stories than a short word's start: each
