@@ -8,6 +8,8 @@ export async function migrateCommand(config: Config, args: string[]): Promise<nu
   try {
     const applied = await database.migrate();
     process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'The database is up to date.\n');
+    const deferred = await database.deferredIndexesMissing();
+    if (deferred.length) process.stdout.write(`Left to the site, built while it serves (docs/deploy.md, "Upgrades"): index ${deferred.join(', ')}\n`);
     return 0;
   } finally {
     await database.close();

@@ -7,6 +7,7 @@ import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'ky
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
+import { buildDeferredIndexes, deferredIndexesMissing } from './deferred-indexes.js';
 import { wordStartsIn } from './text-match.js';
 import { ServiceUnreachableError, StartupError } from '../shared/startup-errors.js';
 
@@ -38,6 +39,10 @@ export interface DatabaseHandle {
    * PostgreSQL's autovacuum does this itself. Returns 0 (it removes nothing).
    */
   refreshStatistics(): Promise<number>;
+  /** Indexes a migration left to build while the site serves (deferred-indexes.ts); returns those built. */
+  buildDeferredIndexes(): Promise<string[]>;
+  /** Of those, the ones not yet built (`dateline migrate` says so). */
+  deferredIndexesMissing(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -82,6 +87,8 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
       if (target.kind === 'sqlite') await sql`pragma optimize`.execute(db);
       return 0;
     },
+    buildDeferredIndexes: () => buildDeferredIndexes(db),
+    deferredIndexesMissing: () => deferredIndexesMissing(db),
     async close() {
       await db.destroy();
     },

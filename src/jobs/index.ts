@@ -22,7 +22,7 @@ export interface JobsDeps {
   /** After the scheduler published something (already counted in the content generation). */
   /** After scheduled stories were published (their ids). */
   afterPublish: (ids: string[]) => Promise<void>;
-  /** Daily housekeeping, by name; each returns how many things it removed. */
+  /** Daily housekeeping, by name; each returns how many things it removed (or built: deferred indexes). */
   maintenanceTasks: Record<string, () => Promise<number>>;
   schedulerIntervalMs?: number;
   /** Share cards: what draws them, the content generation that says when to look, the clock. */

@@ -186,11 +186,18 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     afterPublicChange: publicChange,
     pageKeysOf: (id) => articlePageKeys(db, id),
   });
+  /** A large upgrade's indexes, built while the site serves (db/deferred-indexes.ts); one process does it. */
+  async function buildDeferredIndexes(): Promise<number> {
+    const started = Date.now();
+    const built = await database.buildDeferredIndexes();
+    if (built.length) log.info({ indexes: built, ms: Date.now() - started }, 'deferred indexes built');
+    return built.length;
+  }
   const jobs = createJobs({
     log,
     articles: content.articles,
     afterPublish: scheduledPublished,
-    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, plannerStatistics: () => database.refreshStatistics() },
+    maintenanceTasks: { orphanedMediaFiles: media.sweepOrphans, orphanedShareCards: shareCards.sweepOrphans, ...admin.maintenanceTasks, ...audience.maintenanceTasks, ...ingest.maintenanceTasks, plannerStatistics: () => database.refreshStatistics(), deferredIndexes: buildDeferredIndexes },
     pollWire: ingest.poller.pollDue,
     searchCatchUp: { catchUp: search.catchUp, leases: createLeaseRepo(db), holder: `search-${newId()}`, clock },
     schedulerIntervalMs: options.schedulerIntervalMs,
