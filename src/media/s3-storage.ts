@@ -1,4 +1,4 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { MediaStorageUnavailable } from './errors.js';
 import { checkKey, contentTypeOf, type MediaStorage, type StoredFile } from './media-storage.js';
@@ -24,6 +24,20 @@ export interface S3Connection {
 /** Media files are immutable (their names carry the media id and a claim or time): readers and CDNs may keep them a year. */
 export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
+type Sdk = typeof import('@aws-sdk/client-s3');
+let sdkLoading: Promise<Sdk> | undefined;
+let sdkLoaded: Sdk | undefined;
+/**
+ * The AWS SDK, loaded when a bucket is first used: the configuration parses MEDIA_STORAGE with this
+ * module, and loading the SDK with it cost every start (each worker, each CLI command) about 0.3 s,
+ * on sites whose media are on disk too.
+ */
+function sdk(): Promise<Sdk> {
+  return (sdkLoading ??= import('@aws-sdk/client-s3').then((loaded) => (sdkLoaded = loaded)));
+}
+/** An error S3 answered with (only S3 answers can be one, so the SDK is loaded by then). */
+const serviceError = (err: unknown): err is InstanceType<Sdk['S3ServiceException']> => !!sdkLoaded && err instanceof sdkLoaded.S3ServiceException;
+
 /**
  * Media in an S3-compatible bucket through the AWS SDK v3. Credentials come from the SDK's own
  * chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, an instance role). With an endpoint
@@ -31,8 +45,10 @@ export const MEDIA_CACHE_CONTROL = 'public, max-age=31536000, immutable';
  * are sent only where S3 requires them: several compatible servers reject the newer trailers.
  */
 export function createS3MediaStorage(location: S3Location, connection: S3Connection, client?: S3Client): MediaStorage {
-  const s3 =
-    client ??
+  let opened: Promise<{ s3: S3Client; sdk: Sdk }> | undefined;
+  /** The client and the SDK's commands; a failure to load the SDK is the store's failure (unavailable, below). */
+  const open = () => (opened ??= sdk().then((loaded) => ({ sdk: loaded, s3: client ?? newClient(loaded) })));
+  const newClient = ({ S3Client }: Sdk) =>
     new S3Client({
       region: connection.region,
       // A copy: the SDK marks the object it is given, and the config is frozen.
@@ -50,10 +66,10 @@ export function createS3MediaStorage(location: S3Location, connection: S3Connect
   function unavailable(err: unknown): Error {
     // A network failure's code says what happened (ECONNREFUSED, ETIMEDOUT); its name is only "Error".
     const { code, message, name } = (err ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
-    const reason = err instanceof S3ServiceException ? `${err.name} ${err.$metadata.httpStatusCode ?? ''}`.trim() : [code, message, name].find((part): part is string => typeof part === 'string' && part !== '') ?? 'error';
+    const reason = serviceError(err) ? `${err.name} ${err.$metadata.httpStatusCode ?? ''}`.trim() : [code, message, name].find((part): part is string => typeof part === 'string' && part !== '') ?? 'error';
     return Object.assign(new MediaStorageUnavailable(`s3://${bucket}: ${reason}`), { cause: err });
   }
-  const notFound = (err: unknown) => err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound');
+  const notFound = (err: unknown) => serviceError(err) && (err.$metadata.httpStatusCode === 404 || err.name === 'NoSuchKey' || err.name === 'NotFound');
 
   return {
     location: `s3://${bucket}/${prefix}`,
@@ -61,6 +77,7 @@ export function createS3MediaStorage(location: S3Location, connection: S3Connect
     async put(key, bytes) {
       const Key = objectKey(key);
       try {
+        const { s3, sdk: { PutObjectCommand } } = await open();
         await s3.send(new PutObjectCommand({ Bucket: bucket, Key, Body: bytes, ContentLength: bytes.length, ContentType: contentTypeOf(key), CacheControl: MEDIA_CACHE_CONTROL }));
       } catch (err) {
         throw unavailable(err);
@@ -76,6 +93,7 @@ export function createS3MediaStorage(location: S3Location, connection: S3Connect
     async stream(key) {
       const Key = objectKey(key);
       try {
+        const { s3, sdk: { GetObjectCommand } } = await open();
         const answer = await s3.send(new GetObjectCommand({ Bucket: bucket, Key }));
         return { body: answer.Body as Readable, size: answer.ContentLength ?? 0, modifiedAt: answer.LastModified?.getTime() ?? 0 };
       } catch (err) {
@@ -86,6 +104,7 @@ export function createS3MediaStorage(location: S3Location, connection: S3Connect
     async remove(key) {
       const Key = objectKey(key);
       try {
+        const { s3, sdk: { DeleteObjectCommand } } = await open();
         await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key }));
       } catch (err) {
         if (!notFound(err)) throw unavailable(err);
@@ -94,6 +113,7 @@ export function createS3MediaStorage(location: S3Location, connection: S3Connect
     async exists(key) {
       const Key = objectKey(key);
       try {
+        const { s3, sdk: { HeadObjectCommand } } = await open();
         await s3.send(new HeadObjectCommand({ Bucket: bucket, Key }));
         return true;
       } catch (err) {
@@ -106,6 +126,7 @@ export function createS3MediaStorage(location: S3Location, connection: S3Connect
       do {
         let page;
         try {
+          const { s3, sdk: { ListObjectsV2Command } } = await open();
           page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix + sub, ContinuationToken: token }));
         } catch (err) {
           throw unavailable(err);
