@@ -53,13 +53,18 @@ export function storyTextRows(words: string[]) {
 
 /**
  * PostgreSQL's story-text rows holding every word (migration 0022's narrow table of lower-cased
- * headlines and standfirsts with their words), to count from: the trigram index finds the rows of
- * the longest word, and every word is tested on each row found — a short one as a word start among
- * the row's words. Null without a word of three letters or more, which no trigram holds: the word
- * table's GIN index answers those (`storyWordsIn`).
+ * headlines and standfirsts with their words): the trigram index finds the rows of the longest
+ * word, and every word is tested on each row found — a short one as a word start among the row's
+ * words. Short words alone, which no trigram holds, are found in the word table (0020). Null for
+ * words neither serves (only words holding a LIKE wildcard, or those beside short words): the
+ * stories are tested themselves then (`storyWordsIn`).
  */
 export function postgresStoryTextRows(words: string[]) {
-  if (!words.some(indexableWord)) return null;
+  if (!words.some(indexableWord)) {
+    // Short words alone: the word table (0020), whose GIN index finds a rare start.
+    if (!words.length || !words.every(shortWord)) return null;
+    return sql<{ article_id: string }>`(select w.article_id from article_words w where w.words @@ to_tsquery('simple', ${wordStartsTsQuery(words)}))`;
+  }
   const short = words.filter(shortWord);
   const tests = words.filter((word) => !shortWord(word)).map((word) => sql<SqlBool>`t.text like ${likePattern(word)} escape '\\'`);
   if (short.length) tests.push(sql<SqlBool>`t.words @@ to_tsquery('simple', ${wordStartsTsQuery(short)})`);
