@@ -1,4 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { keepPrepared } from './prepared-statements.js';
 
 /**
  * A read built and compiled to SQL once, then run with new values on each call.
@@ -13,6 +14,9 @@ import type { Compilable, CompiledQuery, Kysely } from 'kysely';
  * (`where('id', '=', id)`), so that it becomes a bound parameter; one that ends up in the SQL text
  * (through `sql.raw` or `sql.lit`), or not at all, is refused when the query is first compiled.
  * Other values the builder holds (`'published'`) stay as they were compiled.
+ *
+ * On PostgreSQL the text is also kept prepared on each connection (prepared-statements.ts), so the
+ * server parses and plans it once there rather than on every call.
  */
 export function compiledOnce<Row, Args extends readonly string[]>(db: Kysely<any>, build: (...args: Args) => Compilable<Row>): (...args: Args) => Promise<Row[]> {
   let compiled: CompiledQuery<Row> | null = null;
@@ -28,6 +32,7 @@ export function compiledOnce<Row, Args extends readonly string[]>(db: Kysely<any
       if (!query.parameters.includes(standIn)) throw new Error(`compiledOnce: argument ${i} is not a bound parameter of the query (${query.sql})`);
     });
     if (query.sql.includes('\u0000compiled-once-argument-')) throw new Error(`compiledOnce: an argument was written into the SQL text (${query.sql})`);
+    keepPrepared(query.sql);
     return query;
   }
 

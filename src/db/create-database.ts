@@ -7,6 +7,7 @@ import { Kysely, Migrator, SqliteDialect, sql, type MigrationProvider } from 'ky
 import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
+import { PreparingClient } from './prepared-statements.js';
 import { buildDeferredIndexes, deferredIndexesMissing } from './deferred-indexes.js';
 import { wordStartsIn } from './text-match.js';
 import { ServiceUnreachableError, StartupError } from '../shared/startup-errors.js';
@@ -176,7 +177,8 @@ function withStatementCache(database: BetterSqlite3.Database, maxEntries = 1000)
 
 function postgresDialect(url: string): CurrentSchemaPostgresDialect {
   // A server that does not answer a connection within 5 s counts as away (503), rather than holding requests.
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // Reads compiled once are kept prepared on each connection (PreparingClient, prepared-statements.ts).
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000, Client: PreparingClient });
   // A pool error (server restart) must not crash the process: queries will fail and be reported.
   pool.on('error', () => {});
   // Nor a connection lost while a client is checked out: pg emits 'error' on that client as well as
