@@ -1,5 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type Migration } from 'kysely';
-import { DEFER_INDEX_ABOVE_ROWS, DEFERRED_INDEXES, trigramSchemaInstalled } from './deferred-indexes.js';
+import { DEFER_INDEX_ABOVE_ROWS, DESK_TEXT_TRIGRAMS, trigramSchemaInstalled } from './deferred-indexes.js';
 
 /**
  * The archive at scale: indexes for 100,000 stories, the desk's text search (0015–0020) and public
@@ -225,8 +225,7 @@ export const scaleMigrations: Record<string, Migration> = {
       // stories, most of this migration) by the site once it serves (deferred-indexes.ts).
       const schema = await trigramOperatorSchema(db);
       const stories = Number((await sql<{ n: string }>`select count(*) as n from article_text`.execute(db)).rows[0]?.n ?? 0);
-      const trigrams = DEFERRED_INDEXES.find((index) => index.name === 'article_text_trigrams')!;
-      if (schema && stories <= DEFER_INDEX_ABOVE_ROWS) await sql`create index ${sql.id(trigrams.name)} ${trigrams.definition(schema)}`.execute(db);
+      if (schema && stories <= DEFER_INDEX_ABOVE_ROWS) await sql`create index ${sql.id(DESK_TEXT_TRIGRAMS.name)} ${DESK_TEXT_TRIGRAMS.definition(schema)}`.execute(db);
       // 0020's function, keeping this table too.
       await sql`create or replace function article_words_keep() returns trigger language plpgsql set search_path from current as $$
         begin
