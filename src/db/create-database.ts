@@ -8,6 +8,7 @@ import { CurrentSchemaPostgresDialect } from './current-schema-dialect.js';
 import type { Database } from './schema.js';
 import { migrations } from './migrations.js';
 import { PreparingClient } from './prepared-statements.js';
+import { pinFullTextIndexStatistics } from './fts-statistics.js';
 import { buildDeferredIndexes, deferredIndexesMissing } from './deferred-indexes.js';
 import { wordStartsIn } from './text-match.js';
 import { ServiceUnreachableError, StartupError } from '../shared/startup-errors.js';
@@ -85,7 +86,11 @@ export function createDatabase(target: DatabaseTarget): DatabaseHandle {
       return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     },
     async refreshStatistics() {
-      if (target.kind === 'sqlite') await sql`pragma optimize`.execute(db);
+      if (target.kind === 'sqlite') {
+        await sql`pragma optimize`.execute(db);
+        // A count it took of a full-text index's table would turn FTS5's key ranges into scans as the index grows.
+        await pinFullTextIndexStatistics(db);
+      }
       return 0;
     },
     buildDeferredIndexes: () => buildDeferredIndexes(db),

@@ -1,9 +1,11 @@
 import { SqliteAdapter, sql, type Kysely, type Migration } from 'kysely';
 import { DEFER_INDEX_ABOVE_ROWS, DESK_TEXT_TRIGRAMS, trigramSchemaInstalled } from './deferred-indexes.js';
+import { pinFullTextIndexStatistics } from './fts-statistics.js';
 
 /**
  * The archive at scale: indexes for 100,000 stories, the desk's text search (0015–0020) and public
- * search's ranking (0021), the desk's story text on PostgreSQL (0022).
+ * search's ranking (0021), the desk's story text on PostgreSQL (0022), full-text indexes
+ * planned by key at any size on SQLite (0023).
  * Never edit one that has shipped.
  */
 export const scaleMigrations: Record<string, Migration> = {
@@ -247,6 +249,16 @@ export const scaleMigrations: Record<string, Migration> = {
         end $$`.execute(db);
       await sql`drop table if exists article_text`.execute(db);
     },
+  },
+  '0023_fts_data_statistics': {
+    async up(db: Kysely<any>) {
+      // SQLite only. 0015's `analyze` recorded the table behind each FTS5 index as it was then (2
+      // rows on a new site), and with that the planner scanned the whole search index on every merge
+      // of it: indexing grew with the square of the archive. The count is pinned instead
+      // (fts-statistics.ts), and the daily maintenance keeps it so. Nothing to undo.
+      if (db.getExecutor().adapter instanceof SqliteAdapter) await pinFullTextIndexStatistics(db);
+    },
+    async down() {},
   },
 };
 
