@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, paragraphs, type TestApp } from '../../test/support/test-app.js';
-import { createTopicRepo } from './topic-repo.js';
+import { createTopicRepo, recencyWeight } from './topic-repo.js';
 
 async function story(app: TestApp, headline: string, tags: string[], at: string) {
   const { directory, articles } = app.services;
@@ -104,6 +104,59 @@ for (const target of await testDatabases()) {
       assert.ok(Math.abs(bounded[0]!.score - full[0]!.score) < 1e-12, 'the same score as the full ranking');
       await app.services.articles.unpublish(newest.id);
       assert.deepEqual((await topics.relatedStories(main.id, { limit: 5, now, candidatesPerTag: 3 })).map((r) => r.id), [oldBoth.id, newer.id], 'a withdrawn story drops out');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(name('the ranking stops reading a list only where nothing further could enter: the same as scoring every story'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const { directory, articles } = app.services;
+      const topics = createTopicRepo(app.database.db);
+      const section = await directory.ensureSection('News');
+      const tagIds: string[] = [];
+      for (const tag of ['Alpha', 'Beta', 'Gamma', 'Delta', 'Epsilon']) tagIds.push((await directory.ensureTag(tag)).id);
+      // A fixed pseudo-random walk, so that a failure repeats.
+      let seed = 7;
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+      app.clock.set('2025-01-01T00:00:00Z');
+      const ids: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        const mine = tagIds.filter(() => random() < 0.4);
+        ids.push((await articles.create({ headline: `Story ${i}`, body: paragraphs('Words.'), sectionId: section.id, tagIds: mine.length ? mine : [tagIds[i % 5]!] })).id);
+      }
+      // Published over a year in an order unrelated to their ids, which the tag lists are read by.
+      for (const id of ids) {
+        app.clock.set(new Date(Date.parse('2025-01-02T00:00:00Z') + Math.floor(random() * 360) * 86_400_000).toISOString());
+        await articles.publish(id);
+      }
+      const db = app.database.db;
+      const tagsOf = new Map<string, string[]>();
+      for (const row of await db.selectFrom('article_tags').select(['article_id', 'tag_id']).execute()) tagsOf.set(row.article_id, [...(tagsOf.get(row.article_id) ?? []), row.tag_id]);
+      const stories = (await db.selectFrom('articles').select(['id', 'published_at']).where('status', '=', 'published').execute()).map((r) => ({ id: r.id, publishedMs: Date.parse(r.published_at!) }));
+      const carrying = new Map<string, number>();
+      for (const story of stories) for (const tagId of tagsOf.get(story.id)!) carrying.set(tagId, (carrying.get(tagId) ?? 0) + 1);
+      const now = new Date('2026-01-15T00:00:00Z');
+      const weight = recencyWeight(now);
+      let compared = 0;
+      for (const id of ids) {
+        const mine = tagsOf.get(id)!;
+        // Every other story scored, no list read partly.
+        const everyScore = stories
+          .filter((s) => s.id !== id)
+          .map((s) => ({ id: s.id, score: tagsOf.get(s.id)!.filter((t) => mine.includes(t)).reduce((sum, t) => sum + 1 / carrying.get(t)!, 0) * weight(s.publishedMs) }))
+          .filter((s) => s.score > 0);
+        const expected = everyScore.map((s) => s.score).sort((a, b) => b - a).slice(0, 4);
+        const ranked = await topics.relatedStories(id, { limit: 4, now, candidatesPerTag: 1000 });
+        assert.equal(ranked.length, expected.length);
+        ranked.forEach((r, i) => {
+          assert.ok(Math.abs(r.score - expected[i]!) < 1e-12, `story ${ids.indexOf(id)}, place ${i}: ${r.score} against ${expected[i]}`);
+          assert.ok(Math.abs(r.score - everyScore.find((s) => s.id === r.id)!.score) < 1e-12, 'each story keeps its own score');
+        });
+        compared += ranked.length;
+      }
+      assert.ok(compared > 200, `rankings compared: ${compared}`);
     } finally {
       await app.close();
     }
