@@ -5,7 +5,8 @@ import { pinFullTextIndexStatistics } from './fts-statistics.js';
 /**
  * The archive at scale: indexes for 100,000 stories, the desk's text search (0015–0020) and public
  * search's ranking (0021), the desk's story text on PostgreSQL (0022), full-text indexes
- * planned by key at any size on SQLite (0023).
+ * planned by key at any size on SQLite (0023), an index for every column that points at another
+ * table's row (0024).
  * Never edit one that has shipped.
  */
 export const scaleMigrations: Record<string, Migration> = {
@@ -260,7 +261,32 @@ export const scaleMigrations: Record<string, Migration> = {
     },
     async down() {},
   },
+  '0024_foreign_key_indexes': {
+    async up(db: Kysely<any>) {
+      // A column that points at another table's row is read by it (a story's corrections, on every
+      // uncached article page) and checked when that row goes (deleting a picture looked through
+      // every story for a lead picture; deleting a story, through every wire item and old slug).
+      // Neither database indexes such a column by itself: each was a scan of the whole table.
+      for (const [name, table, columns] of FOREIGN_KEY_INDEXES) await db.schema.createIndex(name).ifNotExists().on(table).columns([...columns]).execute();
+    },
+    async down(db: Kysely<any>) {
+      for (const [name] of FOREIGN_KEY_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
+    },
+  },
 };
+
+/** Migration 0024's indexes: name, table, columns (the foreign key's column first). */
+const FOREIGN_KEY_INDEXES = [
+  ['corrections_article', 'corrections', ['article_id', 'created_at']],
+  ['slug_history_article', 'slug_history', ['article_id']],
+  ['incoming_items_article', 'incoming_items', ['article_id']],
+  ['articles_hero_media', 'articles', ['hero_media_id']],
+  ['people_photo_media', 'people', ['photo_media_id']],
+  ['entity_suggestions_tag', 'entity_suggestions', ['tag_id']],
+  ['revisions_user', 'revisions', ['user_id']],
+  ['api_keys_user', 'api_keys', ['user_id']],
+  ['users_person', 'users', ['person_id']],
+] as const;
 
 /**
  * The schema holding pg_trgm's operator classes: wherever the extension already is, else `public`
