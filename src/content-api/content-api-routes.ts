@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../shared/clock.js';
 import { createCodingNegotiator, type ContentCoding } from '../shared/accept-encoding.js';
-import type { CachedPage, PageCache } from '../shared/page-cache.js';
-import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type HeaderMap } from '../shared/representations.js';
+import { representationsIn, type CachedPage, type PageCache } from '../shared/page-cache.js';
+import { answerRepresentations, etagOf, writeRepresentation, type HeaderMap } from '../shared/representations.js';
 import { READABLE, RESOURCE_SPECS, type ContentApiService, type Lookup, type ReadableResource, type Resource } from './content-api-service.js';
 import { GhostError, ghostErrorBody } from './ghost-errors.js';
 import type { KeyCheck } from './key-check.js';
@@ -55,8 +55,9 @@ export async function contentApiRoutes(app: FastifyInstance, options: ContentApi
     const body = Buffer.from(JSON.stringify(await build(parsed)));
     // `now-7d` answers change with the clock, not with content: built for this request only.
     const keep = cache.keepsPages && !parsed.filter?.relative;
-    const representations = await prepareRepresentations({ body, headers: ANSWER_HEADERS }, keep ? COMPRESSED_CODINGS : [coding], keep ? 'page' : 'response');
-    const entry = { status: 200, generation, representations };
+    // Only the coding this client takes, cheaply; the cache makes the rest if it is asked again.
+    const source = { body, headers: ANSWER_HEADERS, etag: etagOf(body) };
+    const entry = { status: 200, generation, representations: answerRepresentations(source, coding), source };
     return keep ? cache.set(key, entry) : entry;
   }
 
@@ -85,7 +86,7 @@ export async function contentApiRoutes(app: FastifyInstance, options: ContentApi
       }
       entry = await pending;
     }
-    writeRepresentation(request, reply, 200, entry.representations, coding);
+    writeRepresentation(request, reply, 200, representationsIn(entry, coding), coding);
   }
 
   app.setErrorHandler((err: FastifyError, request, reply) => {

@@ -4,6 +4,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { LightMyRequestResponse } from 'fastify';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, publishStory, type TestApp } from '../../test/support/test-app.js';
+import { articleCacheKey } from '../site/page-fast-path.js';
 
 const BROWSER = 'gzip, deflate, br, zstd';
 
@@ -41,10 +42,37 @@ for (const target of await testDatabases()) {
         const tags = [plain, br, gzip].map((r) => String(r.headers.etag));
         assert.equal(new Set(tags).size, 3, `${url}: one ETag per encoding (${tags.join(' ')})`);
         assert.equal(tags[1], tags[0]!.replace(/"$/, '-br"'));
+        // Asked for again, the page is stored in every coding at the storage setting; hits send those bytes.
+        await app.services.cache.settled();
+        const stored = await get(app, url, { 'accept-encoding': BROWSER });
         const again = await get(app, url, { 'accept-encoding': BROWSER });
-        assert.deepEqual(again.rawPayload, br.rawPayload, `${url}: a hit sends the stored bytes`);
+        assert.deepEqual(again.rawPayload, stored.rawPayload, `${url}: a hit sends the stored bytes`);
         assert.equal(again.headers.etag, br.headers.etag);
+        assert.equal(decoded(again), plain.body);
+        assert.ok(stored.rawPayload.length < br.rawPayload.length, `${url}: the stored brotli is smaller than the first answer's (${stored.rawPayload.length} < ${br.rawPayload.length})`);
       }
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(name('a page asked for once is compressed only in the coding its reader took; every coding is stored when it is asked again'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const { article } = await publishStory(app, { headline: 'Crawled archive story' });
+      const key = articleCacheKey('news', article.slug);
+      const first = await get(app, `/news/${article.slug}`, { 'accept-encoding': 'gzip' });
+      assert.equal(first.headers['content-encoding'], 'gzip');
+      // A crawler walking the archive asks for each story once: compressing every such page in
+      // brotli at the storage setting cost four times the rest of building it.
+      await app.services.cache.settled();
+      const once = app.services.cache.peek(key)!; // the page's second look-up
+      assert.deepEqual(Object.keys(once.representations).sort(), ['gzip', 'identity'], 'nothing more was made after the first answer');
+      await app.services.cache.settled();
+      assert.deepEqual(Object.keys(app.services.cache.peek(key)!.representations).sort(), ['br', 'gzip', 'identity'], 'asked again, every coding is stored');
+      const br = await get(app, `/news/${article.slug}`, { 'accept-encoding': BROWSER });
+      assert.equal(br.headers['content-encoding'], 'br');
+      assert.equal(decoded(br), decoded(first));
     } finally {
       await app.close();
     }

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPageCache, type CachedPage } from './page-cache.js';
-import { prepareRepresentationsSync } from './representations.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { createPageCache, representationsIn, type CachedPage } from './page-cache.js';
+import { answerRepresentations, etagOf, prepareRepresentationsSync } from './representations.js';
+import type { ContentCoding } from './accept-encoding.js';
 
 const entry = (bytes: number, generation = 1): CachedPage => ({ status: 200, generation, representations: prepareRepresentationsSync({ body: Buffer.alloc(bytes, 'a'), headers: {} }) });
 
@@ -25,4 +27,75 @@ test('a byte budget keeps the newest answers and never an answer larger than the
   assert.equal(cache.size, 0, 'a new generation empties the cache, budget and all');
   cache.set('d', entry(900, 2));
   assert.ok(cache.get('d'), 'the whole budget is free again');
+});
+
+/** A page of text (compressible, well over COMPRESS_MIN_BYTES) as it is stored on its first request, in `coding`. */
+function firstAnswer(text: string, coding: ContentCoding, generation = 1): CachedPage {
+  const body = Buffer.from(text);
+  const source = { body, headers: { 'content-type': 'text/html; charset=utf-8' }, etag: etagOf(body) };
+  return { status: 200, generation, representations: answerRepresentations(source, coding), source };
+}
+
+const storyText = (n: number) => Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} of story ${n}: the harbour board met on ${i % 28} June.</p>`).join('\n');
+const decode = (coding: ContentCoding, body: Buffer) => (coding === 'br' ? brotliDecompressSync(body) : coding === 'gzip' ? gunzipSync(body) : body).toString();
+
+test('a page asked for once keeps only the coding it was sent in; asked again, every coding is made at the storage setting', async () => {
+  const cache = createPageCache({ maxEntries: 100, readGeneration: async () => 1, checkEveryMs: 60_000 });
+  await cache.currentGeneration();
+  const text = storyText(1);
+  const stored = cache.set('/a/news/one', firstAnswer(text, 'br'));
+  assert.deepEqual(Object.keys(stored.representations).sort(), ['br', 'identity'], 'no gzip made for a reader who took brotli');
+  const cheapBrotli = stored.representations.br!.body;
+  await cache.settled();
+  assert.deepEqual(Object.keys(stored.representations).sort(), ['br', 'identity'], 'nothing more is made before the page is asked for again');
+
+  // Asked again, in another coding: answered at once (made for this answer), and the full set follows.
+  const hit = cache.get('/a/news/one')!;
+  const forGzip = representationsIn(hit, 'gzip');
+  assert.equal(decode('gzip', forGzip.gzip!.body), text);
+  assert.equal(forGzip.gzip!.etag, `${forGzip.identity.etag.slice(0, -1)}-gz"`);
+  await cache.settled();
+  assert.equal(hit.source, undefined, 'the entry is complete');
+  for (const coding of ['identity', 'br', 'gzip'] as const) {
+    const representation = representationsIn(hit, coding)[coding]!;
+    assert.equal(decode(coding, representation.body), text, `${coding}: the same page`);
+    assert.equal(representation.headers['content-length'], representation.body.length);
+  }
+  assert.ok(hit.representations.br!.body.length < cheapBrotli.length, `brotli at the storage setting is smaller (${hit.representations.br!.body.length} < ${cheapBrotli.length})`);
+  assert.equal(hit.representations.br!.etag, `${hit.representations.identity.etag.slice(0, -1)}-br"`, 'the tag names the content and coding, not the setting');
+});
+
+test('a full set finished after its page was replaced or retired is dropped, and the byte budget counts what is kept', async () => {
+  let generation = 1;
+  const cache = createPageCache({ maxEntries: 100, maxBytes: 60_000, readGeneration: async () => generation, checkEveryMs: 60_000 });
+  await cache.currentGeneration();
+  const first = cache.set('k', firstAnswer(storyText(1), 'identity'));
+  cache.get('k'); // starts making the full set for `first`
+  const second = cache.set('k', firstAnswer(storyText(2), 'identity'));
+  await cache.settled();
+  assert.equal(cache.get('k'), second, 'the newer page stays');
+  assert.ok(first.source, 'the replaced entry was not completed into the cache');
+  await cache.settled();
+  assert.equal(second.source, undefined, 'the newer page, asked again, is completed');
+
+  cache.set('r', firstAnswer(storyText(3), 'identity'));
+  cache.get('r');
+  generation = 2;
+  await cache.invalidate();
+  await cache.settled();
+  assert.equal(cache.size, 0, 'a change retires the page; its full set does not bring it back');
+
+  // A budget that holds two pages as first stored (identity only) but not with their compressed
+  // bodies as well: completing them must count those bodies, and the least recently used goes.
+  const size = Buffer.byteLength(storyText(4));
+  const tight = createPageCache({ maxEntries: 100, maxBytes: 2 * size + 200, readGeneration: async () => 1, checkEveryMs: 60_000 });
+  await tight.currentGeneration();
+  tight.set('p1', firstAnswer(storyText(4), 'identity'));
+  tight.set('p2', firstAnswer(storyText(4).replace('story 4', 'story 5'), 'identity'));
+  assert.ok(tight.get('p1') && tight.get('p2'), 'both fit as first stored');
+  await tight.settled();
+  assert.equal(tight.get('p1'), undefined, 'the least recently used went when the compressed bodies were counted');
+  const kept = tight.get('p2')!;
+  assert.equal(kept.source, undefined);
+  assert.ok(Object.values(kept.representations).reduce((sum, r) => sum + (r?.body.length ?? 0), 0) <= 2 * size + 200);
 });

@@ -122,6 +122,18 @@ export async function prepareRepresentations(input: RepresentationInput, codings
   return result;
 }
 
+/**
+ * The representations to answer one request in `coding` with, made at `response` effort, for an
+ * input that also has (or will have) a stored set: a page stored on its first request keeps only
+ * these until it is asked for again (page-cache.ts), and another coding is made this way meanwhile.
+ */
+export function answerRepresentations(input: RepresentationInput & { etag: string }, coding: ContentCoding): Representations {
+  const base = baseHeaders(input);
+  const result: Representations = { identity: representation(input.body, input.etag, base, 'identity') };
+  if (coding !== 'identity' && input.body.length >= COMPRESS_MIN_BYTES) result[coding] = representation(compressSync(input.body, coding, 'response'), input.etag, base, coding);
+  return result;
+}
+
 /** Every representation at once, synchronously: for files read once at start. */
 export function prepareRepresentationsSync(input: RepresentationInput, effort: Effort = 'static'): Representations {
   const etag = input.etag ?? etagOf(input.body);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { slugFromPathSegment } from '../shared/slug.js';
 import { createCodingNegotiator } from './accept-encoding.js';
-import type { PageCache } from './page-cache.js';
+import { representationsIn, type PageCache } from './page-cache.js';
 import { writeRepresentationRaw } from './representations.js';
 import { requestIdFor } from '../shared/request-id.js';
 
@@ -65,7 +65,8 @@ export function createPageFastPath(options: PageFastPathOptions) {
     if (!key) return false;
     const page = cache.peek(key);
     if (!page) return false;
-    const status = writeRepresentationRaw(request, response, page.status, page.representations, negotiate(request.headers['accept-encoding']), requestIdFor(request));
+    const coding = negotiate(request.headers['accept-encoding']);
+    const status = writeRepresentationRaw(request, response, page.status, representationsIn(page, coding), coding, requestIdFor(request));
     count?.(ARTICLE_ROUTE, method, status);
     return true;
   };

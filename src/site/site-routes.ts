@@ -5,10 +5,10 @@ import type { ViewCounter } from '../audience/index.js';
 import { slugFromPathSegment } from '../shared/slug.js';
 import type { PageBuilder } from './page-builder.js';
 import { MAX_PAGE } from './page-builder.js';
-import type { PageCache } from './page-cache.js';
+import { representationsIn, type PageCache } from './page-cache.js';
 import type { SiteInfo } from './site-info.js';
 import { createCodingNegotiator } from './accept-encoding.js';
-import { COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type Representations } from './representations.js';
+import { answerRepresentations, COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type Representations } from './representations.js';
 import { articlePath } from './site-info.js';
 import { pageSecurityHeaders } from '../shared/security-headers.js';
 import { errorPage } from './templates/error-page.js';
@@ -90,15 +90,12 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
       if (!built) return sendError(request, reply, 404);
       if ('redirect' in built) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(built.redirect, 301);
       const headers = { ...pageSecurityHeaders(), 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': [SITE_KEY, ...built.keys].join(' ') };
-      // A stored page is compressed once, in every coding, here; with the cache off
-      // only the coding this reader takes is made, at a cheaper setting.
-      const bytes = pageBytes(built.body, site().css);
-      const representations = cache.keepsPages
-        ? await prepareRepresentations({ ...bytes, headers }, COMPRESSED_CODINGS, 'page')
-        : await prepareRepresentations({ ...bytes, headers }, [coding], 'response');
-      page = cache.set(key, { status: built.status, generation, representations });
+      // Only the coding this reader takes, at a cheap setting; the cache makes every coding at
+      // its storage setting if the page is asked for again (page-cache.ts).
+      const source = { ...pageBytes(built.body, site().css), headers };
+      page = cache.set(key, { status: built.status, generation, representations: answerRepresentations(source, coding), source });
     }
-    writeRepresentation(request, reply, page.status, page.representations, coding);
+    writeRepresentation(request, reply, page.status, representationsIn(page, coding), coding);
   }
 
   // The key changes when a front-page pin or the banner lapses, so the cached page does too.
