@@ -283,8 +283,12 @@ export const scaleMigrations: Record<string, Migration> = {
       await db.schema.createIndex('articles_newest').ifNotExists().on('articles').columns(['status', 'published_at', 'id']).execute();
       await db.schema.dropIndex('articles_section_published').ifExists().execute();
       await db.schema.dropIndex('articles_status_published').ifExists().execute();
-      // SQLite plans by the statistics of the indexes it has; an index without them is guessed at.
-      if (db.getExecutor().adapter instanceof SqliteAdapter) await sql`analyze articles_section_newest`.execute(db).then(() => sql`analyze articles_newest`.execute(db));
+      // SQLite plans by its statistics of the table's indexes, which must be taken together: the
+      // daily `pragma optimize` samples (it had "status = ? finds 1,627 stories" on the archive),
+      // and beside an exact count for the new indexes alone its guesses won. A page of the Content
+      // API then sorted every story by headline's index (300 ms) instead of walking the new one.
+      // Exact, for the whole table: 0.11 s at 100,000 stories.
+      if (db.getExecutor().adapter instanceof SqliteAdapter) await sql`analyze articles`.execute(db);
     },
     async down(db: Kysely<any>) {
       await db.schema.createIndex('articles_status_published').ifNotExists().on('articles').columns(['status', 'published_at']).execute();

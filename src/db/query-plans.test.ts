@@ -15,6 +15,7 @@ import { createTimeKeys } from '../audience/zoned-time.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { systemClock } from '../shared/clock.js';
 import { writeArchive } from '../server/seed-archive.js';
+import { createPostRepo } from '../content-api/post-repo.js';
 import { createSearchSourceRepo } from '../search/search-source-repo.js';
 
 test('[sqlite] after upgrading a database analysed before, listings are planned from their indexes, not by sorting the archive', async () => {
@@ -91,6 +92,11 @@ test('[sqlite] after upgrading a database analysed before, listings are planned 
       const [deskPublished] = await plan(() => admin.list({ status: 'published' }, sort, 'desc', 40, 50));
       assert.doesNotMatch(deskPublished!, whole, `desk list of published stories by ${sort}: ${deskPublished}`);
     }
+    // The Content API's list of stories far down (a client copying the archive page by page), and
+    // its count: ids from the index alone, the count without reading each story for its section.
+    const [apiPage, apiCount] = await plan(() => createPostRepo(db).browse({ filter: null, order: [{ field: 'published_at', direction: 'desc' }], limit: 15, offset: 1500 }));
+    assert.match(apiPage!, /LIST SUBQUERY \d+ \| SEARCH articles USING COVERING INDEX articles_newest \(status=\?\)/, `Content API page 101: ${apiPage}`);
+    assert.match(apiCount!, /^SEARCH articles USING COVERING INDEX \w+ \(status=\?\)$/, `Content API count: ${apiCount}`);
     // The search index's catch-up (every start) steps through the stories by id: each step reads
     // its stories from the id index, never every published story sorted by id.
     const [catchUpStep] = await plan(() => createSearchSourceRepo(db).staleIds('', 500));
