@@ -5,8 +5,9 @@ export interface CachedPage {
   status: number;
   generation: number;
   /**
-   * The page as sent, with its headers made once when it was stored: plain, brotli
-   * and gzip, so serving a hit is choosing one and writing it.
+   * The page as sent, with its headers made once: plain, brotli and gzip once it has been asked
+   * for twice (plain and the first request's coding before that), so serving a hit is choosing
+   * one and writing it.
    */
   representations: Representations;
   /**
