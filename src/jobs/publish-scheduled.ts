@@ -15,8 +15,8 @@ export function createPublishScheduledJob(deps: { articles: ArticleService; log:
       await deps.afterPublish(published);
     }
     // Anything published: look again at once, since a batch holds at most 50 and a site back from
-    // a stop may have more waiting (the chaos test's 89 took two ticks, 5 s apart, and on a loaded
-    // machine the second came after its deadline). Zero: wait for the next tick.
+    // a stop may have more waiting (in the chaos test, more than one batch took two ticks 5 s apart,
+    // and on a loaded machine the second came after its deadline). Zero: wait for the next tick.
     return published.length;
   };
 }

@@ -61,12 +61,11 @@ function compressSync(body: Buffer, coding: CompressedCoding, effort: Effort): B
 }
 
 /**
- * Off the event loop (zlib's thread pool) when the work is worth the hop: a page
- * being stored then does not hold up the pages being served. A one-answer
- * compression at `response` effort is cheaper than the hop.
+ * Off the event loop (zlib's thread pool): a page being stored then does not hold up the pages
+ * being served. A one-answer compression at `response` effort is cheaper than the hop and is made
+ * in place (`answerRepresentations`).
  */
 function compress(body: Buffer, coding: CompressedCoding, effort: Effort): Promise<Buffer> {
-  if (effort === 'response') return Promise.resolve(compressSync(body, coding, effort));
   return coding === 'br' ? brotliAsync(body, brotliOptions(body, effort)) : gzipAsync(body, { level: GZIP_LEVEL[effort] });
 }
 

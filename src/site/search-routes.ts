@@ -4,7 +4,7 @@ import { MAX_SEARCH_PAGE } from '../search/index.js';
 import { pageSecurityHeaders } from '../shared/security-headers.js';
 import { createCodingNegotiator } from './accept-encoding.js';
 import { pageBytes } from './page-bytes.js';
-import { prepareRepresentations, writeRepresentation } from './representations.js';
+import { answerRepresentations, writeRepresentation } from './representations.js';
 import type { SiteInfo } from './site-info.js';
 import { searchPage, type SearchForm } from './templates/search-page.js';
 
@@ -59,7 +59,7 @@ export async function searchRoutes(app: FastifyInstance, options: SearchRoutesOp
       }
     }
     const coding = negotiate(request.headers['accept-encoding']);
-    writeRepresentation(request, reply, status, await prepareRepresentations({ ...pageBytes(body, site.css), headers: searchHeaders() }, [coding], 'response'), coding);
+    writeRepresentation(request, reply, status, answerRepresentations({ ...pageBytes(body, site.css), headers: searchHeaders() }, coding), coding);
     return reply;
   });
 }
