@@ -88,8 +88,14 @@ function codedEtag(etag: string, coding: ContentCoding): string {
   return coding === 'identity' ? etag : `${etag.slice(0, -1)}-${coding === 'gzip' ? 'gz' : 'br'}"`;
 }
 
-function representation(body: Buffer, etag: string, base: HeaderMap, coding: ContentCoding): Representation {
-  const tag = codedEtag(etag, coding);
+/**
+ * `weak` marks bytes compressed for one answer (`answerRepresentations`): the stored set of the same
+ * page, compressed harder, is other bytes, and a strong tag must name one byte sequence only
+ * (RFC 9110 §8.8.1) — else a client or CDN holding the first bytes could join a range of the
+ * second to them. Weak, an `If-None-Match` with either still gets its 304 (weak comparison).
+ */
+function representation(body: Buffer, etag: string, base: HeaderMap, coding: ContentCoding, weak = false): Representation {
+  const tag = (weak ? 'W/' : '') + codedEtag(etag, coding);
   const { 'content-type': _type, ...rest } = base;
   const notModified = { ...rest, etag: tag };
   const headers: HeaderMap = { ...base, 'content-length': body.length, etag: tag };
@@ -109,7 +115,7 @@ function baseHeaders(input: RepresentationInput): HeaderMap {
   return input.body.length >= COMPRESS_MIN_BYTES ? { ...input.headers, vary: 'Accept-Encoding' } : input.headers;
 }
 
-/** The identity representation and the compressed ones asked for; bodies under COMPRESS_MIN_BYTES stay as they are. */
+/** The identity representation and the compressed ones asked for; bodies under COMPRESS_MIN_BYTES stay as they are. Strong tags: the bytes are what is stored. */
 export async function prepareRepresentations(input: RepresentationInput, codings: readonly ContentCoding[], effort: Effort): Promise<Representations> {
   const etag = input.etag ?? etagOf(input.body);
   const base = baseHeaders(input);
@@ -129,7 +135,7 @@ export async function prepareRepresentations(input: RepresentationInput, codings
 export function answerRepresentations(input: RepresentationInput & { etag: string }, coding: ContentCoding): Representations {
   const base = baseHeaders(input);
   const result: Representations = { identity: representation(input.body, input.etag, base, 'identity') };
-  if (coding !== 'identity' && input.body.length >= COMPRESS_MIN_BYTES) result[coding] = representation(compressSync(input.body, coding, 'response'), input.etag, base, coding);
+  if (coding !== 'identity' && input.body.length >= COMPRESS_MIN_BYTES) result[coding] = representation(compressSync(input.body, coding, 'response'), input.etag, base, coding, true);
   return result;
 }
 
