@@ -6,7 +6,7 @@ import { pinFullTextIndexStatistics } from './fts-statistics.js';
  * The archive at scale: indexes for 100,000 stories, the desk's text search (0015–0020) and public
  * search's ranking (0021), the desk's story text on PostgreSQL (0022), full-text indexes
  * planned by key at any size on SQLite (0023), an index for every column that points at another
- * table's row (0024).
+ * table's row (0024), listings in the order of their index (0025), a topic's stories by date (0026).
  * Never edit one that has shipped.
  */
 export const scaleMigrations: Record<string, Migration> = {
@@ -295,6 +295,61 @@ export const scaleMigrations: Record<string, Migration> = {
       await db.schema.createIndex('articles_section_published').ifNotExists().on('articles').columns(['section_id', 'status', 'published_at']).execute();
       await db.schema.dropIndex('articles_newest').ifExists().execute();
       await db.schema.dropIndex('articles_section_newest').ifExists().execute();
+    },
+  },
+  '0026_topic_newest_order': {
+    async up(db: Kysely<any>) {
+      // A topic's page is its published stories, newest first. Its stories were found in
+      // article_tags and each then looked up in articles for its status and date, and sorted: 2,143
+      // look-ups for a large topic at 100,000 stories, twice a page (its count and its page), 6–19
+      // ms each on PostgreSQL. A copy of each story's date on its tags, set only while the story is
+      // published, lets one index give a topic's count and any of its pages. Triggers keep the copy,
+      // whatever writes the story or its tags (the desk, the scheduler, the CLI, a wire import).
+      const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+      // The new index leads with the tag, as these did: it serves what they served (a tag's
+      // stories, the check on deleting a tag), and each row written below would update them too
+      // (PostgreSQL at 100,000 stories: 3.9 s with them, 1.3 s without).
+      await db.schema.dropIndex('article_tags_tag_article').ifExists().execute();
+      await db.schema.dropIndex('article_tags_tag').ifExists().execute();
+      await sql`alter table article_tags add column published_at text`.execute(db);
+      // PostgreSQL joins; SQLite looks each story up (0.5 s).
+      if (sqlite) await sql`update article_tags set published_at = (select a.published_at from articles a where a.id = article_tags.article_id and a.status = 'published')`.execute(db);
+      else await sql`update article_tags t set published_at = a.published_at from articles a where a.id = t.article_id and a.status = 'published'`.execute(db);
+      await db.schema.createIndex('article_tags_topic_newest').on('article_tags').columns(['tag_id', 'published_at', 'article_id']).execute();
+      if (sqlite) {
+        await sql`create trigger article_tags_published_insert after insert on article_tags begin
+          update article_tags set published_at = (select a.published_at from articles a where a.id = new.article_id and a.status = 'published')
+            where article_id = new.article_id and tag_id = new.tag_id; end`.execute(db);
+        await sql`create trigger articles_published_to_tags after update of status, published_at on articles
+          when old.status is not new.status or old.published_at is not new.published_at begin
+          update article_tags set published_at = case when new.status = 'published' then new.published_at end where article_id = new.id; end`.execute(db);
+        await sql`analyze article_tags`.execute(db);
+        return;
+      }
+      await sql`create function article_tags_published() returns trigger language plpgsql set search_path from current as $$
+        begin
+          new.published_at := (select a.published_at from articles a where a.id = new.article_id and a.status = 'published');
+          return new;
+        end $$`.execute(db);
+      await sql`create trigger article_tags_published_insert before insert or update of article_id on article_tags for each row execute function article_tags_published()`.execute(db);
+      await sql`create function articles_published_to_tags() returns trigger language plpgsql set search_path from current as $$
+        begin
+          update article_tags set published_at = case when new.status = 'published' then new.published_at end where article_id = new.id;
+          return null;
+        end $$`.execute(db);
+      await sql`create trigger articles_published_to_tags after update of status, published_at on articles for each row
+        when (old.status is distinct from new.status or old.published_at is distinct from new.published_at) execute function articles_published_to_tags()`.execute(db);
+      await sql`analyze article_tags`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+      await sql`drop trigger if exists article_tags_published_insert${sqlite ? sql`` : sql` on article_tags`}`.execute(db);
+      await sql`drop trigger if exists articles_published_to_tags${sqlite ? sql`` : sql` on articles`}`.execute(db);
+      if (!sqlite) for (const fn of ['article_tags_published', 'articles_published_to_tags']) await sql`drop function if exists ${sql.id(fn)}()`.execute(db);
+      await db.schema.dropIndex('article_tags_topic_newest').ifExists().execute();
+      await sql`alter table article_tags drop column published_at`.execute(db);
+      await db.schema.createIndex('article_tags_tag').ifNotExists().on('article_tags').column('tag_id').execute();
+      await db.schema.createIndex('article_tags_tag_article').ifNotExists().on('article_tags').columns(['tag_id', 'article_id']).execute();
     },
   },
 };

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 // Stories and what they are made of: sections, people, media and their variants, articles, bylines,
 // tags, revisions, slug history, corrections and static pages.
@@ -157,6 +157,8 @@ export interface ArticleTagTable {
   article_id: string;
   tag_id: string;
   position: number;
+  /** The story's `published_at` while it is published, else null: kept by triggers (migration 0026), never written by us. */
+  published_at: ColumnType<string | null, never, never>;
 }
 
 export interface RevisionTable {
