@@ -1,5 +1,5 @@
 import { SqliteAdapter, sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { postgresStoryTextRows, searchWords, storyTextRows, storyWordsIn } from '../db/index.js';
+import { postgresStoryTextRows, searchWords, storyTextIndex, storyTextRows, storyWordsIn } from '../db/index.js';
 import type { ArticleStatus, Database } from '../db/index.js';
 
 /**
@@ -176,7 +176,8 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
       let rows: Awaited<ReturnType<typeof walkedPage>>;
       let total: number;
       if (filter.text && onSqlite) {
-        const driver = storyTextRows(searchWords(filter.text));
+        const words = searchWords(filter.text);
+        const driver = storyTextRows(words, await storyTextIndex(db, words));
         const few = await fewMatches(filter, driver, sort, order, page, pageSize);
         if (few) ({ rows, total } = few);
         else {

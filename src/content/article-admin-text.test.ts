@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CompiledQuery, Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { testDatabaseUrl, testDatabases } from '../../test/support/databases.js';
-import { migrations, postgresStoryTextRows, publishedArticleRow, storyTextRows, storyWordsIn, type Database } from '../db/index.js';
+import { migrations, postgresStoryTextRows, publishedArticleRow, storyTextIndex, storyTextRows, storyWordsIn, type Database, type StoryTextIndex } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { insertStories } from '../../test/support/bulk-stories.js';
@@ -272,6 +272,50 @@ for (const target of await testDatabases()) {
       assert.equal(await ids('AI un'), 's1', 'two short words, in capitals');
       assert.equal(await ids('rollout ma'), 's2', 'a short word beside a long one ("e-mail")');
       assert.equal(await ids('words ly'), '', 'and not inside a word there either');
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
+/**
+ * SQLite, words both short and longer: the desk reads first from whichever index has fewer rows (the
+ * longest word's trigrams or the short words' starts), and either gives the same stories.
+ */
+for (const target of (await testDatabases()).filter((t) => t.name === 'sqlite')) {
+  test('[sqlite] beside a short word, a common long word is read after the short word\'s starts; a rare one first', async () => {
+    const handle = await target.create();
+    try {
+      const { directory } = createContentModule({ db: handle.db, clock: createManualClock('2025-06-01T00:00:00Z'), newId: createIdGenerator() });
+      const section = await directory.createSection({ name: 'News' });
+      // "harbour" in 40 stories, 3 of them with a word starting "ka"; "ka" in 2 more; "quay" in 2.
+      const headlines = [
+        ...Array.from({ length: 37 }, (_, n) => `Harbour report ${n}`),
+        'Harbour kayak race',
+        'Harbour karaoke night',
+        'Harbour kale market',
+        'Kabaddi final',
+        'Kale prices',
+        'Quay repairs begin',
+        'Quay harbour walk',
+      ];
+      await handle.db
+        .insertInto('articles')
+        .values(headlines.map((headline, n) => publishedArticleRow({ id: `h${String(n).padStart(2, '0')}`, slug: `h${n}`, sectionId: section.id, headline, standfirst: '', body: '{"type":"doc","content":[]}', at: new Date(Date.UTC(2025, 0, 1 + n)).toISOString() })))
+        .execute();
+      const admin = createArticleAdminRepo(handle.db);
+      const read = async (words: string[], from: StoryTextIndex) => (await handle.db.selectFrom(storyTextRows(words, from).as('m')).select('m.article_id').execute()).map((r) => r.article_id).sort();
+      const cases: [string[], StoryTextIndex, string[]][] = [
+        [['harbour', 'ka'], 'word-starts', ['h37', 'h38', 'h39']],
+        [['ha', 'quay'], 'trigrams', ['h43']],
+      ];
+      for (const [words, chosen, expected] of cases) {
+        assert.equal(await storyTextIndex(handle.db, words), chosen, words.join(' '));
+        assert.deepEqual(await read(words, 'trigrams'), expected, `${words.join(' ')} from the trigrams`);
+        assert.deepEqual(await read(words, 'word-starts'), expected, `${words.join(' ')} from the word starts`);
+        assert.deepEqual((await admin.list({ text: words.join(' ') }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort(), expected, `${words.join(' ')}: the desk's list`);
+      }
+      assert.equal(await storyTextIndex(handle.db, ['harbour']), 'trigrams', 'no short word: nothing to weigh');
     } finally {
       await handle.close();
     }

@@ -2,5 +2,5 @@ export { createDatabase } from './create-database.js';
 export type { DatabaseHandle, DatabaseTarget, DbCapabilities } from './create-database.js';
 export type * from './schema.js';
 export { CREATE_TRIGRAM_EXTENSION, migrations, TRIGRAM_MIGRATION } from './migrations.js';
-export { allWordsIn, postgresStoryTextRows, searchWords, storyTextRows, storyWordsIn } from './text-match.js';
+export { allWordsIn, postgresStoryTextRows, searchWords, storyTextIndex, storyTextRows, storyWordsIn, type StoryTextIndex } from './text-match.js';
 export { publishedArticleRow } from './published-article-row.js';
