@@ -316,6 +316,11 @@ for (const target of (await testDatabases()).filter((t) => t.name === 'sqlite'))
         assert.deepEqual((await admin.list({ text: words.join(' ') }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort(), expected, `${words.join(' ')}: the desk's list`);
       }
       assert.equal(await storyTextIndex(handle.db, ['harbour']), 'trigrams', 'no short word: nothing to weigh');
+      // FTS5's query syntax inside the counted word is taken literally, never as an error.
+      for (const text of ['har"bour ka', '"" ka', 'har*bour ka', 'NEAR(ha ka', 'h:a^r ka', 'ha\u0000rb ka']) {
+        const listed = await admin.list({ text }, 'modifiedAt', 'desc', 1, 50);
+        assert.deepEqual(listed.items, [], text);
+      }
     } finally {
       await handle.close();
     }

@@ -75,9 +75,10 @@ export function recencyWeight(now: Date): (publishedMs: number) => number {
 }
 
 /**
- * Candidates each shared tag brings: its newest published stories. A tag on fewer stories brings them all, and the ranking is exact; on a big archive the
- * old tail, which recency weighs down anyway, is left unread: related stories at 100,000 stories
- * on SQLite cost 11–41 ms when every story of a 2,000-story tag was scored, ~2 ms this way.
+ * Candidates each shared tag brings: its newest published stories. A tag on fewer stories brings
+ * them all, and the ranking is exact; on a big archive the old tail, which recency weighs down
+ * anyway, is left unread: related stories at 100,000 stories on SQLite cost 11–41 ms when every
+ * story of a 2,000-story tag was scored, ~2 ms this way.
  */
 export const CANDIDATES_PER_TAG = 200;
 

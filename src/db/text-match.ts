@@ -69,6 +69,9 @@ export async function storyTextIndex(db: Kysely<any>, words: string[]): Promise<
   const longest = words.filter(indexableWord).sort((a, b) => [...b].length - [...a].length)[0];
   const short = words.filter(shortWord);
   if (longest === undefined || !short.length) return 'trigrams';
+  // FTS5 reads its query as a C string: a NUL in the word would end it mid-quote (a syntax error).
+  // Such a word is still searched for, by the trigrams' LIKE, which takes it.
+  if (longest.includes('\u0000')) return 'trigrams';
   const count = async (rows: RawBuilder<unknown>) => Number((await sql<{ n: number }>`select count(*) as n from (${rows} limit ${CANDIDATES_COUNTED})`.execute(db)).rows[0]!.n);
   const [trigrams, starts] = await Promise.all([
     // A quoted string is matched as a substring by the trigram tokenizer: the rows LIKE would test.
