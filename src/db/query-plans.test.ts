@@ -16,6 +16,7 @@ import { createIdGenerator } from '../shared/ids.js';
 import { systemClock } from '../shared/clock.js';
 import { writeArchive } from '../server/seed-archive.js';
 import { createPostRepo } from '../content-api/post-repo.js';
+import { createFeedRepo } from '../feeds/feed-repo.js';
 import { createSearchSourceRepo } from '../search/search-source-repo.js';
 
 test('[sqlite] after upgrading a database analysed before, listings are planned from their indexes, not by sorting the archive', async () => {
@@ -90,6 +91,8 @@ test('[sqlite] after upgrading a database analysed before, listings are planned 
       assert.match(topicPage!, /LIST SUBQUERY \d+ \| SEARCH article_tags USING COVERING INDEX article_tags_topic_newest \(tag_id=\? AND published_at>\?\)/, `topic page from ${offset}: ${topicPage}`);
       assert.equal(topicPage!.match(/TEMP B-TREE/g)?.length, 1, `one sort, of the page's stories: ${topicPage}`);
     }
+    const [topicFeed] = await plan(() => createFeedRepo(db).latest({ tagId: tag.tag_id }, 20, false));
+    assert.match(topicFeed!, /LIST SUBQUERY \d+ \| SEARCH article_tags USING COVERING INDEX article_tags_topic_newest \(tag_id=\? AND published_at>\?\)/, `topic feed: ${topicFeed}`);
     const [topicCount] = await plan(() => read.countPublished({ tagId: tag.tag_id }));
     assert.match(topicCount!, /^SEARCH article_tags USING COVERING INDEX article_tags_topic_newest \(tag_id=\? AND published_at>\?\)$/, `topic count: ${topicCount}`);
     const [deepNewest] = await plan(() => read.latest({}, 30, 3000));

@@ -81,7 +81,13 @@ export function createFeedRepo(db: Kysely<Database>) {
       if (scope.sectionId) q = q.where('articles.section_id', '=', scope.sectionId);
       const { personId, tagId } = scope;
       if (personId) q = q.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_id').whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.person_id', '=', personId)));
-      if (tagId) q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
+      if (tagId && !scope.sectionId && !personId) {
+        // A topic's feed: its newest from the tags' own dates (migration 0026). Walking the newest
+        // stories for the topic's passes over most of the archive when the topic is rare.
+        q = q.where('articles.id', 'in', (eb) =>
+          eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', '=', tagId).where('article_tags.published_at', 'is not', null).orderBy('article_tags.published_at', 'desc').orderBy('article_tags.article_id', 'desc').limit(limit),
+        );
+      } else if (tagId) q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
       const rows = await q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit).execute();
       const { authors, tags } = await linked(rows.map((r) => r.id));
       const group = <T extends { article_id: string }>(list: T[]) => {
