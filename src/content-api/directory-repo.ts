@@ -39,10 +39,10 @@ export interface PageRow {
 }
 
 /** Published stories per person or tag: only people and tags with at least one are served (as on the site). */
-const AUTHOR_POSTS = sql<number>`(select count(*) from article_authors inner join articles on articles.id = article_authors.article_id where article_authors.person_id = people.id and articles.status = 'published')`;
-// A tag holds its story's date while the story is published (migration 0026): counted from the
-// tag's index alone, not by looking up each of its stories (100 tags of 2,000 stories each at
-// 100,000 were 200,000 look-ups a list).
+// A byline or tag holds its story's date while the story is published (migrations 0026, 0027):
+// counted from its index alone, not by looking up each of its stories (100 tags of 2,000 stories
+// each at 100,000 were 200,000 look-ups a list).
+const AUTHOR_POSTS = sql<number>`(select count(*) from article_authors where article_authors.person_id = people.id and article_authors.published_at is not null)`;
 const TAG_POSTS = sql<number>`(select count(*) from article_tags where article_tags.tag_id = tags.id and article_tags.published_at is not null)`;
 
 const AUTHOR_TARGETS: FilterTargets = { id: { expression: sql.ref('people.id') }, slug: { expression: sql.ref('people.slug') }, name: { expression: sql.ref('people.name') } };

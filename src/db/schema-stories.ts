@@ -137,6 +137,8 @@ export interface ArticleAuthorTable {
   article_id: string;
   person_id: string;
   position: number;
+  /** The story's `published_at` while it is published, else null: kept by triggers (migration 0027), never written by us. */
+  published_at: ColumnType<string | null, never, never>;
 }
 
 export type TagKind = 'topic' | 'person' | 'organisation' | 'place' | 'event' | 'thing';

@@ -33,6 +33,14 @@ export interface FeedRow {
  * unpublished one never reaches a feed.
  */
 export function createFeedRepo(db: Kysely<Database>) {
+  /** The published stories of a byline or topic, newest first, from its link rows' dates; at most `limit`. */
+  function newestLinked(table: 'article_authors' | 'article_tags', owner: string, limit?: number) {
+    const rows = (table === 'article_authors' ? db.selectFrom('article_authors as l').where('l.person_id', '=', owner) : db.selectFrom('article_tags as l').where('l.tag_id', '=', owner))
+      .select('l.article_id')
+      .where('l.published_at', 'is not', null);
+    return limit === undefined ? rows : rows.orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(limit);
+  }
+
   async function linked(ids: string[]) {
     if (ids.length === 0) return { authors: [], tags: [] };
     const [authors, tags] = await Promise.all([
@@ -80,14 +88,12 @@ export function createFeedRepo(db: Kysely<Database>) {
       if (withBody) q = q.select('articles.body');
       if (scope.sectionId) q = q.where('articles.section_id', '=', scope.sectionId);
       const { personId, tagId } = scope;
-      if (personId) q = q.where((eb) => eb.exists(eb.selectFrom('article_authors').select('article_id').whereRef('article_authors.article_id', '=', 'articles.id').where('article_authors.person_id', '=', personId)));
-      if (tagId && !scope.sectionId && !personId) {
-        // A topic's feed: its newest from the tags' own dates (migration 0026). Walking the newest
-        // stories for the topic's passes over most of the archive when the topic is rare.
-        q = q.where('articles.id', 'in', (eb) =>
-          eb.selectFrom('article_tags').select('article_tags.article_id').where('article_tags.tag_id', '=', tagId).where('article_tags.published_at', 'is not', null).orderBy('article_tags.published_at', 'desc').orderBy('article_tags.article_id', 'desc').limit(limit),
-        );
-      } else if (tagId) q = q.where((eb) => eb.exists(eb.selectFrom('article_tags').select('article_id').whereRef('article_tags.article_id', '=', 'articles.id').where('article_tags.tag_id', '=', tagId)));
+      // A byline's or topic's feed: its newest from the link rows' own dates (migrations 0026, 0027).
+      // Walking the newest stories checking each passes over most of the archive for a rare one.
+      // Alone in the scope, only its newest `limit` can be the feed's; beside another, all of its.
+      const alone = [scope.sectionId, personId, tagId].filter(Boolean).length === 1 ? limit : undefined;
+      if (personId) q = q.where('articles.id', 'in', newestLinked('article_authors', personId, alone));
+      if (tagId) q = q.where('articles.id', 'in', newestLinked('article_tags', tagId, alone));
       const rows = await q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit).execute();
       const { authors, tags } = await linked(rows.map((r) => r.id));
       const group = <T extends { article_id: string }>(list: T[]) => {

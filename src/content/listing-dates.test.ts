@@ -8,13 +8,14 @@ import { createArticleReadRepo, createArticleService, createDirectoryService } f
 import { createTopicRepo } from './topic-repo.js';
 import type { DocNode } from '../doc/types.js';
 
-// Each tag holds its story's `published_at` while the story is published, and null otherwise
-// (migration 0026): topic pages, their counts and related topics read the tags alone. Triggers keep
-// the copy, so it must hold after every way a story or its tags change, ours or not.
+// Each tag and byline holds its story's `published_at` while the story is published, and null
+// otherwise (migrations 0026, 0027): topic and byline pages, their counts, feeds and related topics
+// read those rows alone. Triggers keep the copy, so it must hold after every way a story, its tags
+// or its bylines change, ours or not.
 const body: DocNode = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Words.' }] }] };
 
 for (const target of await testDatabases()) {
-  test(`[${target.name}] a tag holds its story's date exactly while the story is published, whatever changes the story or its tags`, async () => {
+  test(`[${target.name}] a tag and a byline hold their story's date exactly while the story is published, whatever changes the story, its tags or its bylines`, async () => {
     const handle = await target.create();
     try {
       const db = handle.db;
@@ -29,8 +30,23 @@ for (const target of await testDatabases()) {
       const ferries = await directory.ensureTag('Ferries');
       const storms = await directory.ensureTag('Storms');
 
-      /** Every tag row as (story, tag, date held), and what the date must be by its story. */
+      const asha = await directory.createPerson({ name: 'Asha Rao' });
+      const tom = await directory.createPerson({ name: 'Tom Field' });
+
+      /** Every byline row's date checked against its story's; the published bylines as story:person. */
+      async function bylineDates() {
+        const rows = await db
+          .selectFrom('article_authors')
+          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
+          .select(['article_authors.article_id', 'article_authors.person_id', 'article_authors.published_at as held', 'articles.status', 'articles.published_at'])
+          .execute();
+        for (const row of rows) assert.equal(row.held, row.status === 'published' ? row.published_at : null, `${row.status} story ${row.article_id}, byline ${row.person_id}`);
+        return rows.filter((r) => r.held !== null).map((r) => `${r.article_id}:${r.person_id}`).sort();
+      }
+
+      /** Every tag row as (story, tag, date held), and what the date must be by its story; bylines checked too. */
       async function tagDates() {
+        await bylineDates();
         const rows = await db
           .selectFrom('article_tags')
           .innerJoin('articles', 'articles.id', 'article_tags.article_id')
@@ -41,7 +57,7 @@ for (const target of await testDatabases()) {
       }
       const pair = (storyId: string, tagId: string) => `${storyId}:${tagId}`;
 
-      const a = await articles.create({ headline: 'Harbour reopens', body, sectionId: section.id, tagIds: [harbour.id, ferries.id] });
+      const a = await articles.create({ headline: 'Harbour reopens', body, sectionId: section.id, tagIds: [harbour.id, ferries.id], authorIds: [asha.id] });
       assert.deepEqual(await tagDates(), [], 'a draft is on no topic');
       await articles.publish(a.id);
       assert.deepEqual(await tagDates(), [pair(a.id, harbour.id), pair(a.id, ferries.id)].sort());
@@ -51,9 +67,13 @@ for (const target of await testDatabases()) {
       assert.deepEqual(await tagDates(), [pair(a.id, harbour.id), pair(a.id, ferries.id)].sort(), 'not before its changes are published');
       await articles.applyChanges(a.id);
       assert.deepEqual(await tagDates(), [pair(a.id, harbour.id), pair(a.id, storms.id)].sort());
+      await articles.edit(a.id, { authorIds: [tom.id, asha.id] });
+      assert.deepEqual(await bylineDates(), [pair(a.id, asha.id)]);
+      await articles.applyChanges(a.id);
+      assert.deepEqual(await bylineDates(), [pair(a.id, asha.id), pair(a.id, tom.id)].sort());
 
       // Scheduled, then published by the scheduler.
-      const b = await articles.create({ headline: 'Storm warning lifted', body, sectionId: section.id, tagIds: [storms.id] });
+      const b = await articles.create({ headline: 'Storm warning lifted', body, sectionId: section.id, tagIds: [storms.id], authorIds: [tom.id] });
       await articles.schedule(b.id, new Date('2025-06-27T06:00:00Z'));
       assert.deepEqual(await tagDates(), [pair(a.id, harbour.id), pair(a.id, storms.id)].sort(), 'scheduled is not published');
       clock.set('2025-06-27T06:00:01Z');
@@ -61,6 +81,10 @@ for (const target of await testDatabases()) {
       assert.deepEqual(await tagDates(), [pair(a.id, harbour.id), pair(a.id, storms.id), pair(b.id, storms.id)].sort());
       assert.equal(await read.countPublished({ tagId: storms.id }), 2);
       assert.deepEqual((await read.latest({ tagId: storms.id }, 10)).map((t) => t.id), [b.id, a.id], 'newest first');
+      assert.deepEqual(await bylineDates(), [pair(a.id, asha.id), pair(a.id, tom.id), pair(b.id, tom.id)].sort());
+      assert.equal(await read.countPublished({ personId: tom.id }), 2);
+      assert.deepEqual((await read.latest({ personId: tom.id }, 10)).map((t) => t.id), [b.id, a.id], 'a byline, newest first');
+      assert.deepEqual((await read.latest({ personId: asha.id }, 10)).map((t) => t.id), [a.id]);
 
       // Withdrawn, then published again (keeping its first date).
       await articles.unpublish(a.id);
@@ -78,10 +102,14 @@ for (const target of await testDatabases()) {
       assert.deepEqual(await tagDates(), [pair(a.id, harbour.id), pair(a.id, storms.id)].sort());
       await sql`update articles set status = 'published', published_at = '2025-06-20T00:00:00.000Z' where id = ${b.id}`.execute(db);
       assert.deepEqual((await read.latest({ tagId: storms.id }, 10)).map((t) => t.id), [a.id, b.id], 'a story dated back goes down its topic');
+      assert.deepEqual((await read.latest({ personId: tom.id }, 10)).map((t) => t.id), [a.id, b.id], 'and down its bylines');
       await sql`update articles set published_at = '2025-06-29T00:00:00.000Z' where id = ${b.id}`.execute(db);
       assert.deepEqual((await read.latest({ tagId: storms.id }, 10)).map((t) => t.id), [b.id, a.id]);
+      assert.deepEqual((await read.latest({ personId: tom.id }, 1, 1)).map((t) => t.id), [a.id], "a byline's page further down");
       assert.deepEqual((await read.latest({ tagId: storms.id }, 1, 1)).map((t) => t.id), [a.id], 'a page further down');
       await sql`insert into article_tags (article_id, tag_id, position) values (${b.id}, ${harbour.id}, 1)`.execute(db);
+      await sql`insert into article_authors (article_id, person_id, position) values (${b.id}, ${asha.id}, 1)`.execute(db);
+      assert.deepEqual(await bylineDates(), [pair(a.id, asha.id), pair(a.id, tom.id), pair(b.id, tom.id), pair(b.id, asha.id)].sort());
       assert.deepEqual(await tagDates(), [pair(a.id, harbour.id), pair(a.id, storms.id), pair(b.id, storms.id), pair(b.id, harbour.id)].sort());
 
       // A tag removed, and a story deleted, take their rows along.
@@ -90,6 +118,8 @@ for (const target of await testDatabases()) {
       await articles.remove(b.id);
       assert.deepEqual(await tagDates(), [pair(a.id, storms.id)]);
       assert.equal(await read.countPublished({ tagId: storms.id }), 1);
+      assert.deepEqual(await bylineDates(), [pair(a.id, asha.id), pair(a.id, tom.id)].sort());
+      assert.equal(await read.countPublished({ personId: tom.id }), 1);
     } finally {
       await handle.close();
     }
