@@ -33,27 +33,19 @@ for (const target of await testDatabases()) {
       const asha = await directory.createPerson({ name: 'Asha Rao' });
       const tom = await directory.createPerson({ name: 'Tom Field' });
 
-      /** Every byline row's date checked against its story's; the published bylines as story:person. */
-      async function bylineDates() {
-        const rows = await db
-          .selectFrom('article_authors')
-          .innerJoin('articles', 'articles.id', 'article_authors.article_id')
-          .select(['article_authors.article_id', 'article_authors.person_id', 'article_authors.published_at as held', 'articles.status', 'articles.published_at'])
-          .execute();
-        for (const row of rows) assert.equal(row.held, row.status === 'published' ? row.published_at : null, `${row.status} story ${row.article_id}, byline ${row.person_id}`);
-        return rows.filter((r) => r.held !== null).map((r) => `${r.article_id}:${r.person_id}`).sort();
+      /** Every row of `table` checked: its date is its story's while published, else null. Returns the published rows as story:owner. */
+      async function datedPairs(table: 'article_tags' | 'article_authors', owner: 'tag_id' | 'person_id') {
+        const { rows } = await sql<{ article_id: string; owner: string; held: string | null; status: string; published_at: string | null }>`
+          select l.article_id, l.${sql.ref(owner)} as owner, l.published_at as held, a.status, a.published_at
+          from ${sql.table(table)} l join articles a on a.id = l.article_id`.execute(db);
+        for (const row of rows) assert.equal(row.held, row.status === 'published' ? row.published_at : null, `${row.status} story ${row.article_id}, ${table} ${row.owner}`);
+        return rows.filter((r) => r.held !== null).map((r) => `${r.article_id}:${r.owner}`).sort();
       }
-
-      /** Every tag row as (story, tag, date held), and what the date must be by its story; bylines checked too. */
+      const bylineDates = () => datedPairs('article_authors', 'person_id');
+      /** The published tags; the bylines are checked too. */
       async function tagDates() {
         await bylineDates();
-        const rows = await db
-          .selectFrom('article_tags')
-          .innerJoin('articles', 'articles.id', 'article_tags.article_id')
-          .select(['article_tags.article_id', 'article_tags.tag_id', 'article_tags.published_at as held', 'articles.status', 'articles.published_at'])
-          .execute();
-        for (const row of rows) assert.equal(row.held, row.status === 'published' ? row.published_at : null, `${row.status} story ${row.article_id}, tag ${row.tag_id}`);
-        return rows.filter((r) => r.held !== null).map((r) => `${r.article_id}:${r.tag_id}`).sort();
+        return datedPairs('article_tags', 'tag_id');
       }
       const pair = (storyId: string, tagId: string) => `${storyId}:${tagId}`;
 
