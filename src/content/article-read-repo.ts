@@ -1,7 +1,7 @@
 import { SqliteAdapter, type Kysely } from 'kysely';
 import { jsonArrayFrom as postgresJsonArray } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArray } from 'kysely/helpers/sqlite';
-import type { Database } from '../db/index.js';
+import { newestFirst, publishedLinks, type Database, type ListedUnder } from '../db/index.js';
 import { compiledOnce } from '../db/compiled-once.js';
 import { createArticleRepo, toArticle } from './article-repo.js';
 import { parseLinks } from './person-repo.js';
@@ -119,32 +119,21 @@ export function createArticleReadRepo(db: Kysely<Database>) {
    * byline with 356 stories took 300 ms).
    */
   function pageIds(filter: TeaserFilter, limit: number, offset: number) {
+    // A topic's or byline's from its link rows' dates (migrations 0026, 0027): looking each story up
+    // for its status and date took 6–19 ms for a topic of 2,143 stories at 100,000 on PostgreSQL,
+    // once for the count and once for the page.
     const link = listedUnder(filter);
-    if (link) return datedLinks(link).select('l.article_id as id').orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(limit).offset(offset);
+    if (link) return newestFirst(publishedLinks(db, link)).select('l.article_id as id').limit(limit).offset(offset);
     const storiesOnly = db.selectFrom('articles').where('articles.status', '=', 'published') as unknown as ReturnType<typeof published>;
     return filtered(filter, true, storiesOnly).select('articles.id').orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit).offset(offset);
   }
 
   /** A filter that names a topic or a byline and nothing else: its listing is read from that link table's index. */
-  function listedUnder(filter: TeaserFilter): { tagId: string } | { personId: string } | undefined {
+  function listedUnder(filter: TeaserFilter): ListedUnder | undefined {
     const { tagId, sectionId, personId, excludeIds, ids, withPicture } = filter;
     if (sectionId || excludeIds?.length || ids || withPicture || (tagId && personId)) return undefined;
     return tagId ? { tagId } : personId ? { personId } : undefined;
   }
-
-  /**
-   * A topic's or byline's published stories from its link rows alone, in the order of the index
-   * `(tag_id | person_id, published_at, article_id)`: each row holds its story's date while the story
-   * is published (migrations 0026, 0027). Looking each story up for its status and date instead took
-   * 6–19 ms for a topic of 2,143 stories at 100,000 on PostgreSQL, once for the count and once for
-   * the page; and a first page walked the newest stories, most of the archive for a rare one.
-   */
-  function datedLinks(link: { tagId: string } | { personId: string }) {
-    return ('tagId' in link ? tagLinks(link.tagId) : bylineLinks(link.personId)).where('l.published_at', 'is not', null);
-  }
-  const tagLinks = (tagId: string) => db.selectFrom('article_tags as l').where('l.tag_id', '=', tagId);
-  // Read only through the columns both tables have (article_id, published_at): typed as the tags' query.
-  const bylineLinks = (personId: string) => db.selectFrom('article_authors as l').where('l.person_id', '=', personId) as unknown as ReturnType<typeof tagLinks>;
 
   async function withAuthors(rows: Omit<ArticleTeaser, 'authors'>[]): Promise<ArticleTeaser[]> {
     if (rows.length === 0) return [];
@@ -230,7 +219,7 @@ export function createArticleReadRepo(db: Kysely<Database>) {
     async countPublished(filter: TeaserFilter): Promise<number> {
       const link = listedUnder(filter);
       const row = link
-        ? await datedLinks(link).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+        ? await publishedLinks(db, link).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
         : await filtered(filter, true).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },

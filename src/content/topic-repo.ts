@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/index.js';
+import { newestFirst, publishedLinks, type Database } from '../db/index.js';
 import type { Tag } from './types.js';
 
 /** A topic that shares published stories with another, and how many. */
@@ -93,21 +93,13 @@ export function createTopicRepo(db: Kysely<Database>) {
    * story is published, and null otherwise (migration 0026).
    */
   async function publishedWithTag(tagId: string): Promise<number> {
-    const row = await db.selectFrom('article_tags').select((eb) => eb.fn.countAll<number>().as('n')).where('tag_id', '=', tagId).where('published_at', 'is not', null).executeTakeFirstOrThrow();
+    const row = await publishedLinks(db, { tagId }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
   /** A tag's newest published stories (at most `limit`), newest first, each with every tag it carries: from the index of migration 0026. */
   async function newestWithTag(tagId: string, limit: number): Promise<TagCandidate[]> {
-    const newest = await db
-      .selectFrom('article_tags')
-      .select(['article_id', 'published_at'])
-      .where('tag_id', '=', tagId)
-      .where('published_at', 'is not', null)
-      .orderBy('published_at', 'desc')
-      .orderBy('article_id', 'desc')
-      .limit(limit)
-      .execute();
+    const newest = await newestFirst(publishedLinks(db, { tagId })).select(['l.article_id', 'l.published_at']).limit(limit).execute();
     if (!newest.length) return [];
     const tags = await db.selectFrom('article_tags').select(['article_id', 'tag_id']).where('article_id', 'in', newest.map((r) => r.article_id)).execute();
     const tagsOf = new Map<string, string[]>();

@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
 
 // A story's publication date copied onto the rows that list it under a topic or a byline, kept by
 // triggers (migrations 0026, 0027): a topic's or byline's count and pages then come from one index
@@ -66,3 +67,24 @@ export async function dropPublishedDates(db: Kysely<any>, link: DatedLink): Prom
   await db.schema.dropIndex(link.index).ifExists().execute();
   await sql`alter table ${t} drop column published_at`.execute(db);
 }
+
+/** What a listing is of: a topic's stories or a byline's. */
+export type ListedUnder = { tagId: string } | { personId: string };
+
+/**
+ * The link rows of a topic's or byline's published stories (`l.article_id`, `l.published_at`), read
+ * from the index these migrations make; `newestFirst` gives them in the listings' order.
+ */
+export function publishedLinks(db: Kysely<Database>, under: ListedUnder) {
+  const rows = 'tagId' in under ? tagLinks(db, under.tagId) : bylineLinks(db, under.personId);
+  return rows.where('l.published_at', 'is not', null);
+}
+
+/** Newest first, ties by story id: the order of every listing (and of the index). */
+export function newestFirst(rows: ReturnType<typeof publishedLinks>) {
+  return rows.orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc');
+}
+
+const tagLinks = (db: Kysely<Database>, tagId: string) => db.selectFrom('article_tags as l').where('l.tag_id', '=', tagId);
+// Read only through the columns both tables have (article_id, published_at): typed as the tags' query.
+const bylineLinks = (db: Kysely<Database>, personId: string) => db.selectFrom('article_authors as l').where('l.person_id', '=', personId) as unknown as ReturnType<typeof tagLinks>;

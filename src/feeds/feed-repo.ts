@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/index.js';
+import { newestFirst, publishedLinks, type Database } from '../db/index.js';
 
 /** Whose stories a feed carries: the whole site, or one section, author or topic. */
 export interface FeedScope {
@@ -33,14 +33,6 @@ export interface FeedRow {
  * unpublished one never reaches a feed.
  */
 export function createFeedRepo(db: Kysely<Database>) {
-  /** The published stories of a byline or topic, newest first, from its link rows' dates; at most `limit`. */
-  function newestLinked(table: 'article_authors' | 'article_tags', owner: string, limit?: number) {
-    const rows = (table === 'article_authors' ? db.selectFrom('article_authors as l').where('l.person_id', '=', owner) : db.selectFrom('article_tags as l').where('l.tag_id', '=', owner))
-      .select('l.article_id')
-      .where('l.published_at', 'is not', null);
-    return limit === undefined ? rows : rows.orderBy('l.published_at', 'desc').orderBy('l.article_id', 'desc').limit(limit);
-  }
-
   async function linked(ids: string[]) {
     if (ids.length === 0) return { authors: [], tags: [] };
     const [authors, tags] = await Promise.all([
@@ -92,8 +84,11 @@ export function createFeedRepo(db: Kysely<Database>) {
       // Walking the newest stories checking each passes over most of the archive for a rare one.
       // Alone in the scope, only its newest `limit` can be the feed's; beside another, all of its.
       const alone = [scope.sectionId, personId, tagId].filter(Boolean).length === 1 ? limit : undefined;
-      if (personId) q = q.where('articles.id', 'in', newestLinked('article_authors', personId, alone));
-      if (tagId) q = q.where('articles.id', 'in', newestLinked('article_tags', tagId, alone));
+      for (const under of [personId && { personId }, tagId && { tagId }]) {
+        if (!under) continue;
+        const rows = publishedLinks(db, under);
+        q = q.where('articles.id', 'in', (alone ? newestFirst(rows).limit(alone) : rows).select('l.article_id'));
+      }
       const rows = await q.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit).execute();
       const { authors, tags } = await linked(rows.map((r) => r.id));
       const group = <T extends { article_id: string }>(list: T[]) => {
