@@ -107,6 +107,11 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
     return db.selectFrom(driver.as('m')).crossJoin('articles').whereRef('articles.id', '=', 'm.article_id') as unknown as SelectQueryBuilder<Database, 'articles', {}>;
   }
 
+  /** How many story-text rows `driver` holds, counting up to TEXT_TOTAL_LIMIT + 1, without reading the stories. */
+  async function countDriverRows(driver: TextDriver): Promise<number> {
+    return Number((await sql<{ n: number }>`select count(*) as n from (select 1 from ${driver} m limit ${TEXT_TOTAL_LIMIT + 1})`.execute(db)).rows[0]!.n);
+  }
+
   /** How many stories pass `filter`, counting up to TEXT_TOTAL_LIMIT + 1 (from `driver`'s index rows when given). */
   async function countUpToLimit(filter: AdminArticleFilter, driver: TextDriver | null): Promise<number> {
     const capped = (driver ? filtered(filter, drivenBy(driver), true) : filtered(filter))
@@ -116,6 +121,11 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
     return Number(row.n);
   }
 
+  /** Whether `filter` asks for words and nothing else (the desk's "All" tab with a search). */
+  function textOnly(filter: AdminArticleFilter): boolean {
+    return Object.entries(filter).every(([key, value]) => key === 'text' || value === undefined);
+  }
+
   /**
    * PostgreSQL, a text search and nothing else (the desk's "All" tab): every story has a row in the
    * story-text table (migration 0022), so its rows holding every word are the count, read without
@@ -123,8 +133,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
    * 100,000 stories. Null when another filter needs the stories, or no word has a trigram.
    */
   function countTextOnly(filter: AdminArticleFilter): Promise<number> | null {
-    const onlyText = Object.entries(filter).every(([key, value]) => key === 'text' || value === undefined);
-    const rows = onlyText ? postgresStoryTextRows(searchWords(filter.text)) : null;
+    const rows = textOnly(filter) ? postgresStoryTextRows(searchWords(filter.text)) : null;
     if (!rows) return null;
     return sql<{ n: string }>`select count(*) as n from (select 1 from ${rows} m limit ${TEXT_TOTAL_LIMIT + 1}) capped`.execute(db).then((r) => Number(r.rows[0]!.n));
   }
@@ -178,7 +187,9 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
       if (filter.text && onSqlite) {
         const words = searchWords(filter.text);
         const driver = storyTextRows(words, await storyTextIndex(db, words));
-        const few = await fewMatches(filter, driver, sort, order, page, pageSize);
+        // Every story has one story-text row, so the driver's rows are the matches of a search for
+        // text alone, counted without reading a story ("port at": 2,001 stories' rows read, 22 ms).
+        const few = textOnly(filter) && (await countDriverRows(driver)) > TEXT_TOTAL_LIMIT ? null : await fewMatches(filter, driver, sort, order, page, pageSize);
         if (few) ({ rows, total } = few);
         else {
           rows = await walkedPage(filter, sort, order, page, pageSize);

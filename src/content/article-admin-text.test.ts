@@ -193,6 +193,31 @@ for (const target of await testDatabases()) {
       await check('rockets', 'modifiedAt', 'asc', 1, { status: 'draft' });
       assert.equal(await check('nowhere', 'modifiedAt', 'desc', 1), 0);
 
+      if (target.name === 'sqlite') {
+        // Every story has one story-text row (0017), so a search for words alone is counted from
+        // those rows. Past the limit, only the page's stories are read then: reading every match's
+        // story to count them ("port at", 2,001 stories) took 22 ms of 36 at 100,000 stories.
+        const executor = handle.db.getExecutor();
+        const statements: string[] = [];
+        const watched = handle.db.withPlugin({
+          transformQuery: (args) => (statements.push(executor.compileQuery(args.node, args.queryId).sql), args.node),
+          transformResult: async (args) => args.result,
+        });
+        const readStories = async (filter: { status?: 'draft' }) => {
+          statements.length = 0;
+          const { total } = await createArticleAdminRepo(watched).list({ text: 'story a', ...filter }, 'modifiedAt', 'desc', 2, 25);
+          return { total, reads: statements.filter((statement) => /"articles"/.test(statement)) };
+        };
+        const alone = await readStories({});
+        assert.equal(alone.total, TEXT_TOTAL_LIMIT);
+        assert.equal(alone.reads.length, 1, `one statement reads stories, for the page: ${alone.reads.join('\n')}`);
+        assert.doesNotMatch(alone.reads[0]!, /over \(\)/, 'not every match, to count them');
+        // With another filter the story-text rows only bound the matches: 260 drafts are read and counted.
+        const drafts = await readStories({ status: 'draft' });
+        assert.equal(drafts.total, expected('story a', 'modifiedAt', 'desc', (r) => r.status === 'draft').length);
+        assert.ok(drafts.reads.some((statement) => /over \(\)/.test(statement)), drafts.reads.join('\n'));
+      }
+
       if (target.name === 'postgres') {
         // The desk's condition for a long and a short word is a look-up in the story-text table
         // (0022), whose columns have statistics, for the page and for a count with another filter:
