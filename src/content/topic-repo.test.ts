@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { CompiledQuery, sql } from 'kysely';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, paragraphs, type TestApp } from '../../test/support/test-app.js';
+import { insertStories } from '../../test/support/bulk-stories.js';
 import { createTopicRepo, recencyWeight } from './topic-repo.js';
 
 async function story(app: TestApp, headline: string, tags: string[], at: string) {
@@ -157,6 +159,65 @@ for (const target of await testDatabases()) {
         compared += ranked.length;
       }
       assert.ok(compared > 200, `rankings compared: ${compared}`);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test(name('related topics count the published stories each tag shares with the topic, most first, then by name'), async () => {
+    const app = await createTestApp(target);
+    try {
+      const db = app.database.db;
+      const { directory } = app.services;
+      const section = await directory.ensureSection('News');
+      const person = await directory.createPerson({ name: 'Asha Rao' });
+      const tagIds: string[] = [];
+      for (let n = 0; n < 24; n++) tagIds.push((await directory.ensureTag(`Topic ${String(n).padStart(2, '0')}`)).id);
+      // Each story one tag in turn, then one or two more drawn unevenly (a fixed walk, so that a
+      // failure repeats); every tenth a draft.
+      await insertStories(db, { count: 3000, start: new Date('2024-01-01T00:00:00Z'), stepMs: 3_600_000, sectionIds: [section.id], personIds: [person.id], tagIds, status: (n) => (n % 10 === 3 ? 'draft' : 'published') });
+      const stories = await db.selectFrom('articles').select(['id', 'slug', 'status']).execute();
+      let seed = 11;
+      const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+      const extra = stories.flatMap((story) => {
+        const n = Number(story.slug.slice('story-'.length));
+        const more = [tagIds[Math.floor(random() ** 2 * 24)]!, ...(random() < 0.3 ? [tagIds[Math.floor(random() * 24)]!] : [])];
+        return [...new Set(more)].filter((tagId) => tagId !== tagIds[n % 24]).map((tagId, i) => ({ article_id: story.id, tag_id: tagId, position: i + 1 }));
+      });
+      for (let at = 0; at < extra.length; at += 500) await db.insertInto('article_tags').values(extra.slice(at, at + 500)).execute();
+      if (target.name === 'postgres') await sql`analyze`.execute(db);
+
+      const published = new Set(stories.filter((s) => s.status === 'published').map((s) => s.id));
+      const links = await db.selectFrom('article_tags').select(['article_id', 'tag_id']).execute();
+      const tagsOf = new Map<string, string[]>();
+      for (const link of links) tagsOf.set(link.article_id, [...(tagsOf.get(link.article_id) ?? []), link.tag_id]);
+      const names = new Map((await db.selectFrom('tags').select(['id', 'name']).execute()).map((t) => [t.id, t.name]));
+      const topics = createTopicRepo(db);
+      for (const tagId of [tagIds[0]!, tagIds[13]!]) {
+        const shared = new Map<string, number>();
+        for (const [storyId, tags] of tagsOf) {
+          if (!published.has(storyId) || !tags.includes(tagId)) continue;
+          for (const other of tags) if (other !== tagId) shared.set(other, (shared.get(other) ?? 0) + 1);
+        }
+        const expected = [...shared].sort((a, b) => b[1] - a[1] || (names.get(a[0])! < names.get(b[0])! ? -1 : 1)).slice(0, 8);
+        assert.ok(expected.length === 8 && expected[0]![1] > expected[7]![1], 'a ranking with counts that differ');
+        assert.deepEqual((await topics.related(tagId, 8)).map((t) => [t.id, t.stories]), expected);
+      }
+
+      if (target.name === 'postgres') {
+        // Planned on this archive, the plain join hashed every tag link to meet the topic's stories
+        // (a sequential scan of article_tags); the look-up per story reads only theirs.
+        const statements: CompiledQuery[] = [];
+        const executor = db.getExecutor();
+        const watched = db.withPlugin({ transformQuery: (args) => (statements.push(executor.compileQuery(args.node, args.queryId)), args.node), transformResult: async (args) => args.result });
+        await createTopicRepo(watched).related(tagIds[0]!, 8);
+        // The plugin is shown the grouped subquery, then the statement sent.
+        const statement = statements.at(-1)!;
+        assert.match(statement.sql, /^select "t"\."id"/);
+        const plan = (await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${statement.sql}`, [...statement.parameters]))).rows.map((r) => r['QUERY PLAN']).join('\n');
+        assert.doesNotMatch(plan, /Seq Scan on article_tags/, plan);
+        assert.match(plan, /Index Cond: \(article_id = mine\.article_id\)/, plan);
+      }
     } finally {
       await app.close();
     }
