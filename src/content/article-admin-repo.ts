@@ -155,13 +155,16 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
   }
 
   /**
-   * A text search on SQLite while it matches at most TEXT_TOTAL_LIMIT stories: up to one more are
-   * read from `driver`'s rows with every filter and word applied, then sorted, paged and counted in
+   * A text search while it matches at most TEXT_TOTAL_LIMIT stories: up to one more are read with
+   * every filter and word applied (on SQLite from `driver`'s rows), then sorted, paged and counted in
    * the same statement. Null when there are more: walking the stories in the order asked for then
    * finds the page sooner than sorting them all.
    */
-  async function fewMatches(filter: AdminArticleFilter, driver: TextDriver, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number) {
-    const matches = filtered(filter, drivenBy(driver), true)
+  async function fewMatches(filter: AdminArticleFilter, driver: TextDriver | null, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number) {
+    // The limit also keeps PostgreSQL from walking the order asked for to meet the matches: "budget
+    // to" (230 stories, most of them old) walked all 100,000 stories for its first page, 95–106 ms;
+    // found from the story-text table and sorted, 6.
+    const matches = (driver ? filtered(filter, drivenBy(driver), true) : filtered(filter))
       .select(SUMMARY_COLUMNS.map((c) => `articles.${c}` as const))
       .limit(TEXT_TOTAL_LIMIT + 1);
     const rows = await db
@@ -180,6 +183,30 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
     return total > TEXT_TOTAL_LIMIT ? null : { rows, total };
   }
 
+  /**
+   * PostgreSQL's estimate (EXPLAIN, under a millisecond) of how many stories hold every word, from
+   * the story-text table's statistics (migration 0022); null when no word has a trigram.
+   */
+  async function estimatedTextMatches(filter: AdminArticleFilter): Promise<number | null> {
+    const rows = postgresStoryTextRows(searchWords(filter.text));
+    if (!rows) return null;
+    const explained = await sql<{ 'QUERY PLAN': { Plan: { 'Plan Rows': number } }[] }>`explain (format json) select 1 from ${rows} m`.execute(db);
+    return explained.rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? null;
+  }
+
+  /** The page of a text search matching more than TEXT_TOTAL_LIMIT stories: walked in the order asked for. */
+  function walkedTextPage(filter: AdminArticleFilter, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number) {
+    // Past the first page PostgreSQL's planner reads the walk in parallel workers, whose start costs
+    // more than the walk: "the rajnath", page 5, 34–38 ms, 22–24 without them (at 100,000 stories,
+    // 2 cores). On the first page it walks alone anyway, and the transaction that turns them off
+    // would cost its round trips.
+    if (onSqlite || page === 1) return walkedPage(filter, sort, order, page, pageSize);
+    return db.transaction().execute(async (trx) => {
+      await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+      return walkedPage(filter, sort, order, page, pageSize, trx);
+    });
+  }
+
   return {
     async list(filter: AdminArticleFilter, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number): Promise<{ items: AdminArticleSummary[]; total: number; totalRelation: TotalRelation }> {
       let rows: Awaited<ReturnType<typeof walkedPage>>;
@@ -188,32 +215,35 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
         const words = searchWords(filter.text);
         const driver = storyTextRows(words, await storyTextIndex(db, words));
         // Every story has one story-text row, so the driver's rows are the matches of a search for
-        // text alone, counted without reading a story ("port at": 2,001 stories' rows read, 22 ms).
-        const few = textOnly(filter) && (await countDriverRows(driver)) > TEXT_TOTAL_LIMIT ? null : await fewMatches(filter, driver, sort, order, page, pageSize);
+        // text alone, counted without reading a story ("port at": 2,001 stories' rows read, 22 ms);
+        // with another filter they only bound the matches, and `fewMatches` tells.
+        const many = textOnly(filter) && (await countDriverRows(driver)) > TEXT_TOTAL_LIMIT;
+        const few = many ? null : await fewMatches(filter, driver, sort, order, page, pageSize);
         if (few) ({ rows, total } = few);
         else {
           rows = await walkedPage(filter, sort, order, page, pageSize);
           total = TEXT_TOTAL_LIMIT + 1;
         }
+      } else if (filter.text) {
+        // PostgreSQL: the count (to the limit; from the story-text table alone for words alone) and
+        // the walk in the order asked for, side by side, when the planner expects many matches. When
+        // it expects few, counted first, and the few are sorted (`fewMatches`): walking for them read
+        // on until the page was found, all 100,000 stories for "budget to" (230, most of them old),
+        // 95–106 ms against 6. Side by side, a common "port at" takes the longer of its count and
+        // walk (12.6 and 5.1 ms), one after the other their sum.
+        const count = () => countTextOnly(filter) ?? countUpToLimit(filter, null);
+        const expected = await estimatedTextMatches(filter);
+        const counted = expected !== null && expected <= TEXT_TOTAL_LIMIT ? await count() : null;
+        const few = counted !== null && counted <= TEXT_TOTAL_LIMIT ? await fewMatches(filter, null, sort, order, page, pageSize) : null;
+        if (few) ({ rows, total } = few);
+        else [rows, total] = await Promise.all([walkedTextPage(filter, sort, order, page, pageSize), counted ?? count()]);
       } else {
-        // PostgreSQL's indexes serve a text search's conditions; its count stops at the limit as on SQLite.
         [rows, total] = await Promise.all([
-          // Past the first page the planner reads a text search's walk in parallel workers, whose
-          // start costs more than the walk: "the rajnath", page 5, 34–38 ms, 22–24 without them (at
-          // 100,000 stories, 2 cores). On the first page it walks alone anyway, and the transaction
-          // that turns them off would cost its round trips.
-          filter.text && page > 1
-            ? db.transaction().execute(async (trx) => {
-                await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
-                return walkedPage(filter, sort, order, page, pageSize, trx);
-              })
-            : walkedPage(filter, sort, order, page, pageSize),
-          filter.text
-            ? countTextOnly(filter) ?? countUpToLimit(filter, null)
-            : filtered(filter)
-                .select((eb) => eb.fn.countAll<number>().as('n'))
-                .executeTakeFirstOrThrow()
-                .then((row) => Number(row.n)),
+          walkedPage(filter, sort, order, page, pageSize),
+          filtered(filter)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+            .then((row) => Number(row.n)),
         ]);
       }
       const capped = total > TEXT_TOTAL_LIMIT;

@@ -8,7 +8,7 @@ import { BYLINE_DATES, dropPublishedDates, keepPublishedDates, TAG_DATES } from 
  * search's ranking (0021), the desk's story text on PostgreSQL (0022), full-text indexes
  * planned by key at any size on SQLite (0023), an index for every column that points at another
  * table's row (0024), listings in the order of their index (0025), a topic's and a byline's stories by date (0026,
- * 0027).
+ * 0027), the desk's short words beside longer ones on PostgreSQL (0028).
  * Never edit one that has shipped.
  */
 export const scaleMigrations: Record<string, Migration> = {
@@ -331,6 +331,20 @@ export const scaleMigrations: Record<string, Migration> = {
     async down(db: Kysely<any>) {
       await dropPublishedDates(db, BYLINE_DATES);
       await db.schema.createIndex('article_authors_person').ifNotExists().on('article_authors').column('person_id').execute();
+    },
+  },
+  '0028_desk_word_starts': {
+    async up(db: Kysely<any>) {
+      // PostgreSQL only: the words of 0022's story-text table, indexed. The desk's count of a common
+      // word beside a short one read the table row by row until it had found 2,001 ("the c": 41,522
+      // rows, 25 ms at 100,000 stories); from this index, the stories where a word starts with the
+      // short one, 4.6 ms ("port at": 12.6 → 6.3 ms, both indexes' bitmaps ANDed). Built in 0.7 s there.
+      if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+      await sql`create index article_text_words on article_text using gin (words)`.execute(db);
+    },
+    async down(db: Kysely<any>) {
+      if (db.getExecutor().adapter instanceof SqliteAdapter) return;
+      await sql`drop index if exists article_text_words`.execute(db);
     },
   },
 };
