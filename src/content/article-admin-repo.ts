@@ -1,4 +1,4 @@
-import { SqliteAdapter, sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { SqliteAdapter, sql, type Kysely, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { postgresStoryTextRows, searchWords, storyTextIndex, storyTextRows, storyWordsIn } from '../db/index.js';
 import type { ArticleStatus, Database } from '../db/index.js';
 
@@ -107,9 +107,9 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
     return db.selectFrom(driver.as('m')).crossJoin('articles').whereRef('articles.id', '=', 'm.article_id') as unknown as SelectQueryBuilder<Database, 'articles', {}>;
   }
 
-  /** How many story-text rows `driver` holds, counting up to TEXT_TOTAL_LIMIT + 1, without reading the stories. */
-  async function countDriverRows(driver: TextDriver): Promise<number> {
-    return Number((await sql<{ n: number }>`select count(*) as n from (select 1 from ${driver} m limit ${TEXT_TOTAL_LIMIT + 1})`.execute(db)).rows[0]!.n);
+  /** How many rows `rows` (story-text rows, on either database) holds, counting up to TEXT_TOTAL_LIMIT + 1, without reading the stories. */
+  async function countRowsToLimit(rows: RawBuilder<{ article_id: string }>): Promise<number> {
+    return Number((await sql<{ n: number | string }>`select count(*) as n from (select 1 from ${rows} m limit ${TEXT_TOTAL_LIMIT + 1}) capped`.execute(db)).rows[0]!.n);
   }
 
   /** How many stories pass `filter`, counting up to TEXT_TOTAL_LIMIT + 1 (from `driver`'s index rows when given). */
@@ -134,8 +134,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
    */
   function countTextOnly(filter: AdminArticleFilter): Promise<number> | null {
     const rows = textOnly(filter) ? postgresStoryTextRows(searchWords(filter.text)) : null;
-    if (!rows) return null;
-    return sql<{ n: string }>`select count(*) as n from (select 1 from ${rows} m limit ${TEXT_TOTAL_LIMIT + 1}) capped`.execute(db).then((r) => Number(r.rows[0]!.n));
+    return rows && countRowsToLimit(rows);
   }
 
   /** The page in the order asked for: SQLite walks the stories in that order and stops at the page. */
@@ -219,7 +218,7 @@ export function createArticleAdminRepo(db: Kysely<Database>) {
   async function sqliteTextSearch(filter: AdminArticleFilter, sort: AdminArticleSort, order: 'asc' | 'desc', page: number, pageSize: number): Promise<ListedPage> {
     const words = searchWords(filter.text);
     const driver = storyTextRows(words, await storyTextIndex(db, words));
-    const many = textOnly(filter) && (await countDriverRows(driver)) > TEXT_TOTAL_LIMIT;
+    const many = textOnly(filter) && (await countRowsToLimit(driver)) > TEXT_TOTAL_LIMIT;
     const few = many ? null : await fewMatches(filter, driver, sort, order, page, pageSize);
     return few ?? { rows: await walkedPage(filter, sort, order, page, pageSize), total: TEXT_TOTAL_LIMIT + 1 };
   }
