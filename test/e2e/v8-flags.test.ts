@@ -29,10 +29,13 @@ test('without the flag the probe sees V8 pretenure a site (so the check below ca
 });
 
 test('bin/v8-flags.js keeps every new object young', async () => {
-  // 0 bytes on Node 20; about 1 KB on Node 24 (its own bookkeeping), against 2 MB pretenured.
+  // Usually 0 bytes on Node 20 and about 1 KB on Node 24 (its own bookkeeping). A pretenured site
+  // puts the whole batch there, 2 MB. Without pretenuring, objects that outlive two scavenges falling
+  // mid-batch are still promoted the ordinary way: 211,680 bytes in one run of the suite under load.
+  // So the bound is the premise's: no run reaches the 1 MB that marks pretenuring.
   for (let run = 0; run < 3; run++) {
     const growth = await oldGrowth(['--import', './bin/v8-flags.js']);
-    assert.ok(growth < 100_000, `${growth} bytes of the batch went to the old generation`);
+    assert.ok(growth < 1_000_000, `${growth} bytes of the batch went to the old generation`);
   }
 });
 
