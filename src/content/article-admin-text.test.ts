@@ -265,7 +265,7 @@ for (const target of (await testDatabases()).filter((t) => t.name === 'postgres'
       await sql`create index articles_words on articles using gin (to_tsvector('simple', headline || ' ' || standfirst))`.execute(handle.db);
 
       await writeStories(handle.db);
-      assert.deepEqual(await handle.migrate(), ['0020_desk_word_table', '0021_search_rank_vectors', '0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts']);
+      assert.deepEqual(await handle.migrate(), ['0020_desk_word_table', '0021_search_rank_vectors', '0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts', '0029_search_section_newest']);
       assert.ok(!(await indexes()).includes('articles_words'), "0019's first index is dropped");
       const admin = createArticleAdminRepo(handle.db);
       const find = async (text: string) => (await admin.list({ text }, 'modifiedAt', 'desc', 1, 50)).items.map((i) => i.id).sort().join('');

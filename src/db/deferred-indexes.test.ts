@@ -48,7 +48,7 @@ test('[postgres] 0022 leaves the trigram index of a large archive to the site, w
     const section = await directory.ensureSection('News');
     const person = await directory.ensurePerson('Ana Rao');
     await insertStories(db, { count: DEFER_INDEX_ABOVE_ROWS + 1, start: new Date('2024-01-01T00:00:00Z'), stepMs: 60_000, sectionIds: [section.id], personIds: [person.id] });
-    assert.deepEqual(await handle.migrate(), ['0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts']);
+    assert.deepEqual(await handle.migrate(), ['0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts', '0029_search_section_newest']);
     assert.equal(await indexState(db), 'absent', 'left to the site');
     assert.deepEqual(await handle.deferredIndexesMissing(), [INDEX], 'what `dateline migrate` names');
 

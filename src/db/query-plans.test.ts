@@ -30,7 +30,7 @@ test('[sqlite] after upgrading a database analysed before, listings are planned 
     const { directory } = createContentModule({ db: handle.db, clock: systemClock, newId: createIdGenerator() });
     await writeArchive({ db: handle.db, directory, stories: 3000, now: Date.now(), timeKeys: createTimeKeys(() => 'UTC') });
     await sql`analyze`.execute(handle.db);
-    assert.deepEqual(await handle.migrate(), ['0015_archive_indexes', '0016_desk_status_order', '0017_desk_text_index', '0018_desk_text_trigrams', '0019_desk_word_index', '0020_desk_word_table', '0021_search_rank_vectors', '0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts']);
+    assert.deepEqual(await handle.migrate(), ['0015_archive_indexes', '0016_desk_status_order', '0017_desk_text_index', '0018_desk_text_trigrams', '0019_desk_word_index', '0020_desk_word_table', '0021_search_rank_vectors', '0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts', '0029_search_section_newest']);
     // Then the statistics SQLite sampled (the daily `pragma optimize`) on the 100,000-story archive:
     // each status taken for 2% of the stories, which made it read every published story by status
     // and sort them for the desk (1.3 s for page 40).

@@ -98,7 +98,7 @@ test('[postgres] migration 0021 adds the ranking vector and the index of rows wi
       select id, version, section_id, published_at, headline, standfirst, '',
         setweight(to_tsvector('simple', headline), 'A') || setweight(to_tsvector('simple', standfirst), 'B') || setweight(to_tsvector('simple', body), 'D')
       from articles`.execute(handle.db);
-    assert.deepEqual(await handle.migrate(), ['0021_search_rank_vectors', '0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts']);
+    assert.deepEqual(await handle.migrate(), ['0021_search_rank_vectors', '0022_desk_story_text', '0023_fts_data_statistics', '0024_foreign_key_indexes', '0025_listing_order_indexes', '0026_topic_newest_order', '0027_byline_newest_order', '0028_desk_word_starts', '0029_search_section_newest']);
     const search = createSearchModule({ db: handle.db, capabilities: handle.capabilities });
     const outcome = await search.service.search({ q: 'harbour' });
     assert.equal(outcome.ok && outcome.hits.length, 4);

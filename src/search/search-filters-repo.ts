@@ -63,7 +63,10 @@ export interface SearchIndexRepo {
 /** The filters as conditions on `search_documents d`; the same SQL on both databases. */
 export function filterConditions(filters: SearchFilters): RawBuilder<SqlBool>[] {
   const out: RawBuilder<SqlBool>[] = [];
-  if (filters.section) out.push(sql<SqlBool>`d.section_id in (select id from sections where slug = ${filters.section})`);
+  // `=` a scalar subquery (section slugs are unique), not `in`: PostgreSQL then reads the section's
+  // rows from its index (0029) as a bitmap ANDed with the words' before any row is read, where `in`
+  // joined every match of the words to the section (government in one section of six: 40 → 10 ms).
+  if (filters.section) out.push(sql<SqlBool>`d.section_id = (select id from sections where slug = ${filters.section})`);
   if (filters.author) {
     out.push(sql<SqlBool>`exists (select 1 from article_authors aa join people p on p.id = aa.person_id where aa.article_id = d.article_id and p.slug = ${filters.author})`);
   }

@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { testDatabases } from '../../test/support/databases.js';
+import { createContentModule } from '../content/index.js';
+import { publishedArticleRow } from '../db/index.js';
+import { createManualClock } from '../shared/clock.js';
+import { createIdGenerator } from '../shared/ids.js';
+import { createSearchModule } from './index.js';
+import { createSearchService } from './search-service.js';
+import { createTsvectorSearchRepo } from './tsvector-search-repo.js';
+
+/**
+ * PostgreSQL: a search in one section reads that section's matching rows, not every match of the
+ * words (migration 0029 and the section filter's `=`): 6,000 stories in six sections, "harbour" in
+ * every other one, so 3,000 match and 500 of them are among the 1,000 of the section searched.
+ */
+const STORIES = 6000;
+const SECTIONS = 6;
+const postgres = (await testDatabases()).find((t) => t.name === 'postgres');
+
+test('[postgres] a search in one section reads only that section’s matching rows', { skip: !postgres && 'PostgreSQL not reachable', timeout: 120_000 }, async () => {
+  const handle = await postgres!.create();
+  try {
+    const clock = createManualClock('2025-06-01T00:00:00Z');
+    const { directory } = createContentModule({ db: handle.db, clock, newId: createIdGenerator() });
+    const sections = [];
+    for (let i = 0; i < SECTIONS; i++) sections.push(await directory.createSection({ name: `Desk ${i}` }));
+    const start = Date.parse('2024-01-01T00:00:00Z');
+    const rows = Array.from({ length: STORIES }, (_, n) => {
+      const doc = JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `A note on the ${n % 2 === 0 ? 'harbour' : 'hills'}.` }] }] });
+      return publishedArticleRow({ id: `s${String(n).padStart(6, '0')}`, slug: `story-${n}`, sectionId: sections[Math.floor(n / 2) % SECTIONS]!.id, headline: `Story ${n}`, standfirst: '', body: doc, at: new Date(start + n * 3_600_000).toISOString() });
+    });
+    await handle.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('articles').values(rows.slice(i, i + 500)).execute();
+    });
+    const search = createSearchModule({ db: handle.db, capabilities: handle.capabilities });
+    assert.equal(await search.catchUp(), STORIES);
+    await sql`analyze search_documents`.execute(handle.db);
+
+    // One connection (a transaction), so its own counters tell how many index rows the search read
+    // (they hold what the connection did before too: the difference is the search's). Every match
+    // is asked for (the GIN path): the way that read all 3,000 before.
+    await handle.db.transaction().execute(async (trx) => {
+      const rowsRead = async () =>
+        Number((await sql<{ fetched: string }>`select idx_tup_fetch + seq_tup_read as fetched from pg_stat_xact_user_tables where relid = 'search_documents'::regclass`.execute(trx)).rows[0]?.fetched ?? 0);
+      const before = await rowsRead();
+      const service = createSearchService({ db: trx, index: (db) => createTsvectorSearchRepo(db, { choosePath: () => ({ kind: 'gin' }) }) });
+      const outcome = await service.search({ q: 'harbour', section: sections[2]!.slug, perPage: 10 });
+      assert.ok(outcome.ok);
+      assert.equal(outcome.hits.length, 10);
+      assert.ok(outcome.hits.every((hit) => hit.sectionSlug === sections[2]!.slug));
+      const fetched = (await rowsRead()) - before;
+      // At most the section's 1,000 stories (the planner may read them all from the section's index
+      // and check the words on each, or only its 500 matches, ANDing both indexes, as it does at
+      // 100,000 stories) and the page's 10 again for their highlights; before, the 3,000 matches twice.
+      assert.ok(fetched >= 500 && fetched <= 1_020, `read ${fetched} index rows for a section of 1,000 stories with 500 matches (of 3,000)`);
+    });
+  } finally {
+    await handle.close();
+  }
+});
