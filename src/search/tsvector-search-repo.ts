@@ -158,26 +158,32 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
               sql`select w.article_id, w.published_at, ts_rank(${WEIGHTS}, w.ranked, ${query}) as score, count(*) over () as window
               from (${newest} limit ${RANK_WINDOW}) w
               order by score desc, w.published_at desc limit ${request.limit} offset ${request.offset}`;
-        // Stories are joined for the page's rows only.
+        // Stories are joined, and their headline and snippet marked, for the page's rows only: in
+        // the same statement, not a second one after it (a round trip less). When a slice turns out
+        // to hold too few matches, the marking of its page was in vain; that is the rare case.
         return (
-          await sql<Omit<RawHit, 'headline' | 'snippet'> & { window: string | null }>`
-          select p.article_id as "articleId", a.slug, s.slug as "sectionSlug", s.name as "sectionName", p.published_at as "publishedAt", p.window
+          await sql<RawHit & { window: string | null }>`
+          select p.article_id as "articleId", a.slug, s.slug as "sectionSlug", s.name as "sectionName", p.published_at as "publishedAt", p.window,
+            ts_headline('simple', h.headline, ${query}, ${HEADLINE_OPTIONS}) as headline,
+            ts_headline('simple', case when h.body = '' then h.standfirst else h.body end, ${query}, ${SNIPPET_OPTIONS}) as snippet
           from (${ranked}) p
           join articles a on a.id = p.article_id
           join sections s on s.id = a.section_id
+          join search_documents h on h.article_id = p.article_id
           order by p.score desc, p.published_at desc`.execute(trx)
         ).rows;
       };
 
-      let rows: (Omit<RawHit, 'headline' | 'snippet'> & { window: string | null })[] | null = null;
+      let rows: (RawHit & { window: string | null })[] | null = null;
       if (path.kind === 'slice') {
         rows = await db.transaction().execute(async (trx) => {
+          // Only bitmaps for the page that follows: an index scan there is the walk, whose cost the
+          // planner does not see. Set by the bound's own statement (once: outside the offset's rows).
           const bound = await sql<{ published_at: string }>`
-            select d.published_at from search_documents d where true${dated} order by d.published_at desc offset ${path.stories - 1} limit 1`.execute(trx);
+            with b as (select d.published_at from search_documents d where true${dated} order by d.published_at desc offset ${path.stories - 1} limit 1)
+            select b.published_at, set_config('enable_indexscan', 'off', true) from b`.execute(trx);
           const since = bound.rows[0];
           if (!since) return null;
-          // Only bitmaps: an index scan here is the walk, whose cost the planner does not see.
-          await sql`set local enable_indexscan = off`.execute(trx);
           return pageAlong(trx, path, sql<SqlBool>` and d.published_at >= ${since.published_at}`);
         });
         // The slice held fewer matches than wanted (they are older than the estimate said): every match, then.
@@ -186,16 +192,7 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
       }
       options.onRoute?.(rows ? 'slice' : path.kind === 'slice' ? 'slice, then gin' : path.kind);
       rows ??= await pageAlong(db, path.kind === 'walk' ? path : { kind: 'gin' }, sql<SqlBool>``);
-      const page = { rows: rows.map(({ window: _window, ...hit }) => hit) };
-      if (!page.rows.length) return [];
-      const marked = await sql<{ article_id: string; headline: string; snippet: string }>`
-        with q as (select ${query} as query)
-        select d.article_id, ts_headline('simple', d.headline, q.query, ${HEADLINE_OPTIONS}) as headline,
-          ts_headline('simple', case when d.body = '' then d.standfirst else d.body end, q.query, ${SNIPPET_OPTIONS}) as snippet
-        from search_documents d cross join q
-        where d.article_id in (${sql.join(page.rows.map((r) => r.articleId))})`.execute(db);
-      const byId = new Map(marked.rows.map((r) => [r.article_id, r]));
-      return page.rows.map((hit) => ({ ...hit, headline: byId.get(hit.articleId)?.headline ?? '', snippet: byId.get(hit.articleId)?.snippet ?? '' }));
+      return rows.map(({ window: _window, ...hit }) => hit);
     },
 
     matches(query: ParsedQuery, articleIdColumn: string) {

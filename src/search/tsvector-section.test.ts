@@ -24,7 +24,7 @@ test('[postgres] a search in one section reads only that section’s matching ro
   try {
     const clock = createManualClock('2025-06-01T00:00:00Z');
     const { directory } = createContentModule({ db: handle.db, clock, newId: createIdGenerator() });
-    const sections = [];
+    const sections: Awaited<ReturnType<typeof directory.createSection>>[] = [];
     for (let i = 0; i < SECTIONS; i++) sections.push(await directory.createSection({ name: `Desk ${i}` }));
     const start = Date.parse('2024-01-01T00:00:00Z');
     const rows = Array.from({ length: STORIES }, (_, n) => {
