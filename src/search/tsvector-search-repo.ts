@@ -77,6 +77,45 @@ export function chooseNewestPath(estimate: { matches: number; stories: number },
   return costs.reduce((best, next) => (next[1] < best[1] ? next : best))[0];
 }
 
+/** The most stories an author or tag filter is sent as a list of ids; past it, a condition on each match. */
+export const MAX_LISTED = 5000;
+
+/**
+ * The ids of the stories an author and a tag filter allow (both: those in both), or null when
+ * neither is given or they allow more than MAX_LISTED: a list that long costs more to look up than
+ * checking each match. Read from the byline's and the tag's indexes alone.
+ */
+async function allowedStories(db: Kysely<Database>, filters: Pick<SearchRequest['filters'], 'author' | 'tag'>): Promise<string[] | null> {
+  const lists: RawBuilder<unknown>[] = [];
+  if (filters.author) lists.push(sql`select aa.article_id from people p join article_authors aa on aa.person_id = p.id where p.slug = ${filters.author}`);
+  if (filters.tag) lists.push(sql`select atg.article_id from tags t join article_tags atg on atg.tag_id = t.id where t.slug = ${filters.tag}`);
+  if (!lists.length) return null;
+  const result = await sql<{ ids: string[] }>`select array(select l.article_id from (${sql.join(lists, sql` intersect `)}) l limit ${MAX_LISTED + 1}) as ids`.execute(db);
+  const ids = result.rows[0]?.ids ?? [];
+  return ids.length > MAX_LISTED ? null : ids;
+}
+
+/**
+ * Runs `work` with the planner's index and sequential scans off (bitmaps only) for its statements:
+ * in a transaction of its own, or in the caller's, whose settings it then puts back.
+ */
+async function bitmapsOnly<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  const off = sql`set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
+  if (!db.isTransaction) {
+    return db.transaction().execute(async (trx) => {
+      await sql`select ${off}`.execute(trx);
+      return work(trx);
+    });
+  }
+  const before = await sql<{ index: string; seq: string }>`select current_setting('enable_indexscan') as index, current_setting('enable_seqscan') as seq, ${off}`.execute(db);
+  try {
+    return await work(db);
+  } finally {
+    const { index, seq } = before.rows[0]!;
+    await sql`select set_config('enable_indexscan', ${index}, true), set_config('enable_seqscan', ${seq}, true)`.execute(db);
+  }
+}
+
 /** Search over PostgreSQL's tsvector; `choosePath` is for tests that need one path taken. */
 export interface TsvectorSearchOptions {
   choosePath?: typeof chooseNewestPath;
@@ -130,13 +169,15 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
 
     async search(request: SearchRequest): Promise<RawHit[]> {
       const query = tsQuery(request.query);
+      const { author, tag, ...onDocument } = request.filters;
+      const listed = await allowedStories(db, { author, tag });
+      if (listed?.length === 0) return [];
       // The tsquery is written out wherever it is used (not shared through a CTE), so the planner
       // sees a constant and estimates from the column's statistics how many stories match.
-      const matching = sql<SqlBool>`d.document @@ ${query}${andAll(filterConditions(request.filters))}`;
+      const filters = listed ? [...filterConditions(onDocument), sql<SqlBool>`d.article_id = any(${listed}::text[])`] : filterConditions(request.filters);
+      const matching = sql<SqlBool>`d.document @@ ${query}${andAll(filters)}`;
       const dated = andAll(filterConditions({ from: request.filters.from, to: request.filters.to }));
       const wanted = request.sort === 'newest' ? request.offset + request.limit : RANK_WINDOW;
-      const estimated = await estimate(matching, dated);
-      const path = estimated ? choosePath(estimated, wanted) : { kind: 'walk' as const };
 
       /** The page's stories (not yet highlighted), found along `route`, and how many matches the window held. */
       const pageAlong = async (trx: Kysely<Database>, route: NewestPath, since: RawBuilder<SqlBool>) => {
@@ -174,6 +215,17 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
         ).rows;
       };
 
+      if (listed) {
+        // At most MAX_LISTED stories: the GIN index's bitmap ANDed with theirs from the id index,
+        // and only the stories in both read. Left to itself the planner looked each listed story
+        // up and read its words from TOAST (monsoon with one tag of 2,031 stories at 100,000: 18–32
+        // → 6 ms); it does not count that reading.
+        options.onRoute?.('listed');
+        const found = await bitmapsOnly(db, (trx) => pageAlong(trx, { kind: 'gin' }, sql<SqlBool>``));
+        return found.map(({ window: _window, ...hit }) => hit);
+      }
+      const estimated = await estimate(matching, dated);
+      const path = estimated ? choosePath(estimated, wanted) : { kind: 'walk' as const };
       let rows: (RawHit & { window: string | null })[] | null = null;
       if (path.kind === 'slice') {
         rows = await db.transaction().execute(async (trx) => {
