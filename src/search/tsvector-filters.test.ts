@@ -9,7 +9,7 @@ import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { createSearchModule } from './index.js';
 import { createSearchService } from './search-service.js';
-import { createTsvectorSearchRepo } from './tsvector-search-repo.js';
+import { createTsvectorSearchRepo, MAX_LISTED } from './tsvector-search-repo.js';
 
 /**
  * PostgreSQL: a search in one section, or with one tag, reads the rows it keeps, not every match of
@@ -87,6 +87,18 @@ test('[postgres] a search in one section, or with one tag, reads only the rows i
     const none = await search.service.search({ q: 'harbour', tag: 'no-such-tag' });
     assert.ok(none.ok);
     assert.equal(none.hits.length, 0);
+
+    // A tag on more stories than MAX_LISTED is a condition on each match again, with the same pages.
+    const everywhere = await directory.ensureTag('Coast');
+    const all = rows.map((row) => ({ article_id: row.id, tag_id: everywhere.id, position: 1 }));
+    for (let i = 0; i < all.length; i += 500) await handle.db.insertInto('article_tags').values(all.slice(i, i + 500)).execute();
+    assert.ok(all.length > MAX_LISTED);
+    routes.length = 0;
+    const wide = createSearchService({ db: handle.db, index: (db) => createTsvectorSearchRepo(db, { onRoute: (route) => routes.push(route) }) });
+    const coast = await wide.search({ q: 'harbour', tag: everywhere.slug, sort: 'newest', perPage: 5, page: 2 });
+    assert.ok(coast.ok);
+    assert.deepEqual(coast.hits.map((hit) => hit.slug), ['story-5988', 'story-5986', 'story-5984', 'story-5982', 'story-5980']);
+    assert.notDeepEqual(routes, ['listed']);
   } finally {
     await handle.close();
   }
