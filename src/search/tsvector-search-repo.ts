@@ -179,7 +179,7 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
       const dated = andAll(filterConditions({ from: request.filters.from, to: request.filters.to }));
       const wanted = request.sort === 'newest' ? request.offset + request.limit : RANK_WINDOW;
 
-      /** The page's stories (not yet highlighted), found along `route`, and how many matches the window held. */
+      /** The page's stories with their marked headlines and snippets, found along `route`, and how many matches the window held. */
       const pageAlong = async (trx: Kysely<Database>, route: NewestPath, since: RawBuilder<SqlBool>) => {
         const newest =
           route.kind === 'walk'
