@@ -20,7 +20,7 @@ const WEIGHTS = sql`'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
  * newest first. A row indexed before 0021 is ranked by its whole document until the catch-up gives
  * it a ranking vector.
  */
-const RANKED = sql`coalesce(d.rank_vector, d.document) as ranked`;
+const ranked = (row: 'd' | 'r') => sql.raw(`coalesce(${row}.rank_vector, ${row}.document)`);
 // A tsvector holds at most 1 MB; no story's text comes near it, but a pasted archive might.
 const MAX_FIELD_CHARS = 200_000;
 const HEADLINE_OPTIONS = 'HighlightAll=true, StartSel=\u0001, StopSel=\u0002';
@@ -181,24 +181,34 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
 
       /** The page's stories with their marked headlines and snippets, found along `route`, and how many matches the window held. */
       const pageAlong = async (trx: Kysely<Database>, route: NewestPath, since: RawBuilder<SqlBool>) => {
+        // A sorted match is carried as its id, date and row address (ctid) only; the window's rows
+        // are read again by address, all in one TID scan, for their ranking vectors. Carried through
+        // the sort instead, the vectors cost more than the ranking: at 100,000 stories `government`'s
+        // window took 15–18 ms, now 11–13; `monsoon` (5,000 matches) 13–15, now 8–11. (Joined by
+        // address one row at a time, a rescan each, it was no faster.) An address used within the
+        // statement that found it names the row version that statement sees. A walk sorts nothing
+        // and reads the vectors on its way.
         const newest =
           route.kind === 'walk'
-            ? sql`select d.article_id, d.published_at, ${RANKED} from search_documents d where ${matching} order by d.published_at desc`
+            ? sql`select d.article_id, d.published_at, d.ctid as row from search_documents d where ${matching} order by d.published_at desc`
             : // `offset 0` keeps the planner from walking: it takes the matches from the GIN index and sorts
               // them, byte by byte (ISO instants sort so; under a database's default collation, even
               // C.UTF-8, each comparison is strcoll's, and 5,000 dates took 2 ms more).
-              sql`select * from (select d.article_id, d.published_at, ${RANKED} from search_documents d where ${matching}${since} offset 0) d order by d.published_at collate "C" desc`;
-        const ranked =
+              sql`select * from (select d.article_id, d.published_at, d.ctid as row from search_documents d where ${matching}${since} offset 0) d order by d.published_at collate "C" desc`;
+        // Relevance among the newest RANK_WINDOW matches only, as on SQLite (search-filters-repo.ts).
+        const window =
+          route.kind === 'walk'
+            ? sql`select d.article_id, d.published_at, ${ranked('d')} as ranked from search_documents d where ${matching} order by d.published_at desc limit ${RANK_WINDOW}`
+            : sql`select r.article_id, r.published_at, ${ranked('r')} as ranked from search_documents r where r.ctid = any(array(select n.row from (${newest} limit ${RANK_WINDOW}) n))`;
+        const page =
           request.sort === 'newest'
             ? route.kind === 'walk'
               ? // No count here: it would read every match, and the walk is chosen to stop early.
                 sql`select n.article_id, n.published_at, 0 as score, null as window from (${newest} limit ${request.limit} offset ${request.offset}) n`
               : sql`select n.article_id, n.published_at, 0 as score, n.window from (select m.*, count(*) over () as window from (${newest}) m) n
                 order by n.published_at desc limit ${request.limit} offset ${request.offset}`
-            : // Relevance among the newest RANK_WINDOW matches only, as on SQLite (search-filters-repo.ts).
-              sql`select w.article_id, w.published_at, ts_rank(${WEIGHTS}, w.ranked, ${query}) as score, count(*) over () as window
-              from (${newest} limit ${RANK_WINDOW}) w
-              order by score desc, w.published_at desc limit ${request.limit} offset ${request.offset}`;
+            : sql`select w.article_id, w.published_at, ts_rank(${WEIGHTS}, w.ranked, ${query}) as score, count(*) over () as window
+              from (${window}) w order by score desc, w.published_at desc limit ${request.limit} offset ${request.offset}`;
         // Stories are joined, and their headline and snippet marked, for the page's rows only: in
         // the same statement, not a second one after it (a round trip less). When a slice turns out
         // to hold too few matches, the marking of its page was in vain; that is the rare case.
@@ -207,7 +217,7 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
           select p.article_id as "articleId", a.slug, s.slug as "sectionSlug", s.name as "sectionName", p.published_at as "publishedAt", p.window,
             ts_headline('simple', h.headline, ${query}, ${HEADLINE_OPTIONS}) as headline,
             ts_headline('simple', case when h.body = '' then h.standfirst else h.body end, ${query}, ${SNIPPET_OPTIONS}) as snippet
-          from (${ranked}) p
+          from (${page}) p
           join articles a on a.id = p.article_id
           join sections s on s.id = a.section_id
           join search_documents h on h.article_id = p.article_id
