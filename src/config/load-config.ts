@@ -154,6 +154,7 @@ const variables = {
     default: '',
     expects: 'empty (pages link /media/…), or the http(s) URL of a CDN or bucket in front of the media files, without query or fragment',
   },
+  SEARCH_CONCURRENCY: { schema: z.coerce.number().int().min(1).max(64), default: '2', expects: 'a whole number of reader searches one process runs at once, 1 to 64 (four times as many wait; more are answered 503)' },
   PAGE_CACHE_ENTRIES: { schema: z.coerce.number().int().min(0).max(1_000_000), default: '2000', expects: 'a whole number of pages (0 turns the cache off)' },
   SMTP_URL: {
     schema: z.string().refine(isSmtpUrl, 'bad URL'),
@@ -195,6 +196,8 @@ export interface Config {
   /** Watched-folder wire sources must be inside this folder. */
   readonly ingestFolderRoot: string;
   readonly pageCacheEntries: number;
+  /** SEARCH_CONCURRENCY: reader searches one process runs at once. */
+  readonly searchConcurrency: number;
   /** Prometheus metrics: `/metrics` on the site port for requests bearing this token, and/or a port of their own (on HOST). */
   readonly metrics: { readonly token: string | null; readonly port: number | null };
   /** Where media files live (MEDIA_STORAGE): null for DATA_DIR/media, else an S3 bucket and prefix with the connection. */
@@ -299,6 +302,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fetchAllowHosts: Object.freeze(values.FETCH_ALLOW_HOSTS as string[]),
     ingestFolderRoot: resolve(cwd, (values.INGEST_FOLDER_ROOT as string) || resolve(dataDir, 'incoming')),
     pageCacheEntries: values.PAGE_CACHE_ENTRIES as number,
+    searchConcurrency: values.SEARCH_CONCURRENCY as number,
     metrics: { token: (values.METRICS_TOKEN as string) || null, port: (values.METRICS_PORT as number) || null },
     mediaStorage: values.MEDIA_STORAGE ? { location: parseS3Location(values.MEDIA_STORAGE as string)!, connection: s3 } : null,
     s3Connection: s3,

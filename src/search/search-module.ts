@@ -16,6 +16,8 @@ export interface SearchDeps {
   db: Kysely<Database>;
   capabilities: Pick<DbCapabilities, 'fullText'>;
   log?: Pick<Logger, 'info'>;
+  /** Reader searches run at once in this process (SEARCH_CONCURRENCY; search-service.ts). */
+  concurrency?: number;
 }
 
 const CATCH_UP_BATCH = 500;
@@ -34,7 +36,7 @@ export function searchIndexFor(capabilities: Pick<DbCapabilities, 'fullText'>): 
  * `catchUp` indexes what was written without an indexer (an older database, a CLI import); a
  * serving process runs it in the background under a lease (src/jobs/search-catch-up.ts).
  */
-export function createSearchModule({ db, capabilities, log }: SearchDeps) {
+export function createSearchModule({ db, capabilities, log, concurrency }: SearchDeps) {
   const index = searchIndexFor(capabilities);
 
   /** Brings the story's index row in line with the story, inside the caller's transaction. */
@@ -116,7 +118,7 @@ export function createSearchModule({ db, capabilities, log }: SearchDeps) {
     return changed;
   }
 
-  return { service: createSearchService({ db, index }), indexArticle, indexStories, catchUp };
+  return { service: createSearchService({ db, index, concurrency }), indexArticle, indexStories, catchUp };
 }
 
 export type SearchModule = ReturnType<typeof createSearchModule>;

@@ -1,6 +1,8 @@
 import type { Kysely, RawBuilder, SqlBool } from 'kysely';
 import type { Database } from '../db/index.js';
+import { createWorkQueue } from '../shared/work-queue.js';
 import { suggest, vocabularyOf } from './did-you-mean.js';
+import { SearchBusy } from './errors.js';
 import type { RawHit, SearchFilters, SearchIndexRepo, SearchSort } from './search-filters-repo.js';
 import { highlightHtml } from './search-highlight.js';
 import { isSearchable, parseQuery } from './search-query.js';
@@ -47,11 +49,23 @@ function dayStart(day: string | undefined, plusDays = 0): string | null | undefi
 export interface SearchServiceDeps {
   db: Kysely<Database>;
   index: (db: Kysely<Database>) => SearchIndexRepo;
+  /** Searches run at once in this process (SEARCH_CONCURRENCY); default SEARCH_CONCURRENCY_DEFAULT. */
+  concurrency?: number;
 }
 
+/**
+ * Searches one process runs at once, with four times as many waiting; past that a search is
+ * answered 503 (SEARCH_BUSY). Most searches take milliseconds, but some ask the database to read
+ * every story (on PostgreSQL a phrase of words found in every story, `"the the the"`, reads all
+ * 100,000 of an archive: 0.4 s); twenty of them at once held every pooled connection, and an
+ * uncached article waited 8 s. Bounded, they queue among themselves and pages keep their share.
+ */
+export const SEARCH_CONCURRENCY_DEFAULT = 2;
+
 /** Reader-facing search over published stories: parse, filter, rank, highlight, suggest. */
-export function createSearchService({ db, index }: SearchServiceDeps) {
+export function createSearchService({ db, index, concurrency = SEARCH_CONCURRENCY_DEFAULT }: SearchServiceDeps) {
   const repo = index(db);
+  const queue = createWorkQueue({ concurrency, maxWaiting: 4 * concurrency, busy: () => new SearchBusy() });
 
   async function run(input: SearchInput): Promise<SearchOutcome> {
     const query = parseQuery(input.q);
@@ -63,13 +77,13 @@ export function createSearchService({ db, index }: SearchServiceDeps) {
     const perPage = Math.min(Math.max(1, Math.floor(input.perPage ?? 20)), MAX_PER_PAGE);
     const page = Math.min(Math.max(1, Math.floor(input.page ?? 1)), MAX_SEARCH_PAGE);
     const filters: SearchFilters = { section: input.section || undefined, author: input.author || undefined, tag: input.tag || undefined, from, to };
-    const rows = await repo.search({ query, filters, sort: input.sort ?? 'relevance', limit: perPage + 1, offset: (page - 1) * perPage });
+    const rows = await queue.run(() => repo.search({ query, filters, sort: input.sort ?? 'relevance', limit: perPage + 1, offset: (page - 1) * perPage }));
     const hits = rows.slice(0, perPage).map(({ headline, snippet, ...hit }) => ({ ...hit, headlineHtml: highlightHtml(headline), snippetHtml: highlightHtml(snippet) }));
     let suggestion: string | null = null;
     if (page === 1 && hits.length < SUGGEST_BELOW) {
       const better = suggest(query, vocabularyOf(await createSearchSourceRepo(db).nameVocabulary()));
       // Offered only when it finds more than the query did.
-      if (better && (await repo.search({ query: parseQuery(better), filters, sort: 'relevance', limit: SUGGEST_BELOW, offset: 0 })).length > hits.length) suggestion = better;
+      if (better && (await queue.run(() => repo.search({ query: parseQuery(better), filters, sort: 'relevance', limit: SUGGEST_BELOW, offset: 0 }))).length > hits.length) suggestion = better;
     }
     return { ok: true, query: query.text, hits, page, perPage, hasMore: rows.length > perPage, suggestion };
   }

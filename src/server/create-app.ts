@@ -68,7 +68,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   if (applied.length) log.info({ migrations: applied }, 'database migrated');
   const { db } = database;
 
-  const search = createSearchModule({ db, capabilities: database.capabilities, log });
+  const search = createSearchModule({ db, capabilities: database.capabilities, log, concurrency: config.searchConcurrency });
   const tagger = createStoryTagger({ clock, newId, log });
   const content = createContentModule({ db, clock, newId, indexer: search.indexArticle, tagger });
   const settings = createSettingsService(db, configuredSettings(config.site));

@@ -6,6 +6,7 @@ import { errorCodes } from '../shared/errors.js';
 import '../content/errors.js';
 import '../media/errors.js';
 import '../ingest/errors.js';
+import '../search/errors.js';
 import '../admin/index.js';
 
 test('every error code is documented in docs/errors.md with its status', () => {
