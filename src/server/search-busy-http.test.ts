@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import net from 'node:net';
 import pg from 'pg';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, publishStory } from '../../test/support/test-app.js';
@@ -56,3 +57,51 @@ test('[postgres] searches beyond SEARCH_CONCURRENCY wait, then are refused with 
     await handle.close();
   }
 });
+
+/**
+ * Sends each request on a connection of its own, all written in one synchronous loop, so the
+ * server (in this process) reads them in the same turn of its event loop; returns each answer's
+ * status line and headers.
+ */
+async function sendTogether(server: net.Server, paths: string[]): Promise<string[]> {
+  const port = (server.address() as net.AddressInfo).port;
+  const sockets = await Promise.all(paths.map(() => new Promise<net.Socket>((resolve, reject) => {
+    const socket = net.connect(port, '127.0.0.1', () => resolve(socket));
+    socket.on('error', reject);
+  })));
+  const answers = sockets.map((socket) => new Promise<string>((resolve) => {
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('end', () => resolve(text.split('\r\n\r\n')[0]!));
+  }));
+  // Every connection accepted by the server first, then every request written, and the bytes left
+  // a moment to arrive before this process's event loop turns again.
+  for (let open = 0; open < paths.length; ) open = await new Promise<number>((resolve) => server.getConnections((_err, count) => setTimeout(() => resolve(count), 5)));
+  sockets.forEach((socket, i) => socket.write(`GET ${paths[i]} HTTP/1.1\r\nHost: news.example.com\r\nConnection: close\r\n\r\n`));
+  for (const until = Date.now() + 50; Date.now() < until; );
+  return Promise.all(answers);
+}
+
+/**
+ * Twenty searches arriving together over HTTP: one runs, four wait, fifteen are refused — on
+ * SQLite too, whose statements run synchronously: a search holds its slot from the next turn of
+ * the event loop, so those read in the same turn count against the bound (without that, each
+ * ran to its end in the turn its request was read in, and pages waited behind all of them).
+ */
+for (const target of await testDatabases()) {
+  test(`[${target.name}] twenty searches at once with SEARCH_CONCURRENCY=1: five answered, fifteen refused`, { timeout: 60_000 }, async () => {
+    const app = await createTestApp(target, { SEARCH_CONCURRENCY: '1' });
+    try {
+      await publishStory(app, { headline: 'Harbour pilots return to the quay' });
+      await app.app.listen({ port: 0, host: '127.0.0.1' });
+      const heads = await sendTogether(app.app.server, Array.from({ length: 20 }, (_, i) => `/search?q=harbour&n=${i}`));
+      const count = (status: number) => heads.filter((head) => head.startsWith(`HTTP/1.1 ${status} `)).length;
+      assert.deepEqual([count(200), count(503)], [5, 15], heads.map((head) => head.split('\r\n')[0]).join(', '));
+      assert.ok(heads.filter((head) => head.startsWith('HTTP/1.1 503')).every((head) => /\r\nretry-after: 5\r\n/i.test(`${head}\r\n`)));
+      assert.equal((await app.app.inject('/search?q=quay')).statusCode, 200, 'free again after them');
+    } finally {
+      await app.close();
+    }
+  });
+}
