@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../shared/clock.js';
+import { DatelineError } from '../shared/errors.js';
 import { createCodingNegotiator, type ContentCoding } from '../shared/accept-encoding.js';
 import { representationsIn, type CachedPage, type PageCache } from '../shared/page-cache.js';
 import { answerRepresentations, etagOf, writeRepresentation, type HeaderMap } from '../shared/representations.js';
@@ -93,7 +94,11 @@ export async function contentApiRoutes(app: FastifyInstance, options: ContentApi
     let error: GhostError;
     if (err instanceof GhostError) error = err;
     else if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) error = new GhostError('BadRequestError', 'The request could not be read.', { context: err.message });
-    else if (isDatabaseUnavailable(err)) {
+    else if (err instanceof DatelineError && err.status === 503) {
+      // Busy (SEARCH_BUSY: too many searches at once): worth trying again shortly.
+      error = new GhostError('ServiceUnavailableError', `${err.message}.`, { code: err.code });
+      reply.header('retry-after', '5');
+    } else if (isDatabaseUnavailable(err)) {
       request.log.warn({ err: { message: err.message }, path: request.url.split('?')[0] }, 'database unavailable');
       error = new GhostError('ServiceUnavailableError', 'The database is not reachable just now; try again in a few seconds.');
       reply.header('retry-after', '5');

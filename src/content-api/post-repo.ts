@@ -94,7 +94,11 @@ const ORDER_COLUMNS: Record<string, RawBuilder<unknown>> = {
  * "This article id column is among the stories matching these words" (src/search), passed in by
  * the composition root; null when the words have nothing to search for.
  */
-export type PostSearch = (q: string, articleIdColumn: string) => RawBuilder<SqlBool> | null;
+export interface PostSearch {
+  matching(q: string, articleIdColumn: string): RawBuilder<SqlBool> | null;
+  /** Runs the reads that carry such a condition within the reader searches' bound (SEARCH_CONCURRENCY). */
+  bounded<T>(work: () => Promise<T>): Promise<T>;
+}
 
 export interface PostQuery {
   filter: FilterNode | null;
@@ -131,7 +135,7 @@ export function createPostRepo(db: Kysely<Database>, search?: PostSearch) {
   /** The search condition for `q`; refused by name when it has nothing to search for. */
   function matching(text: string | null | undefined): RawBuilder<SqlBool> | null {
     if (!text) return null;
-    const condition = search?.(text, 'articles.id') ?? null;
+    const condition = search?.matching(text, 'articles.id') ?? null;
     if (!condition) throw invalidParameter('q', 'q has no words to search for.');
     return condition;
   }
@@ -167,7 +171,9 @@ export function createPostRepo(db: Kysely<Database>, search?: PostSearch) {
         query.offset > 0
           ? ordered(selectPost(null).where('articles.id', 'in', ordered(publishedStories(query.filter, words).select('articles.id')).limit(query.limit).offset(query.offset)))
           : ordered(selectPost(query.filter, words)).limit(query.limit);
-      const [rows, count] = await Promise.all([page.execute(), publishedStories(query.filter, words).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+      const read = () => Promise.all([page.execute(), publishedStories(query.filter, words).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()]);
+      // A search may read every story (search-service.ts): with words, as many at once as /search's.
+      const [rows, count] = words && search ? await search.bounded(read) : await read();
       return { rows: rows.map(toRow), total: Number(count.n) };
     },
 

@@ -75,6 +75,12 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createSearchService({ db, index, concurrency = SEARCH_CONCURRENCY_DEFAULT }: SearchServiceDeps) {
   const repo = index(db);
   const queue = createWorkQueue({ concurrency, maxWaiting: 4 * concurrency, busy: () => new SearchBusy() });
+  /** Runs a read of the search index within the bound; rejects with SearchBusy when it is full. */
+  const bounded = <T>(work: () => Promise<T>): Promise<T> =>
+    queue.run(async () => {
+      await turn();
+      return work();
+    });
 
   async function run(input: SearchInput): Promise<SearchOutcome> {
     const query = parseQuery(input.q);
@@ -86,22 +92,20 @@ export function createSearchService({ db, index, concurrency = SEARCH_CONCURRENC
     const perPage = Math.min(Math.max(1, Math.floor(input.perPage ?? 20)), MAX_PER_PAGE);
     const page = Math.min(Math.max(1, Math.floor(input.page ?? 1)), MAX_SEARCH_PAGE);
     const filters: SearchFilters = { section: input.section || undefined, author: input.author || undefined, tag: input.tag || undefined, from, to };
-    const rows = await queue.run(async () => {
-      await turn();
-      return repo.search({ query, filters, sort: input.sort ?? 'relevance', limit: perPage + 1, offset: (page - 1) * perPage });
-    });
+    const rows = await bounded(() => repo.search({ query, filters, sort: input.sort ?? 'relevance', limit: perPage + 1, offset: (page - 1) * perPage }));
     const hits = rows.slice(0, perPage).map(({ headline, snippet, ...hit }) => ({ ...hit, headlineHtml: highlightHtml(headline), snippetHtml: highlightHtml(snippet) }));
     let suggestion: string | null = null;
     if (page === 1 && hits.length < SUGGEST_BELOW) {
       const better = suggest(query, vocabularyOf(await createSearchSourceRepo(db).nameVocabulary()));
       // Offered only when it finds more than the query did.
-      if (better && (await queue.run(() => repo.search({ query: parseQuery(better), filters, sort: 'relevance', limit: SUGGEST_BELOW, offset: 0 }))).length > hits.length) suggestion = better;
+      if (better && (await bounded(() => repo.search({ query: parseQuery(better), filters, sort: 'relevance', limit: SUGGEST_BELOW, offset: 0 }))).length > hits.length) suggestion = better;
     }
     return { ok: true, query: query.text, hits, page, perPage, hasMore: rows.length > perPage, suggestion };
   }
 
   return {
     search: run,
+    bounded,
     /**
      * A condition "this article id column is among the stories matching `q`", for another
      * module's own listing (the Content API's posts); null when `q` has nothing to search for.

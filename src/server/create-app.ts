@@ -105,7 +105,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     paths: { article: articlePath, section: sectionPath, author: authorPath, tag: topicPath, page: sectionPath },
     clock,
     cacheEntries: config.pageCacheEntries,
-    search: (q, column) => search.service.matching(q, column),
+    search: { matching: (q, column) => search.service.matching(q, column), bounded: search.service.bounded },
   });
 
   // With Redis, limits and presence are shared by every node, and a change on one node clears

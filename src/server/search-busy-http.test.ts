@@ -5,6 +5,7 @@ import pg from 'pg';
 import { testDatabases } from '../../test/support/databases.js';
 import { createTestApp, publishStory } from '../../test/support/test-app.js';
 import { articlePath } from '../site/index.js';
+import { seedNewsroom } from '../../test/support/content-api-newsroom.js';
 
 const postgres = (await testDatabases()).find((t) => t.name === 'postgres');
 
@@ -100,6 +101,18 @@ for (const target of await testDatabases()) {
       assert.deepEqual([count(200), count(503)], [5, 15], heads.map((head) => head.split('\r\n')[0]).join(', '));
       assert.ok(heads.filter((head) => head.startsWith('HTTP/1.1 503')).every((head) => /\r\nretry-after: 5\r\n/i.test(`${head}\r\n`)));
       assert.equal((await app.app.inject('/search?q=quay')).statusCode, 200, 'free again after them');
+
+      // The Content API's `q` is the same kind of read, within the same bound; refused in Ghost's shape.
+      const { key } = await seedNewsroom(app);
+      const api = await sendTogether(app.app.server, Array.from({ length: 20 }, (_, i) => `/ghost/api/content/posts/?key=${key}&q=harbour&limit=${i + 1}`));
+      const apiCount = (status: number) => api.filter((head) => head.startsWith(`HTTP/1.1 ${status} `)).length;
+      // (Each key is looked up in the database first, so on PostgreSQL they reach the bound a little
+      // apart, and one that finished may have made room for another.)
+      const statuses = api.map((head) => head.split('\r\n')[0]).join(', ');
+      assert.ok(apiCount(200) >= 5 && apiCount(503) >= 10 && apiCount(200) + apiCount(503) === 20, statuses);
+      assert.ok(api.filter((head) => head.startsWith('HTTP/1.1 503')).every((head) => /\r\nretry-after: 5\r\n/i.test(`${head}\r\n`) && /\r\ncontent-type: application\/json/i.test(head)));
+      const refused = await app.app.inject(`/ghost/api/content/posts/?key=${key}&q=harbour&limit=3`);
+      assert.equal(refused.statusCode, 200, 'free again after them');
     } finally {
       await app.close();
     }
