@@ -100,18 +100,23 @@ for (const target of await testDatabases()) {
     }
   });
 
-  test(name('views are written within a second while the server runs, and at close'), async () => {
+  test(name('views are written within a second while the server runs, and at close'), async (t) => {
     const handle = await target.create();
     const app = await createTestApp(target, {}, { database: handle });
     try {
       const { article } = await publishStory(app, { headline: 'Written soon' });
+      // The second is counted on a clock of the test's own: measured on the wall clock, a loaded CI
+      // machine made it whatever the machine was doing (the database and its I/O stay real).
+      t.mock.timers.enable({ apis: ['setInterval'] });
       app.services.views.start();
       await app.services.views.ingest(beacon(article.id));
+      t.mock.timers.tick(999);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      assert.equal((await stored(app, article.id)).total, 0, 'not written before the second is up');
+      t.mock.timers.tick(1);
       const started = Date.now();
-      while ((await stored(app, article.id)).total === 0 && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 50));
-      const waited = Date.now() - started;
-      assert.equal((await stored(app, article.id)).total, 1);
-      assert.ok(waited <= 1300, `written after ${waited} ms`);
+      while ((await stored(app, article.id)).total === 0 && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 20));
+      assert.equal((await stored(app, article.id)).total, 1, 'written when the second is up, with no request and no close');
       for (let i = 0; i < 25; i++) await app.services.views.ingest(beacon(article.id, { address: `192.0.2.${i}` }));
       await app.close();
       const row = await handle.db.selectFrom('articles').select('views').where('id', '=', article.id).executeTakeFirstOrThrow();

@@ -103,3 +103,22 @@ test('a full set finished after its page was replaced or retired is dropped, and
   assert.equal(kept.source, undefined);
   assert.ok(Object.values(kept.representations).reduce((sum, r) => sum + (r?.body.length ?? 0), 0) <= 2 * size + 200);
 });
+
+test('a change made elsewhere retires cached pages at the first request after checkEveryMs, never before', async () => {
+  let generation = 1;
+  let time = 0;
+  let reads = 0;
+  const cache = createPageCache({ maxEntries: 100, readGeneration: async () => (reads++, generation), checkEveryMs: 1000, now: () => time });
+  await cache.currentGeneration();
+  cache.set('home', entry(100));
+  generation = 2; // another process (a worker, the CLI, another node) changed the site
+  time = 1000;
+  assert.ok(cache.get('home'), 'within the interval the page is served without asking the database');
+  assert.equal(reads, 1);
+  time = 1001;
+  assert.ok(cache.get('home'), 'the first request after it is still answered at once, and starts a check');
+  assert.equal(reads, 2);
+  await cache.currentGeneration(); // the check in flight
+  assert.equal(cache.get('home'), undefined, 'the next request builds the page anew');
+  assert.equal(cache.knownGeneration(), 2);
+});

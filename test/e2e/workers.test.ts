@@ -51,7 +51,7 @@ function freshGet(url: string): Promise<number> {
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
-test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the port, follow each change, and a dead one is replaced', { timeout: 120_000 }, async () => {
+test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the port, follow each change, and a dead one is replaced', { timeout: 120_000 }, async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-workers-'));
   let server: ServerProcess | null = null;
   try {
@@ -78,11 +78,14 @@ test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the por
     const followed = await until('every worker shows the new name', async () => {
       const pages = await Promise.all(Array.from({ length: 8 }, async () => (await fetch(`${s.url}/`)).text()));
       return pages.every((p) => p.includes('The Two Worker Times'));
-    }, 6000);
-    // Each worker re-reads the content generation at most a second after the change (at once with
-    // Redis); the rest is building eight home pages on two cores that are also drawing the demo
-    // pictures (795 ms on a quiet machine).
-    assert.ok(followed <= 3000, `followed after ${followed} ms`);
+    }, 15_000);
+    // A cached page has no lifetime of its own: only a new content generation retires it, so the
+    // other worker's home page changing at all is the proof that it read the generation. Each
+    // worker re-reads it at most a second after the change (at once with Redis; the interval is
+    // pinned by page-cache.test.ts with a clock of its own); the rest is building home pages on two
+    // cores that are also drawing the demo pictures and running other test files: 795 ms on a
+    // quiet machine, 3.4 s once in CI. A wall-clock bound here only measured the machine.
+    t.diagnostic(`every worker followed the change after ${followed} ms`);
 
     // kill -9 a worker: another takes its place, and every connection is answered again.
     // (A connection the primary handed to the worker as it died is lost with it, as with any crash.)
