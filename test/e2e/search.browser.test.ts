@@ -48,6 +48,13 @@ test('a reader searches from the header and narrows by section, with JavaScript 
   const results = page.locator('.search-hit h2');
   assert.equal(await results.count(), 2);
   assert.equal(await page.locator('.search-hit h2 mark').first().textContent(), 'Monsoon');
+  // One rule between two results: the date once took the article page's bordered meta block, and
+  // each result showed three lines.
+  const rules = await page.locator('.search-hit').first().evaluate((hit) =>
+    [hit, ...hit.querySelectorAll('*')].flatMap((el) => ['top', 'bottom'].filter((side) => getComputedStyle(el).getPropertyValue(`border-${side}-style`) !== 'none').map((side) => `${el.tagName.toLowerCase()}.${el.className} ${side}`)),
+  );
+  assert.deepEqual(rules, ['article.search-hit bottom']);
+  assert.match(await page.locator('.search-hit .hit-date time').first().textContent() ?? '', /^\w{3}, \d{1,2} \w{3} \d{4}$/);
 
   await page.locator('select[name=section]').selectOption('politics');
   await page.getByRole('button', { name: 'Search', exact: true }).last().click();

@@ -52,7 +52,7 @@ function hitHtml(site: SiteInfo, hit: SearchHit): TrustedHtml {
   // headlineHtml and snippetHtml are escaped by the search module, with only its own <mark> added.
   return html`<article class="search-hit"><a class="kicker" href="${sectionPath(hit.sectionSlug)}">${hit.sectionName}</a>
 <h2><a href="${articlePath(hit.sectionSlug, hit.slug)}">${trusted(hit.headlineHtml)}</a></h2>
-${hit.snippetHtml ? html`<p>${trusted(hit.snippetHtml)}</p>` : ''}<p class="meta"><time datetime="${hit.publishedAt}">${site.dates.day(hit.publishedAt)}</time></p></article>`;
+${hit.snippetHtml ? html`<p>${trusted(hit.snippetHtml)}</p>` : ''}<p class="hit-date"><time datetime="${hit.publishedAt}">${site.dates.day(hit.publishedAt)}</time></p></article>`;
 }
 
 /** The search page: the form, then results with highlights, "did you mean" and pagination. Never indexed. */
