@@ -23,11 +23,10 @@ import { loadConfig } from '../src/config/index.js';
 import { createApp } from '../src/server/create-app.js';
 import { wordCount } from '../src/doc/index.js';
 import { benchmarkStorySlug } from '../src/demo/index.js';
-import { load, type LoadResult } from './load.js';
+import { load, warmUp, type LoadResult } from './load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const WARM_UP_SECONDS = 2;
 const CODINGS = ['identity', 'gzip', 'br'] as const;
 const root = new URL('..', import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), 'dateline-bench-'));
@@ -116,14 +115,7 @@ try {
   const coldPort = await startChild('app-server.ts', [], { ...env, DATELINE_DEMO: '0', PAGE_CACHE_ENTRIES: '0' });
 
   const brotli = { 'accept-encoding': 'br' };
-  // Every server is warmed first, in both codings, as a reviewer's wrk meets a server that has been
-  // running: measured cold, the app's first run paid its JIT warm-up and the page's compression at
-  // `page` effort (made on the second request) inside the measured seconds, which the reference,
-  // with nothing to warm, did not (served plain 0.64× cold against 0.90× for br measured after it).
-  for (const url of [`http://127.0.0.1:${refPort}/`, `http://127.0.0.1:${appPort}${path}`, `http://127.0.0.1:${coldPort}${path}`]) {
-    await load(url, WARM_UP_SECONDS, CONNECTIONS);
-    await load(url, WARM_UP_SECONDS, CONNECTIONS, brotli);
-  }
+  await warmUp([`http://127.0.0.1:${refPort}/`, `http://127.0.0.1:${appPort}${path}`, `http://127.0.0.1:${coldPort}${path}`], [{}, brotli], CONNECTIONS);
   const reference = await load(`http://127.0.0.1:${refPort}/`, SECONDS, CONNECTIONS);
   const served = await load(`http://127.0.0.1:${appPort}${path}`, SECONDS, CONNECTIONS);
   const coldHttp = await load(`http://127.0.0.1:${coldPort}${path}`, SECONDS, CONNECTIONS);

@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config/index.js';
 import { createApp } from '../src/server/create-app.js';
-import { load, type LoadResult } from './load.js';
+import { load, warmUp, type LoadResult } from './load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -75,6 +75,7 @@ try {
 
   const version = { 'accept-version': 'v5.0' };
   const brotli = { ...version, 'accept-encoding': 'br' };
+  await warmUp([`http://127.0.0.1:${refPort}/`, `http://127.0.0.1:${appPort}${path}`, `http://127.0.0.1:${coldPort}${path}`], [version, brotli], CONNECTIONS);
   const reference = await load(`http://127.0.0.1:${refPort}/`, SECONDS, CONNECTIONS, version);
   const served = await load(`http://127.0.0.1:${appPort}${path}`, SECONDS, CONNECTIONS, version);
   const cold = await load(`http://127.0.0.1:${coldPort}${path}`, Math.min(SECONDS, 5), CONNECTIONS, version);
