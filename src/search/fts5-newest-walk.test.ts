@@ -64,7 +64,19 @@ test('[sqlite] newest first: the walk down the index rows gives the sorted pages
     };
 
     await compare('in order');
-    assert.ok(routes.includes('walk') && routes.includes('sorted'), routes.join(', '));
+    // Which pages walk: a word alone or in a section, from a date on; not a byline, a topic, an end
+    // date, a page deeper than the walk goes, nor matches spread over more rows than `spanLimit`.
+    const routeOf = async (input: SearchInput, service = walking) => {
+      routes.length = 0;
+      await page(service, input);
+      return routes[0];
+    };
+    assert.equal(await routeOf({ q: 'harbour' }), 'walk');
+    assert.equal(await routeOf({ q: 'harbour', section: 'rivers', from: '2024-01-10' }), 'walk');
+    assert.equal(await routeOf({ q: 'harbour', author: 'ravi-pillai' }), 'sorted');
+    assert.equal(await routeOf({ q: 'harbour', to: '2024-02-01' }), 'sorted');
+    assert.equal(await routeOf({ q: 'quay', perPage: 50 }, serviceWith({ spanLimit: 200 })), 'sorted', '51 quays over 350 rows');
+    assert.equal(await routeOf({ q: 'quay', perPage: 20 }, serviceWith({ spanLimit: 200 })), 'walk', '21 quays over 140 rows');
 
     // Five old stories re-dated to after every other (an editor's new publication date): their
     // index rows stay the oldest, so only the look-up behind the walk can find them.

@@ -29,6 +29,8 @@ const newestFirst = (a: Dated, b: Dated) => (a.published_at === b.published_at ?
  */
 export const NEWEST_WALK_LIMIT = 1000;
 export const NEWEST_STRAY_LIMIT = 16;
+/** The walk's matches spread over more index rows than this (a rarer word, a deep page): sorted. */
+export const NEWEST_SPAN_LIMIT = 5000;
 
 export interface Fts5SearchOptions {
   /** Told how each newest-first page was found: 'walk', 'walk and N strays', or 'sorted'. */
@@ -37,6 +39,8 @@ export interface Fts5SearchOptions {
   walkLimit?: number;
   /** More stories than this out of order within a page's dates and it is sorted from every match. */
   strayLimit?: number;
+  /** Matches spread over more index rows than this and the page is sorted from every match. */
+  spanLimit?: number;
 }
 
 /**
@@ -47,6 +51,7 @@ export interface Fts5SearchOptions {
 export function createFts5SearchRepo(db: Kysely<Database>, options: Fts5SearchOptions = {}): SearchIndexRepo {
   const walkLimit = options.walkLimit ?? NEWEST_WALK_LIMIT;
   const strayLimit = options.strayLimit ?? NEWEST_STRAY_LIMIT;
+  const spanLimit = options.spanLimit ?? NEWEST_SPAN_LIMIT;
 
   async function docId(articleId: string): Promise<number | null> {
     const row = await sql<{ doc_id: number }>`select doc_id from search_documents where article_id = ${articleId}`.execute(db);
@@ -67,15 +72,22 @@ export function createFts5SearchRepo(db: Kysely<Database>, options: Fts5SearchOp
     request: SearchRequest,
   ): Promise<{ doc_id: number }[] | null> {
     const wanted = request.offset + request.limit;
-    if (wanted > walkLimit) return sorted();
+    // A byline or topic narrows a word to a few of its matches, and an end date starts the page in
+    // the past: either way the walk would pass over most matches to find a page, and sorting them
+    // reads each once.
+    if (wanted > walkLimit || sets.length || onDocument.to) return sorted();
     const walked = (
-      await sql<Dated>`select search_fts.rowid as doc_id, d.published_at from search_fts join search_documents d on d.doc_id = search_fts.rowid
+      await sql<Dated & { newest_row: number }>`select search_fts.rowid as doc_id, d.published_at, (select max(doc_id) from search_documents) as newest_row
+        from search_fts join search_documents d on d.doc_id = search_fts.rowid
         where search_fts match ${match}${andAll(conditions)} order by search_fts.rowid desc limit ${wanted}`.execute(db)
     ).rows;
-    let found = walked;
+    let found: Dated[] = walked;
     if (walked.length === wanted) {
       // The walk stopped before the matches ran out: what it passed by is older by row.
       const oldestRow = walked[walked.length - 1]!.doc_id;
+      // Looking for strays reads every story of the page's dates: for a rare word or a narrow filter
+      // that is far more stories than sorting its matches would read.
+      if (walked[0]!.newest_row - oldestRow > spanLimit) return sorted();
       const last = [...walked].sort(newestFirst)[wanted - 1]!.published_at;
       const strays = (
         await sql<Dated>`select d.doc_id, d.published_at from search_documents d
