@@ -76,6 +76,7 @@ const QUERIES: { name: string; kind: Kind; input: SearchInput }[] = [
   { name: 'word OR word -word', kind: 'words', input: { q: 'cricket OR football -rain' } },
   { name: 'a phrase', kind: 'phrase', input: { q: '"prime minister"' } },
   { name: 'a name as a phrase', kind: 'phrase', input: { q: '"Meera Iyer"' } },
+  { name: 'a common phrase, newest first', kind: 'phrase', input: { q: '"prime minister"', sort: 'newest' } },
   { name: 'filtered (section, dates)', kind: 'filter', input: { q: 'election', section: 'news', from: '2022-01-01', to: '2022-12-31' } },
   { name: 'a frequent word in one section', kind: 'filter', input: { q: 'government', section: 'business' } },
   { name: 'a frequent word by one author', kind: 'filter', input: { q: 'police', author: 'asha-rao' } },
