@@ -64,18 +64,12 @@ export function createFts5SearchRepo(db: Kysely<Database>, options: Fts5SearchOp
    * it did; it belongs on the page only if it is at least as new as the page's last story, and every
    * story that new with an older row is looked up (a few, by their rows) and checked.
    */
-  async function newestByWalk(
-    match: string,
-    conditions: RawBuilder<SqlBool>[],
-    onDocument: SearchFilters,
-    sets: RawBuilder<unknown>[],
-    request: SearchRequest,
-  ): Promise<{ doc_id: number }[] | null> {
+  async function newestByWalk(match: string, conditions: RawBuilder<SqlBool>[], filters: SearchFilters, request: SearchRequest): Promise<{ doc_id: number }[] | null> {
     const wanted = request.offset + request.limit;
     // A byline or topic narrows a word to a few of its matches, and an end date starts the page in
     // the past: either way the walk would pass over most matches to find a page, and sorting them
-    // reads each once.
-    if (wanted > walkLimit || sets.length || onDocument.to) return sorted();
+    // reads each once. What is left to filter on is the index row's own section and date.
+    if (wanted > walkLimit || filters.author || filters.tag || filters.to) return sorted();
     const walked = (
       await sql<Dated & { newest_row: number }>`select search_fts.rowid as doc_id, d.published_at, (select max(doc_id) from search_documents) as newest_row
         from search_fts join search_documents d on d.doc_id = search_fts.rowid
@@ -88,10 +82,10 @@ export function createFts5SearchRepo(db: Kysely<Database>, options: Fts5SearchOp
       // Looking for strays reads every story of the page's dates: for a rare word or a narrow filter
       // that is far more stories than sorting its matches would read.
       if (walked[0]!.newest_row - oldestRow > spanLimit) return sorted();
-      const last = [...walked].sort(newestFirst)[wanted - 1]!.published_at;
+      const last = walked.sort(newestFirst)[wanted - 1]!.published_at;
       const strays = (
         await sql<Dated>`select d.doc_id, d.published_at from search_documents d
-          where d.published_at >= ${last} and d.doc_id < ${oldestRow}${andAll([...filterConditions(onDocument), ...sets.map((set) => sql<SqlBool>`d.doc_id in (${set})`)])}
+          where d.published_at >= ${last} and d.doc_id < ${oldestRow}${andAll(filterConditions(filters))}
           order by d.published_at desc limit ${strayLimit + 1}`.execute(db)
       ).rows;
       if (strays.length > strayLimit) return sorted();
@@ -144,7 +138,7 @@ export function createFts5SearchRepo(db: Kysely<Database>, options: Fts5SearchOp
       const page =
         request.sort === 'relevance'
           ? (await sql<{ doc_id: number }>`select doc_id from (${candidates}) order by score, doc_id desc limit ${request.limit} offset ${request.offset}`.execute(db)).rows
-          : ((await newestByWalk(match, conditions, onDocument, storySets({ author, tag }), request)) ??
+          : ((await newestByWalk(match, conditions, request.filters, request)) ??
             (await sql<{ doc_id: number }>`
             select d.doc_id from search_fts join search_documents d on d.doc_id = search_fts.rowid
             where search_fts match ${match}${andAll(conditions)}
