@@ -3,6 +3,7 @@ import type { Database } from '../db/index.js';
 import { andAll, filterConditions, RANK_WINDOW, type RawHit, type SearchIndexRepo, type SearchRequest } from './search-filters-repo.js';
 import type { ParsedQuery, SearchClause } from './search-query.js';
 import type { SearchDocument } from './search-source-repo.js';
+import { markAll, markerFor, snippetOf } from './text-marks.js';
 
 /**
  * ts_rank weights for D, C, B, A: body (read only from a row without a ranking vector, below), —,
@@ -23,8 +24,6 @@ const WEIGHTS = sql`'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
 const ranked = (row: 'd' | 'r') => sql.raw(`coalesce(${row}.rank_vector, ${row}.document)`);
 // A tsvector holds at most 1 MB; no story's text comes near it, but a pasted archive might.
 const MAX_FIELD_CHARS = 200_000;
-const HEADLINE_OPTIONS = 'HighlightAll=true, StartSel=\u0001, StopSel=\u0002';
-const SNIPPET_OPTIONS = 'MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", StartSel=\u0001, StopSel=\u0002';
 
 /**
  * The tsquery from quoted phrases: each goes through `phraseto_tsquery('simple', …)`, which
@@ -166,6 +165,12 @@ async function bitmapsOnly<T>(db: Kysely<Database>, work: (trx: Kysely<Database>
   }
 }
 
+/** The page's hits with their headlines and snippets marked from their text (`window` is the repo's own). */
+function withMarks(rows: (RawHit & { window: string | null })[], query: ParsedQuery): RawHit[] {
+  const marker = markerFor(query);
+  return rows.map(({ window: _window, headline, snippet, ...hit }) => ({ ...hit, headline: markAll(headline, marker), snippet: snippetOf(snippet, marker) }));
+}
+
 /** Search over PostgreSQL's tsvector; `choosePath` is for tests that need one path taken. */
 export interface TsvectorSearchOptions {
   choosePath?: typeof chooseNewestPath;
@@ -178,7 +183,7 @@ export interface TsvectorSearchOptions {
   sampleWhenCosting?: number;
 }
 
-/** PostgreSQL: a weighted tsvector per story with a GIN index; snippets by ts_headline for the page's rows only. */
+/** PostgreSQL: a weighted tsvector per story with a GIN index; the page's rows marked in the application (text-marks.ts). */
 export function createTsvectorSearchRepo(db: Kysely<Database>, options: TsvectorSearchOptions = {}): SearchIndexRepo {
   const choosePath = options.choosePath ?? chooseNewestPath;
 
@@ -287,14 +292,13 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
                 order by n.published_at desc limit ${request.limit} offset ${request.offset}`
             : sql`select w.article_id, w.published_at, ts_rank(${WEIGHTS}, w.ranked, ${query}) as score, count(*) over () as window
               from (${window}) w order by score desc, w.published_at desc limit ${request.limit} offset ${request.offset}`;
-        // Stories are joined, and their headline and snippet marked, for the page's rows only: in
-        // the same statement, not a second one after it (a round trip less). When a slice turns out
-        // to hold too few matches, the marking of its page was in vain; that is the rare case.
+        // Stories are joined, with the text their headline and snippet are marked in, for the page's
+        // rows only: in the same statement, not a second one after it (a round trip less). The
+        // marking itself is done here, not by ts_headline (text-marks.ts).
         return (
           await sql<RawHit & { window: string | null }>`
           select p.article_id as "articleId", a.slug, s.slug as "sectionSlug", s.name as "sectionName", p.published_at as "publishedAt", p.window,
-            ts_headline('simple', h.headline, ${query}, ${HEADLINE_OPTIONS}) as headline,
-            ts_headline('simple', case when h.body = '' then h.standfirst else h.body end, ${query}, ${SNIPPET_OPTIONS}) as snippet
+            h.headline, case when h.body = '' then h.standfirst else h.body end as snippet
           from (${page}) p
           join articles a on a.id = p.article_id
           join sections s on s.id = a.section_id
@@ -309,8 +313,7 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
         // up and read its words from TOAST (monsoon with one tag of 2,031 stories at 100,000: 18–32
         // → 6 ms); it does not count that reading.
         options.onRoute?.('listed');
-        const found = await bitmapsOnly(db, (trx) => pageAlong(trx, { kind: 'gin' }, sql<SqlBool>``));
-        return found.map(({ window: _window, ...hit }) => hit);
+        return withMarks(await bitmapsOnly(db, (trx) => pageAlong(trx, { kind: 'gin' }, sql<SqlBool>``)), request.query);
       }
       let estimated = await estimate(matching, dated, phrased ? sql<SqlBool>`d.document @@ ${candidatesQuery(request.query)}${andAll(filters)}` : null);
       const sampled = estimated !== null && phrased && cheapestNewestPath(estimated, wanted)[1] >= (options.sampleWhenCosting ?? SAMPLE_WHEN_COSTING);
@@ -334,7 +337,7 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
       }
       options.onRoute?.(`${sampled ? 'sampled: ' : ''}${rows ? 'slice' : path.kind === 'slice' ? 'slice, then gin' : path.kind}`);
       rows ??= await pageAlong(db, path.kind === 'walk' ? path : { kind: 'gin' }, sql<SqlBool>``);
-      return rows.map(({ window: _window, ...hit }) => hit);
+      return withMarks(rows, request.query);
     },
 
     matches(query: ParsedQuery, articleIdColumn: string) {
