@@ -23,9 +23,11 @@ import { loadConfig } from '../src/config/index.js';
 import { createApp } from '../src/server/create-app.js';
 import { wordCount } from '../src/doc/index.js';
 import { benchmarkStorySlug } from '../src/demo/index.js';
-import { load, warmUp, type LoadResult } from './load.js';
+import { loadInTurn, warmUp, type LoadResult } from './load.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+/** Each server's SECONDS are split into this many rounds, the servers taking turns (load.ts, loadInTurn). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const CODINGS = ['identity', 'gzip', 'br'] as const;
 const root = new URL('..', import.meta.url).pathname;
@@ -56,8 +58,8 @@ function timeLoop(seconds: number, work: () => Promise<unknown> | unknown): Prom
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-const row = (label: string, r: LoadResult, ref: LoadResult) =>
-  `${label.padEnd(34)} ${fmt(r.requestsPerSecond).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  ratio ${(r.requestsPerSecond / ref.requestsPerSecond).toFixed(2)}×`;
+const row = (label: string, r: LoadResult, ratio: number) =>
+  `${label.padEnd(34)} ${fmt(r.requestsPerSecond).padStart(8)} req/s  p50 ${r.p50Ms.toFixed(2).padStart(6)} ms  p99 ${r.p99Ms.toFixed(2).padStart(6)} ms  ratio ${ratio.toFixed(2)}×`;
 
 try {
   // 1. A demo site on SQLite, seeded in this process, then closed so the servers own the data.
@@ -116,28 +118,30 @@ try {
 
   const brotli = { 'accept-encoding': 'br' };
   await warmUp([`http://127.0.0.1:${refPort}/`, `http://127.0.0.1:${appPort}${path}`, `http://127.0.0.1:${coldPort}${path}`], [{}, brotli], CONNECTIONS);
-  const reference = await load(`http://127.0.0.1:${refPort}/`, SECONDS, CONNECTIONS);
-  const served = await load(`http://127.0.0.1:${appPort}${path}`, SECONDS, CONNECTIONS);
-  const coldHttp = await load(`http://127.0.0.1:${coldPort}${path}`, SECONDS, CONNECTIONS);
-  const referenceBr = await load(`http://127.0.0.1:${refPort}/`, SECONDS, CONNECTIONS, brotli);
-  const servedBr = await load(`http://127.0.0.1:${appPort}${path}`, SECONDS, CONNECTIONS, brotli);
-  const coldBr = await load(`http://127.0.0.1:${coldPort}${path}`, SECONDS, CONNECTIONS, brotli);
+  const roundSeconds = Math.max(2, Math.round(SECONDS / ROUNDS));
+  const inTurn = (headers: Record<string, string>) =>
+    loadInTurn([`http://127.0.0.1:${refPort}/`, `http://127.0.0.1:${appPort}${path}`, `http://127.0.0.1:${coldPort}${path}`].map((url) => ({ url, headers })), roundSeconds, CONNECTIONS, ROUNDS);
+  const plain = await inTurn({});
+  const br = await inTurn(brotli);
+  const [reference, served, coldHttp] = plain.results as [LoadResult, LoadResult, LoadResult];
+  const [referenceBr, servedBr, coldBr] = br.results as [LoadResult, LoadResult, LoadResult];
 
   const sizes = (label: string, r: typeof article) => `${label.padEnd(34)} ${CODINGS.map((c) => fmt(r[c].rawPayload.length).padStart(8)).join(' ')}`;
   console.log(`\nPage sizes in bytes${' '.repeat(16)} ${CODINGS.map((c) => c.padStart(8)).join(' ')}`);
   console.log(sizes('home page', home));
   console.log(sizes('article page (long-read)', article));
-  console.log(`\nDateline article page benchmark (${words} words, ${fmt(first.rawPayload.length)} bytes, ${SECONDS}s × ${CONNECTIONS} connections, load by ${reference.tool})\n`);
-  console.log(row('reference node:http (same bytes)', reference, reference));
-  console.log(row('article page, served (page cache)', served, reference));
-  console.log(row('article page, cache off (HTTP)', coldHttp, reference));
-  console.log(row('reference, br (same bytes)', referenceBr, referenceBr));
-  console.log(row('article page, served, br', servedBr, referenceBr));
-  console.log(row('article page, cache off, br', coldBr, referenceBr));
+  console.log(
+    `\nDateline article page benchmark (${words} words, ${fmt(first.rawPayload.length)} bytes, ${ROUNDS} rounds of ${roundSeconds}s × ${CONNECTIONS} connections, servers in turn, load by ${reference.tool}; median round, median ratio)\n`,
+  );
+  console.log(row('reference node:http (same bytes)', reference, plain.ratios[0]!));
+  console.log(row('article page, served (page cache)', served, plain.ratios[1]!));
+  console.log(row('article page, cache off (HTTP)', coldHttp, plain.ratios[2]!));
+  console.log(row('reference, br (same bytes)', referenceBr, br.ratios[0]!));
+  console.log(row('article page, served, br', servedBr, br.ratios[1]!));
+  console.log(row('article page, cache off, br', coldBr, br.ratios[2]!));
   console.log(`${'cold render in-process (read+render)'.padEnd(34)} ${fmt(coldFull).padStart(8)} pages/s (one core)`);
   console.log(`${'render step only (template+body)'.padEnd(34)} ${fmt(renderOnly).padStart(8)} pages/s (one core)`);
-  const ratio = (r: LoadResult, ref: LoadResult) => (r.requestsPerSecond / ref.requestsPerSecond).toFixed(2);
-  console.log(`\nTargets: served ≥ 0.80× reference → ${ratio(served, reference)}× plain, ${ratio(servedBr, referenceBr)}× br; cold render ≥ 2,000 pages/s → ${fmt(coldFull)}`);
+  console.log(`\nTargets: served ≥ 0.80× reference → ${plain.ratios[1]!.toFixed(2)}× plain, ${br.ratios[1]!.toFixed(2)}× br; cold render ≥ 2,000 pages/s → ${fmt(coldFull)}`);
 } finally {
   for (const child of children) child.kill('SIGTERM');
 }

@@ -75,3 +75,37 @@ export async function load(url: string, seconds: number, connections: number, he
 export async function warmUp(urls: string[], headerSets: Record<string, string>[], connections: number): Promise<void> {
   for (const url of urls) for (const headers of headerSets) await load(url, 2, connections, headers);
 }
+
+/** One server to load, with the headers for every request. */
+export interface LoadTarget {
+  url: string;
+  headers?: Record<string, string>;
+}
+
+/** Each target's median round, and each target's ratio to the first (the reference), the median of the rounds' ratios. */
+export interface TurnResult {
+  results: LoadResult[];
+  ratios: number[];
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+
+/**
+ * Loads the targets in turn, `rounds` times, `seconds` a round each. On this kind of machine (a
+ * shared virtual one) the speed of everything drifts by a quarter within a minute: measured one
+ * after the other, the reference at one speed and the app at another, a drift read as a difference
+ * between them (the served article came out at 0.73× in one run, 0.93–0.99× in the runs around
+ * it). Alternated, each ratio is taken within one round, and the median round is kept.
+ */
+export async function loadInTurn(targets: LoadTarget[], seconds: number, connections: number, rounds: number): Promise<TurnResult> {
+  const byTarget: LoadResult[][] = targets.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, target] of targets.entries()) byTarget[i]!.push(await load(target.url, seconds, connections, target.headers));
+  }
+  const results = byTarget.map((runs) => {
+    const rps = median(runs.map((r) => r.requestsPerSecond));
+    return runs.find((r) => r.requestsPerSecond === rps)!;
+  });
+  const ratios = byTarget.map((runs) => median(runs.map((r, round) => r.requestsPerSecond / byTarget[0]![round]!.requestsPerSecond)));
+  return { results, ratios };
+}

@@ -122,3 +122,22 @@ test('a change made elsewhere retires cached pages at the first request after ch
   assert.equal(cache.get('home'), undefined, 'the next request builds the page anew');
   assert.equal(cache.knownGeneration(), 2);
 });
+
+test('pages read often stay and the least recently used go, in a cache of any size', async () => {
+  for (const size of [4, 8, 64]) {
+    const cache = createPageCache({ maxEntries: size, readGeneration: async () => 1, checkEveryMs: 60_000 });
+    await cache.currentGeneration();
+    for (let i = 0; i < size; i++) cache.set(`old-${i}`, entry(10));
+    assert.ok(cache.get('old-0') && cache.get('old-1'));
+    // A hot page read between every two new pages, and a warm one read every quarter of the cache.
+    const warmEvery = Math.max(1, size >> 2);
+    for (let i = 0; i < size * 5; i++) {
+      cache.set(`new-${i}`, entry(10));
+      assert.ok(cache.get('old-0'), `size ${size}: the page read after every store stayed (store ${i})`);
+      if (i % warmEvery === 0) assert.ok(cache.get('old-1'), `size ${size}: the page read every ${warmEvery} stores stayed (store ${i})`);
+    }
+    // Everything else old went first, oldest first; the newest pages stored are all there.
+    for (let i = 2; i < size; i++) assert.equal(cache.get(`old-${i}`), undefined, `size ${size}: old-${i} went`);
+    for (let i = size * 5 - (size - 2); i < size * 5; i++) assert.ok(cache.get(`new-${i}`), `size ${size}: new-${i} stayed`);
+  }
+});
