@@ -166,7 +166,7 @@ async function bitmapsOnly<T>(db: Kysely<Database>, work: (trx: Kysely<Database>
 }
 
 /** The page's hits with their headlines and snippets marked from their text (`window` is the repo's own). */
-function withMarks(rows: (RawHit & { window: string | null })[], query: ParsedQuery): RawHit[] {
+function markedHits(rows: (RawHit & { window: string | null })[], query: ParsedQuery): RawHit[] {
   const marker = markerFor(query);
   return rows.map(({ window: _window, headline, snippet, ...hit }) => ({ ...hit, headline: markAll(headline, marker), snippet: snippetOf(snippet, marker) }));
 }
@@ -313,7 +313,7 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
         // up and read its words from TOAST (monsoon with one tag of 2,031 stories at 100,000: 18–32
         // → 6 ms); it does not count that reading.
         options.onRoute?.('listed');
-        return withMarks(await bitmapsOnly(db, (trx) => pageAlong(trx, { kind: 'gin' }, sql<SqlBool>``)), request.query);
+        return markedHits(await bitmapsOnly(db, (trx) => pageAlong(trx, { kind: 'gin' }, sql<SqlBool>``)), request.query);
       }
       let estimated = await estimate(matching, dated, phrased ? sql<SqlBool>`d.document @@ ${candidatesQuery(request.query)}${andAll(filters)}` : null);
       const sampled = estimated !== null && phrased && cheapestNewestPath(estimated, wanted)[1] >= (options.sampleWhenCosting ?? SAMPLE_WHEN_COSTING);
@@ -337,7 +337,7 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
       }
       options.onRoute?.(`${sampled ? 'sampled: ' : ''}${rows ? 'slice' : path.kind === 'slice' ? 'slice, then gin' : path.kind}`);
       rows ??= await pageAlong(db, path.kind === 'walk' ? path : { kind: 'gin' }, sql<SqlBool>``);
-      return withMarks(rows, request.query);
+      return markedHits(rows, request.query);
     },
 
     matches(query: ParsedQuery, articleIdColumn: string) {
