@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { testDatabases } from '../../test/support/databases.js';
 import { createContentModule } from '../content/index.js';
-import { publishedArticleRow } from '../db/index.js';
+import { publishedArticleRow, type Database } from '../db/index.js';
 import { createManualClock } from '../shared/clock.js';
 import { createIdGenerator } from '../shared/ids.js';
 import { createSearchModule } from './index.js';
 import { RANK_WINDOW } from './search-filters-repo.js';
 import { createSearchService, type SearchInput, type SearchOutcome } from './search-service.js';
-import { chooseNewestPath, createTsvectorSearchRepo, sampledMatches, type NewestPath } from './tsvector-search-repo.js';
+import { chooseNewestPath, createTsvectorSearchRepo, ESTIMATE_KEPT_MS, sampledMatches, type NewestPath } from './tsvector-search-repo.js';
 
 test("a phrase's estimate is kept within two standard deviations of the sample's share", () => {
   const archive = { stories: 100_000 };
@@ -129,6 +130,34 @@ test('[postgres] a phrase search sizes its slice from a sample of the newest sto
     await page(undefined, { q: '"harbour master"', sort: 'newest', perPage: 20 });
     assert.equal(routes.length, 2);
     assert.ok(routes.every((route) => !route.startsWith('sampled')), routes.join(', '));
+
+    // A search asked again within ESTIMATE_KEPT_MS (another page of it too) is not estimated or
+    // sampled again, and answers the same; another query is; after the time, the first is again.
+    let now = 0;
+    const asked: string[] = [];
+    const logged = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: (handle.target as { url: string }).url, max: 2 }) }),
+      log: (event) => {
+        const text = event.query.sql.trim();
+        if (text.startsWith('explain')) asked.push('estimate');
+        else if (text.includes('filter (where')) asked.push('sample');
+      },
+    });
+    try {
+      const kept = createSearchService({ db: logged, index: (db) => createTsvectorSearchRepo(db, { sampleWhenCosting: 2_000, now: () => now }) });
+      const first = await kept.search(master);
+      assert.deepEqual(asked, ['estimate', 'sample']);
+      assert.deepEqual(await kept.search(master), first);
+      await kept.search({ ...master, page: 2 });
+      assert.deepEqual(asked, ['estimate', 'sample'], 'asked again within the time');
+      await kept.search(theHarbour);
+      assert.deepEqual(asked, ['estimate', 'sample', 'estimate', 'sample']);
+      now += ESTIMATE_KEPT_MS + 1;
+      assert.deepEqual(await kept.search(master), first);
+      assert.deepEqual(asked.slice(4), ['estimate', 'sample']);
+    } finally {
+      await logged.destroy();
+    }
   } finally {
     await handle.close();
   }

@@ -126,6 +126,31 @@ export function sampledMatches(estimate: MatchEstimate, sample: { hits: number; 
   return Math.min(Math.max(estimate.matches, least), most);
 }
 
+/**
+ * How long a query's estimate (and its phrase sample) is kept, and how many are: a search asked
+ * again (a popular word, a reader turning pages) does not ask the planner again, a round trip and a
+ * plan (about 1 ms; 3–4 ms more with a phrase's sample). The planner's statistics move with ANALYZE
+ * (autovacuum, minutes apart) and a sample with what is published; a stale estimate can only choose
+ * a slower way to the same page (every way finds the same stories), never other results.
+ */
+export const ESTIMATE_KEPT_MS = 60_000;
+const ESTIMATES_KEPT = 500;
+
+/** Promises kept by key for `keepMs`, the oldest dropped past `max`; a rejected one is not kept. */
+function keptFor<T>(keepMs: number, max: number, now: () => number) {
+  const kept = new Map<string, { value: Promise<T>; until: number }>();
+  return (key: string, make: () => Promise<T>): Promise<T> => {
+    const found = kept.get(key);
+    if (found && found.until > now()) return found.value;
+    kept.delete(key);
+    if (kept.size >= max) kept.delete(kept.keys().next().value!);
+    const value = make();
+    kept.set(key, { value, until: now() + keepMs });
+    value.catch(() => kept.get(key)?.value === value && kept.delete(key));
+    return value;
+  };
+}
+
 /** The most stories an author or tag filter is sent as a list of ids; past it, a condition on each match. */
 export const MAX_LISTED = 5000;
 
@@ -181,11 +206,14 @@ export interface TsvectorSearchOptions {
   onRoute?: (route: string) => void;
   /** The estimated cost (µs) from which a phrase's estimate is checked; for tests on small archives. */
   sampleWhenCosting?: number;
+  /** The clock estimates are kept by (ESTIMATE_KEPT_MS); for tests. */
+  now?: () => number;
 }
 
 /** PostgreSQL: a weighted tsvector per story with a GIN index; the page's rows marked in the application (text-marks.ts). */
 export function createTsvectorSearchRepo(db: Kysely<Database>, options: TsvectorSearchOptions = {}): SearchIndexRepo {
   const choosePath = options.choosePath ?? chooseNewestPath;
+  const kept = keptFor<MatchEstimate | null>(ESTIMATE_KEPT_MS, ESTIMATES_KEPT, options.now ?? Date.now);
 
   /**
    * The planner's estimates (EXPLAIN plans without running: under a millisecond) of how many
@@ -315,9 +343,10 @@ export function createTsvectorSearchRepo(db: Kysely<Database>, options: Tsvector
         options.onRoute?.('listed');
         return markedHits(await bitmapsOnly(db, (trx) => pageAlong(trx, { kind: 'gin' }, sql<SqlBool>``)), request.query);
       }
-      let estimated = await estimate(matching, dated, phrased ? sql<SqlBool>`d.document @@ ${candidatesQuery(request.query)}${andAll(filters)}` : null);
+      const asked = JSON.stringify([request.query.clauses, request.filters]);
+      let estimated = await kept(asked, () => estimate(matching, dated, phrased ? sql<SqlBool>`d.document @@ ${candidatesQuery(request.query)}${andAll(filters)}` : null));
       const sampled = estimated !== null && phrased && cheapestNewestPath(estimated, wanted)[1] >= (options.sampleWhenCosting ?? SAMPLE_WHEN_COSTING);
-      if (sampled) estimated = await withPhraseSample(estimated!, matching, dated);
+      if (sampled) estimated = await kept(`sample ${asked}`, () => withPhraseSample(estimated!, matching, dated));
       const path = estimated ? choosePath(estimated, wanted) : { kind: 'walk' as const };
       let rows: (RawHit & { window: string | null })[] | null = null;
       if (path.kind === 'slice') {
