@@ -27,6 +27,8 @@ const PASSAGE_GAP = ' … ';
 
 const WORD = '[\\p{L}\\p{M}\\p{N}]';
 const WORD_RE = new RegExp(`${WORD}+`, 'gu');
+/** The same, stepped with `exec` from a position (passageEnd); `matchAll` copies WORD_RE, so the two never share a position. */
+const WORD_STEP = new RegExp(WORD_RE.source, 'gu');
 
 /** What a query marks: its phrases (not those it excludes) as one expression, each phrase a group of its own. */
 export interface Marker {
@@ -104,11 +106,10 @@ function passageStart(text: string, at: number): number {
 
 /** Where a passage opening at `start` ends: after its SNIPPET_WORDS-th word, or the text's end. */
 function passageEnd(text: string, start: number): number {
-  const words = new RegExp(WORD_RE.source, 'gu');
-  words.lastIndex = start;
+  WORD_STEP.lastIndex = start;
   let end = start;
   for (let n = 0; n < SNIPPET_WORDS; n++) {
-    const m = words.exec(text);
+    const m = WORD_STEP.exec(text);
     if (!m) break;
     end = m.index + m[0].length;
   }
