@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/index.js';
+import { loadConfig } from '../config/index.js';
 import { helpText } from './help.js';
 import { CliError } from './cli-error.js';
-import { StartupError } from '../shared/startup-errors.js';
+import { exitWithOutcome } from './command-outcome.js';
 
 /**
  * Entry point of the `dateline` command: picks the subcommand, loads the config
@@ -31,30 +31,6 @@ async function main(argv: string[]): Promise<number> {
   return run(rest);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`dateline: ${err.message}\n`);
-      process.exitCode = 2;
-    } else if (err instanceof StartupError) {
-      process.stderr.write(`dateline: ${err.message}\n`);
-      process.exitCode = 1;
-    } else if (err instanceof CliError) {
-      process.stderr.write(`dateline: ${err.message}\n`);
-      process.exitCode = err.exitCode;
-    } else if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`dateline: ${err.message} (try: dateline help)\n`);
-      process.exitCode = 2;
-    } else {
-      process.stderr.write(`dateline: ${(err as Error)?.stack ?? String(err)}\n`);
-      process.exitCode = 1;
-    }
-    // A command that failed part way may hold a connection or timer open: leave anyway.
-    setTimeout(() => process.exit(), 1000).unref();
-  },
-);
+exitWithOutcome(main(process.argv.slice(2)), process.argv[2] === 'serve');
 
 export { parseArgs };

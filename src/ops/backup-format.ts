@@ -55,3 +55,19 @@ export function outOfSpace(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
 }
+
+/**
+ * Steps that also end when `failure` rejects. tar-stream's streams are streamx streams, which
+ * node's pipeline() and async iteration only see fail or close while attached: a step on one
+ * that the other side had given up on (a tar nobody writes any more after a full disk; an entry
+ * the reader closed when the file was cut short) waited for ever, the process ran out of work
+ * and ended with status 0, its staging folder left behind. `failure` resolving ends nothing.
+ */
+export function endingAtFailure(failure: Promise<unknown>): <T>(step: Promise<T>) => Promise<T> {
+  const failed = failure.then(
+    () => new Promise<never>(() => {}),
+    (err: unknown) => Promise.reject(err),
+  );
+  failed.catch(() => {});
+  return <T>(step: Promise<T>) => Promise.race([step, failed]);
+}

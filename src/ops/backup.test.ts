@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { sql, type Kysely } from 'kysely';
 import tar from 'tar-stream';
@@ -158,6 +158,13 @@ test('a truncated, foreign, newer or crafted backup is refused with its reason, 
       ['postgres.tar', /holds a PostgreSQL database and this Dateline is set up for SQLite/],
       ['missing.tar', /no backup file at/],
     ];
+    // Cut short at each block near the start, where the database's entry has only begun (cut
+    // 2–4 KB in, a restore waited for ever on an entry the reader had closed, and the command
+    // ended with status 0 and its staging folder left behind), and at a few odd lengths.
+    for (const at of [...Array.from({ length: 16 }, (_, i) => 512 * (i + 1)), 700, 3000, 5000, whole.length - 1536]) {
+      writeFileSync(join(dir, `cut-at-${at}.tar`), whole.subarray(0, at));
+      cases.push([`cut-at-${at}.tar`, /truncated/]);
+    }
     for (const [file, reason] of cases) {
       const fresh = mkdtempSync(join(tmpdir(), 'dateline-restore-refused-'));
       await assert.rejects(restoreBackup({ database: { kind: 'sqlite', file: join(fresh, 'dateline.db') }, dataDir: fresh, file: join(dir, file) }), reason, file);
@@ -241,6 +248,13 @@ test('the CLI: dateline backup FILE and dateline restore FILE, with one clear li
   const again = await cli(['restore', file], elsewhere).catch((err: { code: number; stderr: string }) => err);
   assert.equal((again as { code: number }).code, 1);
   assert.match((again as { stderr: string }).stderr, /^dateline: restore: .*dateline\.db exists: restore into an empty data folder and database, or pass --force/);
+  // Cut short just past the database entry's header: was status 0, no word, a staging folder left.
+  const cut = join(dirname(file), 'cut.tar');
+  writeFileSync(cut, readFileSync(file).subarray(0, 3000));
+  const fresh = mkdtempSync(join(tmpdir(), 'dateline-cli-cut-'));
+  const refused = await cli(['restore', cut], fresh).catch((err: { code: number; stderr: string }) => err);
+  assert.deepEqual([(refused as { code: number }).code, (refused as { stderr: string }).stderr], [1, 'dateline: restore: the backup file is truncated or damaged (Unexpected end of data): nothing was restored\n']);
+  assert.deepEqual(readdirSync(fresh), []);
   const usage = await cli(['backup'], site).catch((err: { code: number; stderr: string }) => err);
   assert.deepEqual([(usage as { code: number }).code, (usage as { stderr: string }).stderr], [2, 'dateline: usage: dateline backup FILE\n']);
 });

@@ -8,7 +8,7 @@ import { SqliteDatabase as Sqlite } from '../db/sqlite-driver.js';
 import pg from 'pg';
 import tar from 'tar-stream';
 import type { DatabaseTarget } from '../db/index.js';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, MANIFEST_ENTRY, outOfSpace, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, endingAtFailure, MANIFEST_ENTRY, outOfSpace, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
 
 const run = promisify(execFile);
 
@@ -164,15 +164,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupSummar
 
     const tarball = (pack = tar.pack());
     const written = pipeline(tarball, createWriteStream(partial, { flags: 'wx' }));
-    // A write that fails (a full disk) ends the backup at once: every step waits on it as well as
-    // on its own work, which would otherwise wait for ever on a tar nobody reads any more (and the
-    // failure went unheard and crashed the process, leaving the staging folder behind).
-    const writeFailed = written.then(
-      () => new Promise<never>(() => {}),
-      (err: unknown) => Promise.reject(err),
-    );
-    writeFailed.catch(() => {});
-    const step = <T>(work: Promise<T>): Promise<T> => Promise.race([work, writeFailed]);
+    // A write that fails (a full disk) ends the backup at once, not only the step it failed in.
+    const step = endingAtFailure(written);
     const sums: Record<string, EntrySum> = {};
     const addJson = (name: string, value: unknown) => step(new Promise<void>((resolve, reject) => tarball.entry({ name, mtime: new Date(createdAt) }, JSON.stringify(value, null, 2), (err) => (err ? reject(err) : resolve()))));
     /** Streams a file into the tar under `name`, hashing it on the way; false when it vanished first. */

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import tar from 'tar-stream';
 import { CREATE_TRIGRAM_EXTENSION, migrations as knownMigrations, TRIGRAM_MIGRATION, type DatabaseTarget } from '../db/index.js';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, isSafeEntryName, MANIFEST_ENTRY, MAX_JSON_ENTRY_BYTES, outOfSpace, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BackupError, CHECKSUMS_ENTRY, DATABASE_ENTRY, endingAtFailure, isSafeEntryName, MANIFEST_ENTRY, MAX_JSON_ENTRY_BYTES, outOfSpace, sha256, type BackupManifest, type EntrySum } from './backup-format.js';
 import { filesUnder, libpqEnvironment, postgresTool } from './backup.js';
 
 const run = promisify(execFile);
@@ -127,6 +127,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreSum
 /** Reads the whole tar into `staging`, checking as it goes; throws BackupError on anything amiss. */
 async function unpack(options: RestoreOptions, staging: string): Promise<{ manifest: BackupManifest; mediaFiles: number }> {
   const extract = tar.extract();
+  // Each step on an entry also ends when the reader fails (a file cut short while an entry's
+  // folder was being made), not only when that entry does.
+  const unlessFailed = endingAtFailure(new Promise((_, reject) => extract.once('error', reject)));
   const source = createReadStream(options.file);
   source.on('error', (err) => extract.destroy(err));
   source.pipe(extract);
@@ -139,17 +142,17 @@ async function unpack(options: RestoreOptions, staging: string): Promise<{ manif
       const { name, type } = entry.header;
       if (!manifest) {
         if (name !== MANIFEST_ENTRY) throw new BackupError('the file is not a Dateline backup (it does not begin with its manifest)');
-        manifest = checkManifest(await readJson(entry, name), options.database);
+        manifest = checkManifest(await unlessFailed(readJson(entry, name)), options.database);
         continue;
       }
       if (type !== 'file' || !isSafeEntryName(name) || name === MANIFEST_ENTRY || name in seen) throw new BackupError(`the backup holds an entry Dateline does not write ("${name.slice(0, 80)}"): refused`);
       if (name === CHECKSUMS_ENTRY) {
-        sums = (await readJson(entry, name)) as Record<string, EntrySum>;
+        sums = (await unlessFailed(readJson(entry, name))) as Record<string, EntrySum>;
         continue;
       }
       if (sums) throw new BackupError(`the backup has "${name.slice(0, 80)}" after its checksums: the file is damaged`);
       const path = join(staging, ...name.split('/'));
-      await mkdir(dirname(path), { recursive: true });
+      await unlessFailed(mkdir(dirname(path), { recursive: true }));
       const hash = sha256();
       let size = 0;
       const counting = new Transform({
@@ -159,7 +162,14 @@ async function unpack(options: RestoreOptions, staging: string): Promise<{ manif
           done(null, chunk);
         },
       });
-      await pipeline(entry, counting, createWriteStream(path, { flags: 'wx' }));
+      const file = createWriteStream(path, { flags: 'wx' });
+      try {
+        await unlessFailed(pipeline(entry, counting, file));
+      } catch (err) {
+        // Closed before the staging folder is removed.
+        file.destroy();
+        throw err;
+      }
       seen[name] = { size, sha256: hash.digest('hex') };
       if (name.startsWith('media/')) mediaFiles++;
     }
