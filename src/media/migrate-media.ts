@@ -41,6 +41,9 @@ export async function migrateMedia(from: MediaStorage, to: MediaStorage, options
     if ((report.copied + report.skipped) % 100 === 0) options.onProgress?.({ ...report });
   }
 
+  // The target is asked first: a wrong bucket, endpoint or key is said before anything is copied,
+  // and an empty library is not reported moved into a bucket nobody can reach.
+  for await (const _ of to.list()) break;
   for await (const file of from.list()) {
     if (failure) break;
     if (TEMP_FILE.test(file.key)) continue;

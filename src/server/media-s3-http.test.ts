@@ -131,7 +131,14 @@ test('`dateline media migrate --to s3://…` copies a disk library into the buck
       assert.equal(refused.code, 2, `${bad.join(' ')}: ${refused.stderr}`);
       assert.match(refused.stderr, /dateline media migrate --to s3:\/\/bucket\/prefix/);
     }
+    // A library with nothing in it yet: the bucket is still asked, not reported moved into.
+    const empty = { ...env, DATA_DIR: join(app.dataDir, 'empty-site') };
+    const noBucket = await runCli(['media', 'migrate', '--to', 's3://no-such-bucket/moved'], empty);
+    assert.equal(noBucket.code, 1, noBucket.stdout);
+    assert.match(noBucket.stderr, /^dateline: media migrate: .*NoSuchBucket.*Nothing was removed/m);
     s3.setMode('error');
+    const emptyFailed = await runCli(['media', 'migrate', '--to', `s3://${s3.bucket}/moved`], empty);
+    assert.equal(emptyFailed.code, 1, emptyFailed.stdout);
     const failed = await runCli(['media', 'migrate', '--to', `s3://${s3.bucket}/moved`], env);
     s3.setMode('ok');
     assert.equal(failed.code, 1);
