@@ -27,8 +27,10 @@ export const CONTENT_VERSION = 'v6.0';
 const JSON_TYPE = 'application/json; charset=utf-8';
 // Content keys are public by design (Ghost front ends ship them to browsers), so any origin may read.
 const CORS: HeaderMap = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'Content-Version, ETag' };
-const ANSWER_HEADERS: HeaderMap = { ...CORS, 'content-type': JSON_TYPE, 'cache-control': 'public, max-age=60', 'content-version': CONTENT_VERSION, 'x-content-type-options': 'nosniff' };
-const ERROR_HEADERS: HeaderMap = { ...ANSWER_HEADERS, 'cache-control': 'no-store' };
+const ERROR_HEADERS: HeaderMap = { ...CORS, 'content-type': JSON_TYPE, 'cache-control': 'no-store', 'content-version': CONTENT_VERSION, 'x-content-type-options': 'nosniff' };
+// A CDN keeps an answer for its max-age; a change to any story purges every answer by the key
+// `content-api` (CONTENT_API_KEY in site/page-keys.ts), a site-wide change by `site`, as the feeds do.
+const ANSWER_HEADERS: HeaderMap = { ...ERROR_HEADERS, 'cache-control': 'public, max-age=60', 'surrogate-key': 'site content-api' };
 const HEADER_LIST = /^[A-Za-z0-9-]+(?:\s*,\s*[A-Za-z0-9-]+)*$/;
 
 /**

@@ -4,8 +4,15 @@ import type { Database } from '../db/index.js';
 /** The surrogate key every public page and feed carries: purging it empties a CDN of the site. */
 export const SITE_KEY = 'site';
 
-/** Keys of the pages any published story appears on besides its own: the home page, feeds and sitemaps. */
-export const LISTING_KEYS = ['home', 'feeds', 'sitemaps'] as const;
+/**
+ * The surrogate key of every Content API answer. A story is in many of them (lists, filters, its
+ * own), which no one key per story could name: a change to any story purges them all, as it
+ * retires them all in the process's own answer cache (content-api-routes.ts).
+ */
+export const CONTENT_API_KEY = 'content-api';
+
+/** Keys of what any published story appears in besides its own page: the home page, feeds, sitemaps and the Content API's answers. */
+export const LISTING_KEYS = ['home', 'feeds', 'sitemaps', CONTENT_API_KEY] as const;
 
 /**
  * The surrogate keys of every page that shows an article (the keys site-routes.ts and the feeds
