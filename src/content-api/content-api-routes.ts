@@ -52,8 +52,7 @@ export async function contentApiRoutes(app: FastifyInstance, options: ContentApi
   const negotiate = createCodingNegotiator();
 
   /** Builds, compresses and (unless it depends on the clock) stores one answer. */
-  async function buildEntry(key: string, query: Record<string, unknown>, resource: Resource, build: (options: QueryOptions) => Promise<unknown>, browse: boolean, coding: ContentCoding): Promise<CachedPage> {
-    const generation = await cache.currentGeneration();
+  async function buildEntry(key: string, generation: number, query: Record<string, unknown>, resource: Resource, build: (options: QueryOptions) => Promise<unknown>, browse: boolean, coding: ContentCoding): Promise<CachedPage> {
     const parsed = readQueryOptions(query, RESOURCE_SPECS[resource], clock.now(), browse);
     const body = Buffer.from(JSON.stringify(await build(parsed)));
     // `now-7d` answers change with the clock, not with content: built for this request only.
@@ -65,30 +64,17 @@ export async function contentApiRoutes(app: FastifyInstance, options: ContentApi
   }
 
   /**
-   * Answers being built, by cache key. Right after a publish every cached answer is stale at
-   * once; the requests that arrive meanwhile wait for one build instead of each making its own.
+   * Answers from the cache, or builds, compresses once, stores and answers. Right after a publish
+   * every cached answer is stale at once; the requests for one answer that arrive meanwhile wait
+   * for one build instead of each making its own (`cache.build`).
    */
-  const building = new Map<string, Promise<CachedPage>>();
-
-  /** Answers from the cache, or builds, compresses once, stores and answers. */
   async function answer(request: FastifyRequest, reply: FastifyReply, path: string, resource: Resource, build: (options: QueryOptions) => Promise<unknown>, browse: boolean) {
     checkVersion(request.headers['accept-version']);
     const query = request.query as Record<string, unknown>;
     await checkKey(query.key);
     const coding = negotiate(request.headers['accept-encoding']);
     const key = answerKey(path, query);
-    let entry = cache.get(key);
-    if (!entry) {
-      let pending = cache.keepsPages ? building.get(key) : undefined;
-      if (!pending) {
-        pending = buildEntry(key, query, resource, build, browse, coding);
-        if (cache.keepsPages) {
-          building.set(key, pending);
-          void pending.catch(() => {}).finally(() => building.delete(key));
-        }
-      }
-      entry = await pending;
-    }
+    const entry = cache.get(key) ?? (await cache.build(key, (generation) => buildEntry(key, generation, query, resource, build, browse, coding)));
     writeRepresentation(request, reply, 200, representationsIn(entry, coding), coding);
   }
 

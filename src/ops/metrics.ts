@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** What the metrics read from the rest of the app when Prometheus scrapes (nothing is polled in between). */
 export interface MetricSources {
   /** Page caches by name (site pages, Content API answers): hits and misses since start. */
-  pageCaches: Record<string, () => { hits: number; misses: number; entries: number }>;
+  pageCaches: Record<string, () => { hits: number; misses: number; builds: number; entries: number }>;
   /**
    * Views this process counted and views it wrote since start. With Redis one process may write
    * what another counted, so "buffered" is the difference of the sums over all processes.
@@ -98,7 +98,9 @@ export function createMetrics() {
         });
       };
       deltaCounter('dateline_page_cache_hits_total', 'Pages answered from a page cache', ['cache'], () => Object.entries(sources.pageCaches).map(([cache, read]) => [{ cache }, read().hits]));
-      deltaCounter('dateline_page_cache_misses_total', 'Pages built because no cached copy was current', ['cache'], () => Object.entries(sources.pageCaches).map(([cache, read]) => [{ cache }, read().misses]));
+      deltaCounter('dateline_page_cache_misses_total', 'Look-ups that found no current cached copy', ['cache'], () => Object.entries(sources.pageCaches).map(([cache, read]) => [{ cache }, read().misses]));
+      // Fewer than the misses when readers missing the same page at once shared its build.
+      deltaCounter('dateline_page_cache_builds_total', 'Pages built after a miss (concurrent misses of one page share a build)', ['cache'], () => Object.entries(sources.pageCaches).map(([cache, read]) => [{ cache }, read().builds]));
       new Gauge({
         name: 'dateline_page_cache_entries',
         help: 'Pages held in a page cache',

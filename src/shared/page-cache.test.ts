@@ -141,3 +141,67 @@ test('pages read often stay and the least recently used go, in a cache of any si
     for (let i = size * 5 - (size - 2); i < size * 5; i++) assert.ok(cache.get(`new-${i}`), `size ${size}: new-${i} stayed`);
   }
 });
+
+/** A build the test finishes when it chooses, counting how often it was started. */
+function controlledBuilds() {
+  const started: { generation: number; finish: (value: string) => void; fail: (err: Error) => void }[] = [];
+  const make = (generation: number) => new Promise<string>((finish, fail) => started.push({ generation, finish, fail }));
+  return { started, make };
+}
+
+test('readers who miss the same page at once share one build; another page, or the cache off, builds its own', async () => {
+  const cache = createPageCache({ maxEntries: 100, readGeneration: async () => 1, checkEveryMs: 60_000 });
+  const { started, make } = controlledBuilds();
+  const waiting = Array.from({ length: 20 }, () => cache.build('/a/news/one', make));
+  const other = cache.build('/a/news/two', make);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(started.length, 2, 'twenty readers of one page and one of another: two builds');
+  started[0]!.finish('page one');
+  started[1]!.finish('page two');
+  assert.deepEqual(new Set(await Promise.all(waiting)), new Set(['page one']));
+  assert.equal(await other, 'page two');
+  assert.equal(cache.stats().builds, 2);
+
+  // Once a build has finished, a later miss (the page was not stored, or has been retired) builds again.
+  const again = cache.build('/a/news/one', make);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(started.length, 3);
+  started[2]!.finish('page one, again');
+  assert.equal(await again, 'page one, again');
+
+  const off = createPageCache({ maxEntries: 0, readGeneration: async () => 1, checkEveryMs: 60_000 });
+  const offBuilds = controlledBuilds();
+  const each = [off.build('/a/news/one', offBuilds.make), off.build('/a/news/one', offBuilds.make)];
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(offBuilds.started.length, 2, 'with nothing kept, every answer is built (what PAGE_CACHE_ENTRIES=0 measures)');
+  offBuilds.started.forEach((b, i) => b.finish(`answer ${i}`));
+  assert.deepEqual(await Promise.all(each), ['answer 0', 'answer 1']);
+});
+
+test('a reader who comes after a change never joins a build begun before it, and a failed build is not kept', async () => {
+  let generation = 1;
+  const cache = createPageCache({ maxEntries: 100, readGeneration: async () => generation, checkEveryMs: 60_000 });
+  const { started, make } = controlledBuilds();
+  const before = cache.build('/a/news/one', make);
+  await new Promise((resolve) => setImmediate(resolve));
+  generation = 2; // the editor publishes: this process invalidates at once
+  await cache.invalidate();
+  const after = cache.build('/a/news/one', make);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(started.map((b) => b.generation), [1, 2], 'the later reader started a build of the new generation');
+  started[0]!.finish('old page');
+  started[1]!.finish('new page');
+  assert.equal(await before, 'old page');
+  assert.equal(await after, 'new page', 'the editor sees the change');
+
+  const failing = [cache.build('/a/news/two', make), cache.build('/a/news/two', make)];
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(started.length, 3);
+  started[2]!.fail(new Error('database unavailable'));
+  for (const result of await Promise.allSettled(failing)) assert.equal(result.status, 'rejected', 'everyone waiting hears of the failure');
+  const retry = cache.build('/a/news/two', make);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(started.length, 4, 'the next miss tries again');
+  started[3]!.finish('page two');
+  assert.equal(await retry, 'page two');
+});

@@ -54,6 +54,15 @@ export function createPageCache(options: PageCacheOptions) {
   // Running totals for /metrics (read when scraped).
   let hits = 0;
   let misses = 0;
+  let builds = 0;
+  /**
+   * Builds under way, by generation and key (`build`). Right after a change every page is stale at
+   * once, and on PostgreSQL, where a build waits on the network, a page read by 50 readers at a
+   * time was built by each of them: under `wrk -c50` with a change every second, 1,000 builds of
+   * two pages in 24 s and an article's p99 61–75 ms; shared, 20–23 builds and 13–16 ms
+   * (docs/benchmarks.md, "Issue 10, 2026-11-30").
+   */
+  const building = new Map<string, Promise<unknown>>();
   /**
    * The cache drops its least recently used entries first: the Map's order is insertion order, and
    * an entry hit is moved to its newest end. Moving is a delete and a set (76–260 ns, 3% of a served
@@ -147,17 +156,19 @@ export function createPageCache(options: PageCacheOptions) {
     return hit;
   }
 
+  /**
+   * The generation new entries are stamped with; awaits a first read, and a read already under
+   * way (a page built while the check that will retire it is in flight would otherwise be stamped
+   * with the old generation and built from the old site data, such as the navigation).
+   */
+  async function currentGeneration(): Promise<number> {
+    if (checkedAt === -Infinity) await refresh();
+    else if (refreshing) await refreshing;
+    return generation;
+  }
+
   return {
-    /**
-     * The generation new entries are stamped with; awaits a first read, and a read already under
-     * way (a page built while the check that will retire it is in flight would otherwise be stamped
-     * with the old generation and built from the old site data, such as the navigation).
-     */
-    async currentGeneration(): Promise<number> {
-      if (checkedAt === -Infinity) await refresh();
-      else if (refreshing) await refreshing;
-      return generation;
-    },
+    currentGeneration,
 
     get: (key: string): CachedPage | undefined => lookup(key, true),
 
@@ -203,8 +214,36 @@ export function createPageCache(options: PageCacheOptions) {
     async settled(): Promise<void> {
       while (underWay.size) await Promise.all(underWay);
     },
-    /** Lookups answered and missed since start, and pages held (for /metrics). */
-    stats: () => ({ hits, misses, entries: entries.size }),
+    /**
+     * Makes what a missed `key` is answered with, or joins the making of it already under way for
+     * the same key and generation, so concurrent misses of one page build it once. `make` gets the
+     * generation to stamp its entry with. A request that comes after a change (a newer generation)
+     * never joins a build begun before it: an editor who publishes and opens the page sees the new
+     * one. With the cache off (`maxEntries` 0) every request makes its own, as nothing is kept:
+     * that setting measures a build per answer. A failed build is not kept; the next miss tries
+     * again.
+     */
+    async build<T>(key: string, make: (generation: number) => Promise<T>): Promise<T> {
+      const stamp = await currentGeneration();
+      if (options.maxEntries <= 0) {
+        builds++;
+        return make(stamp);
+      }
+      const slot = `${stamp} ${key}`;
+      let run = building.get(slot) as Promise<T> | undefined;
+      if (!run) {
+        builds++;
+        const started = make(stamp);
+        run = started;
+        building.set(slot, started);
+        const forget = () => void (building.get(slot) === started && building.delete(slot));
+        started.then(forget, forget);
+      }
+      return run;
+    },
+
+    /** Lookups answered and missed and pages built since start, and pages held (for /metrics). */
+    stats: () => ({ hits, misses, builds, entries: entries.size }),
   };
 }
 

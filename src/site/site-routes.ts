@@ -5,9 +5,9 @@ import type { ViewCounter } from '../audience/index.js';
 import { slugFromPathSegment } from '../shared/slug.js';
 import type { PageBuilder } from './page-builder.js';
 import { MAX_PAGE } from './page-builder.js';
-import { representationsIn, type PageCache } from './page-cache.js';
+import { representationsIn, type CachedPage, type PageCache } from './page-cache.js';
 import type { SiteInfo } from './site-info.js';
-import { createCodingNegotiator } from './accept-encoding.js';
+import { createCodingNegotiator, type ContentCoding } from './accept-encoding.js';
 import { answerRepresentations, COMPRESSED_CODINGS, prepareRepresentations, writeRepresentation, type Representations } from './representations.js';
 import { articlePath } from './site-info.js';
 import { pageSecurityHeaders } from '../shared/security-headers.js';
@@ -80,20 +80,32 @@ export async function siteRoutes(app: FastifyInstance, options: SiteRoutesOption
     writeRepresentation(request, reply, status, await errorRepresentations(status, detail), negotiate(request.headers['accept-encoding']));
   }
 
-  /** Serves from the cache, or builds, compresses, stores and serves. Handles ETag revalidation. */
+  /** A miss's build as every request waiting on it needs it: the stored page, a redirect, or nothing (404). */
+  type Outcome = { page: CachedPage } | { redirect: string } | null;
+
+  /** Builds a page and stores it, with the one coding the request that started the build takes. */
+  async function buildPage(key: string, generation: number, coding: ContentCoding, build: () => Promise<Built | null>): Promise<Outcome> {
+    const built = await build();
+    if (!built || 'redirect' in built) return built;
+    const headers = { ...pageSecurityHeaders(), 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': [SITE_KEY, ...built.keys].join(' ') };
+    // Only the coding this reader takes, at a cheap setting; the cache makes every coding at
+    // its storage setting if the page is asked for again (page-cache.ts).
+    const source = { ...pageBytes(built.body, site().css), headers };
+    return { page: cache.set(key, { status: built.status, generation, representations: answerRepresentations(source, coding), source }) };
+  }
+
+  /**
+   * Serves from the cache, or builds, compresses, stores and serves; readers who miss the same page
+   * at once share one build (`cache.build`). Handles ETag revalidation.
+   */
   async function serve(request: FastifyRequest, reply: FastifyReply, key: string, build: () => Promise<Built | null>) {
     const coding = negotiate(request.headers['accept-encoding']);
     let page = cache.get(key);
     if (!page) {
-      const generation = await cache.currentGeneration();
-      const built = await build();
-      if (!built) return sendError(request, reply, 404);
-      if ('redirect' in built) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(built.redirect, 301);
-      const headers = { ...pageSecurityHeaders(), 'content-type': HTML_TYPE, 'cache-control': PAGE_CACHE_CONTROL, 'surrogate-key': [SITE_KEY, ...built.keys].join(' ') };
-      // Only the coding this reader takes, at a cheap setting; the cache makes every coding at
-      // its storage setting if the page is asked for again (page-cache.ts).
-      const source = { ...pageBytes(built.body, site().css), headers };
-      page = cache.set(key, { status: built.status, generation, representations: answerRepresentations(source, coding), source });
+      const outcome = await cache.build(key, (generation) => buildPage(key, generation, coding, build));
+      if (!outcome) return sendError(request, reply, 404);
+      if ('redirect' in outcome) return reply.code(301).header('cache-control', PAGE_CACHE_CONTROL).redirect(outcome.redirect, 301);
+      page = outcome.page;
     }
     writeRepresentation(request, reply, page.status, representationsIn(page, coding), coding);
   }
