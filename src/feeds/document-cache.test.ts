@@ -73,3 +73,19 @@ test('a missing document (404) is not kept', async () => {
   assert.equal(asked, 2);
   assert.equal(t.cache.bytes, 0);
 });
+
+test('a request after a change never joins a build begun before it', async () => {
+  const t = setup();
+  let finishOld!: () => void;
+  const held = new Promise<void>((resolve) => (finishOld = resolve));
+  const old = t.cache.get('feed', async (g) => (await held, doc(g, 100)));
+  await new Promise((resolve) => setImmediate(resolve));
+  t.bump(); // an editor publishes in this process, which announces it at once
+  await t.cache.invalidate();
+  const fresh = await t.cache.get('feed', t.build());
+  assert.equal(fresh?.generation, 2, 'built anew for the new generation, not the build still under way');
+  finishOld();
+  assert.equal((await old)?.generation, 1);
+  assert.equal((await t.cache.get('feed', t.build()))?.generation, 2, 'and the old build, finishing late, is not kept');
+  assert.equal(t.builds(), 1);
+});

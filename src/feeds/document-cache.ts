@@ -92,16 +92,19 @@ export function createDocumentCache(options: DocumentCacheOptions) {
         entries.set(key, hit);
         return hit.doc;
       }
-      const pending = building.get(key);
+      // By generation too: a request after a change (this process's own, announced at once) never
+      // joins a build begun before it, which would answer it with the document as it was.
+      const slot = `${generation} ${key}`;
+      const pending = building.get(slot);
       if (pending) return pending;
       const made = build(generation)
         .then((doc) => {
           if (doc) keep(key, doc);
           return doc;
         })
-        .finally(() => building.delete(key));
+        .finally(() => building.delete(slot));
       // A 404 (null) is not shared beyond this burst: the next request asks the database again.
-      building.set(key, made);
+      building.set(slot, made);
       return made;
     },
 
