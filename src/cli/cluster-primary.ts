@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Logger } from 'pino';
 import type { Config } from '../config/index.js';
 import { createDatabase } from '../db/index.js';
+import { createMetricsJoiner } from '../ops/cluster-metrics.js';
 import { CliError } from './cli-error.js';
 
 /** The environment variable a worker reads its number from (1 prints the banner). */
@@ -51,6 +52,11 @@ export async function runPrimary(config: Config, workers: number, log: Logger): 
     startedAt.set(worker, Date.now());
     numberOf.set(worker, n);
   };
+  // A scrape reaches one worker; it asks here for every worker's metrics (ops/cluster-metrics.ts).
+  // A worker that exits as it is asked reports it to the callback (else an 'error' event nobody hears).
+  const channelOf = (worker: Worker) => ({ id: worker.id, number: numberOf.get(worker) ?? 0, send: (message: object) => void worker.send(message, () => {}) });
+  const metrics = createMetricsJoiner({ workers: () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && w.isConnected()).map(channelOf), log });
+  cluster.on('message', (worker, message) => void metrics.onMessage(channelOf(worker), message));
   cluster.on('exit', (worker, code, signal) => {
     const n = numberOf.get(worker) ?? 0;
     const lived = Date.now() - (startedAt.get(worker) ?? 0);

@@ -28,7 +28,7 @@ async function serveOne(config: Config, banner: boolean): Promise<number> {
   // Loaded here, not with this module: a primary only migrates and forks, and loading the site's
   // modules (2–3 s through tsx) there made every start wait for them twice.
   const { createApp } = await import('../server/create-app.js');
-  const app = await createApp(config);
+  const app = await createApp(config, cluster.isWorker ? { clusterWorker: Number(process.env[WORKER_NUMBER]) } : {});
   try {
     await app.listen();
   } catch (err) {

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { createWorkerMetrics, type PrimaryChannel } from './cluster-metrics.js';
 
 /** What the metrics read from the rest of the app when Prometheus scrapes (nothing is polled in between). */
 export interface MetricSources {
@@ -23,8 +24,13 @@ export interface MetricSources {
  * Counters that other modules keep as plain numbers are read when scraped, so the hot paths pay
  * nothing for them.
  */
-export function createMetrics() {
+export function createMetrics(options: { clusterWorker?: { number: number; primary: PrimaryChannel } } = {}) {
   const registry = new Registry();
+  // A worker of `dateline serve --workers N`: every series names it, and a scrape is answered with
+  // every worker's metrics, joined by the primary (cluster-metrics.ts).
+  const worker = options.clusterWorker;
+  const cluster = worker ? createWorkerMetrics(registry, worker.primary) : null;
+  if (worker) registry.setDefaultLabels({ worker: String(worker.number) });
   collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 20 });
 
   // Answers of the page fast path, counted in plain maps and added to the counter at scrape time:
@@ -163,20 +169,27 @@ export function createMetrics() {
       jobRuns.observe({ job, outcome: ok ? 'ok' : 'error' }, seconds);
     },
 
-    /** One purge request to the CDN (ops/cdn-purge.ts). */
+    /** A request answered 503 because the database was away. */
     countDatabaseUnavailable(): void {
       databaseUnavailable.inc();
     },
+    /** A media storage operation (put, get, delete, …) that failed. */
     countStorageFailure(operation: string): void {
       storageFailures.inc({ operation });
     },
+    /** One purge request to the CDN (ops/cdn-purge.ts). */
     countPurge(outcome: 'ok' | 'failed' | 'retried'): void {
       purges.inc({ outcome });
     },
 
-    /** The text Prometheus reads. */
+    /** The text Prometheus reads: this process's metrics, or in a cluster worker every worker's. */
     async text(): Promise<{ contentType: string; body: string }> {
-      return { contentType: registry.contentType, body: await registry.metrics() };
+      return { contentType: registry.contentType, body: cluster ? await cluster.text() : await registry.metrics() };
+    },
+
+    /** Stops answering the primary (the app is closing). */
+    close(): void {
+      cluster?.close();
     },
   };
 }

@@ -26,7 +26,7 @@ import { fillDemoPictures, seedDemo, suggestDemoTags } from './seed-demo.js';
 import { connectRedis, type RedisConnection } from './redis-connection.js';
 import { cannotListen, StartupError } from '../shared/startup-errors.js';
 import { useMediaPublicUrl } from '../shared/media-url.js';
-import { assignedRequestId, assignRequestId, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
+import { assignedRequestId, assignRequestId, channelToPrimary, createCdnPurger, createMetrics, createReadiness, listenForMetrics, opsRoutes } from '../ops/index.js';
 
 /** Background work's picture and card changes retire cached pages at most this often, across all processes. */
 const ASSET_BUMP_INTERVAL_MS = 1000;
@@ -42,6 +42,8 @@ export interface AppOptions {
   backgroundJobs?: boolean;
   /** A resolver (or fetch) for the wire desk's safe fetcher, for tests of private-address refusals. */
   ingestFetch?: Pick<SafeFetcherOptions, 'lookup' | 'fetchImpl' | 'timeoutMs'>;
+  /** This process is worker N of `dateline serve --workers`: its metrics name it, and /metrics answers for every worker. */
+  clusterWorker?: number;
 }
 
 /**
@@ -61,7 +63,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
     throw new StartupError(`DATA_DIR ${config.dataDir} cannot be the data folder: ${reason}`, { cause: err });
   }
 
-  const metrics = createMetrics();
+  const metrics = createMetrics(options.clusterWorker !== undefined ? { clusterWorker: { number: options.clusterWorker, primary: channelToPrimary() } } : {});
   useMediaPublicUrl(config.mediaPublicUrl);
   const database: DatabaseHandle = createDatabase(config.database);
   const applied = await database.migrate();
@@ -338,6 +340,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
       await jobs.stop();
       await demoTagging;
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
+      metrics.close();
       // A reset mail still being sent finishes before the database closes.
       await admin.accounts.tokens.idle();
       await media.variantWorker.stop();

@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import { runCli } from '../support/run-cli.js';
 import { startServer, type ServerProcess } from '../support/server-process.js';
 
-/** The worker processes of a primary (by parent pid). */
+/**
+ * The worker processes of a primary (by parent pid). By their command line too: a primary that had
+ * TypeScript to compile (tsx's cache cold, on a fresh machine) also has esbuild's service as a child.
+ */
 function workersOf(pid: number): number[] {
   try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid), '-f', 'dateline\\.js serve'], { encoding: 'utf8' }).trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -49,13 +52,15 @@ function freshGet(url: string): Promise<number> {
   });
 }
 
+const METRICS_TOKEN = 'metrics-token-for-workers-0123456789';
+
 const json = (body: unknown, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 
 test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the port, follow each change, and a dead one is replaced', { timeout: 120_000 }, async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'dateline-workers-'));
   let server: ServerProcess | null = null;
   try {
-    server = await startServer({ DATA_DIR: dataDir, DATELINE_DEMO: '1', WEB_CONCURRENCY: '2' });
+    server = await startServer({ DATA_DIR: dataDir, DATELINE_DEMO: '1', WEB_CONCURRENCY: '2', METRICS_TOKEN });
     const s = server;
     await until('two workers', () => workersOf(s.pid).length === 2);
     assert.match(s.output(), /2 workers\)/, 'the banner says so, once');
@@ -87,6 +92,27 @@ test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the por
     // quiet machine, 3.4 s once in CI. A wall-clock bound here only measured the machine.
     t.diagnostic(`every worker followed the change after ${followed} ms`);
 
+    // A scrape reaches one worker and is answered with both workers' series (ops/cluster-metrics.ts):
+    // answered with its own alone, scrapes alternated between two workers' totals.
+    const scrape = async () => {
+      const answer = await fetch(`${s.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      assert.equal(answer.status, 200);
+      const text = await answer.text();
+      const families = text.split('\n').filter((line) => line.startsWith('# TYPE '));
+      assert.equal(new Set(families).size, families.length, 'each family once, as Prometheus requires');
+      const homeAnswers = [...text.matchAll(/^dateline_http_requests_total\{route="\/",method="GET",status="200",worker="(\d)"\} (\d+)$/gm)];
+      const startTimes = new Map([...text.matchAll(/^process_start_time_seconds\{worker="(\d)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+      return { homeAnswers: homeAnswers.reduce((sum, m) => sum + Number(m[2]), 0), workers: homeAnswers.map((m) => m[1]).sort(), startTimes };
+    };
+    const first = await scrape();
+    for (let i = 0; i < 10; i++) assert.equal((await fetch(`${s.url}/`)).status, 200);
+    const scrapes = [await scrape(), await scrape(), await scrape(), await scrape()];
+    for (const later of scrapes) {
+      assert.deepEqual(later.workers, ['1', '2'], 'both workers in every scrape');
+      assert.deepEqual([...later.startTimes.keys()].sort(), ['1', '2']);
+      assert.equal(later.homeAnswers, first.homeAnswers + 10, 'every answer of the home page counted once, whichever worker gave it and whichever is scraped');
+    }
+
     // kill -9 a worker: another takes its place, and every connection is answered again.
     // (A connection the primary handed to the worker as it died is lost with it, as with any crash.)
     const [victim] = workersOf(s.pid);
@@ -95,6 +121,13 @@ test('dateline serve with WEB_CONCURRENCY=2 on SQLite: two workers share the por
     await until('the replacement answers', async () => (await freshGet(`${s.url}/healthz`).catch(() => 0)) === 200);
     for (let i = 0; i < 6; i++) assert.equal(await freshGet(`${s.url}/`), 200);
     assert.ok(replaced < 5000, `replaced in ${replaced} ms`);
+    // The replacement's series carry the same worker number and start again, with a new start time.
+    // A worker busy past the primary's wait (a new one starting its background work, on a loaded
+    // machine) is left out of that scrape, by design: scrape until both answer.
+    let afterKill = await scrape();
+    await until('a scrape with both workers after the replacement', async () => (afterKill = await scrape()).startTimes.size === 2);
+    const restarted = [...afterKill.startTimes].filter(([n, at]) => at > scrapes[0]!.startTimes.get(n)!);
+    assert.equal(restarted.length, 1, `one worker started again: ${JSON.stringify([...afterKill.startTimes])}`);
 
     // SIGTERM to the primary stops every worker.
     // Promptly: a worker once lingered, held open by its channel to the primary, until the primary's
