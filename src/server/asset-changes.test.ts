@@ -15,7 +15,7 @@ import { createAssetChanges } from './asset-changes.js';
  */
 const [sqlite] = await testDatabases();
 
-test('the demo pictures bump the content generation at most once a second, and pages then show them all', async () => {
+test('the demo pictures bump the content generation at most once a second, and pages then show them all', async (t) => {
   const app = await createTestApp(sqlite!, { DATELINE_DEMO: '1' });
   try {
     const pictures = (html: string) => (html.match(/<img /g) ?? []).length;
@@ -29,7 +29,11 @@ test('the demo pictures bump the content generation at most once a second, and p
     assert.ok(made >= 20, `the demo has its pictures to make (${made})`);
     assert.ok(bumps >= 1, 'the pictures were announced');
     assert.ok(bumps <= Math.ceil(elapsed / 1000) + 1, `${bumps} bumps for ${made} pictures in ${elapsed} ms`);
-    assert.ok(bumps < made, `fewer bumps than pictures (${bumps} for ${made})`);
+    // Coalescing saves bumps only when pictures come faster than one a second: on a quiet machine
+    // they take a fraction of a second each; on a loaded one (CI once took 28.8 s for 24) the bound
+    // above is the whole promise. Faster than two a second, it must have saved about half.
+    if (elapsed < made * 500) assert.ok(bumps < made, `fewer bumps than pictures (${bumps} for ${made} in ${elapsed} ms)`);
+    else t.diagnostic(`pictures came slower than one a second (${made} in ${elapsed} ms): ${bumps} bumps`);
 
     // finishDemoPictures settles after the bump that covers its last picture: the cached home is gone.
     const homeAfter = (await app.app.inject('/')).body;
