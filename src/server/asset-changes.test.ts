@@ -33,7 +33,7 @@ test('the demo pictures bump the content generation at most once a second, and p
     // they take a fraction of a second each; on a loaded one (CI once took 28.8 s for 24) the bound
     // above is the whole promise. Faster than two a second, it must have saved about half.
     if (elapsed < made * 500) assert.ok(bumps < made, `fewer bumps than pictures (${bumps} for ${made} in ${elapsed} ms)`);
-    else t.diagnostic(`pictures came slower than one a second (${made} in ${elapsed} ms): ${bumps} bumps`);
+    else t.diagnostic(`pictures came slower than two a second (${made} in ${elapsed} ms): ${bumps} bumps`);
 
     // finishDemoPictures settles after the bump that covers its last picture: the cached home is gone.
     const homeAfter = (await app.app.inject('/')).body;
