@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { loadConfig } from '../../src/config/index.js';
 import { createApp, type DatelineApp } from '../../src/server/create-app.js';
 import { createManualClock } from '../../src/shared/clock.js';
@@ -16,6 +16,8 @@ export interface TestAppOptions {
    * process on the same database. The caller created it and closes it; the app leaves it open.
    */
   database?: DatabaseHandle;
+  /** Where the app logs (silent by default): for a test that reads what was logged. */
+  log?: Logger;
 }
 
 /**
@@ -32,7 +34,7 @@ export async function createTestApp(target: TestDatabase, env: Record<string, st
     { DATA_DIR: dataDir, DATELINE_DEMO: '0', SITE_URL: 'https://news.example.com', SITE_NAME: 'The Test Times', SITE_TIMEZONE: 'Asia/Kolkata', LOG_LEVEL: 'silent', ...env },
     dataDir,
   );
-  const app: DatelineApp = await createApp({ ...config, database: handle.target }, { log: pino({ level: 'silent' }), clock, backgroundJobs: false });
+  const app: DatelineApp = await createApp({ ...config, database: handle.target }, { log: options.log ?? pino({ level: 'silent' }), clock, backgroundJobs: false });
   return {
     ...app,
     clock,
