@@ -12,8 +12,32 @@ export interface MetricSources {
   views: () => { counted: number; flushed: number };
   /** Seconds the most overdue scheduled story is late (0 when none is due). */
   schedulerLagSeconds: () => Promise<number>;
+  /** Redis, when REDIS_URL is set: both connections ready, and connection errors since start. */
+  redis: (() => { up: boolean; errors: number }) | null;
   /** Each wire source's health. */
   wireSources: () => Promise<{ id: string; name: string; paused: boolean; lastSuccessAt: string | null; consecutiveFailures: number; itemsTaken: number; itemsSkipped: number }[]>;
+}
+
+/** How long a scrape waits for a number read from the database (as /readyz waits for its checks). */
+const DATABASE_READ_MS = 2000;
+
+/**
+ * A number a collector reads from the database, or null when it cannot be read now (the database
+ * is away or not answering). A scrape must still be answered then: an outage is when the metrics
+ * are needed, and one failing collector fails prom-client's whole scrape (it answered 503 while
+ * PostgreSQL was away). The gauge keeps its last value; `dateline_database_unavailable_total` and
+ * /readyz say the database is away.
+ */
+async function fromDatabase<T>(read: () => Promise<T>): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), DATABASE_READ_MS)));
+  try {
+    return await Promise.race([read(), late]);
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**
@@ -116,6 +140,18 @@ export function createMetrics(options: { clusterWorker?: { number: number; prima
           for (const [cache, read] of Object.entries(sources.pageCaches)) this.set({ cache }, read().entries);
         },
       });
+      const redis = sources.redis;
+      if (redis) {
+        new Gauge({
+          name: 'dateline_redis_up',
+          help: '1 while both Redis connections (commands, change subscription) are ready; 0 while they reconnect',
+          registers: [registry],
+          collect() {
+            this.set(redis().up ? 1 : 0);
+          },
+        });
+        deltaCounter('dateline_redis_connection_errors_total', 'Redis connection errors (each failed connect or reconnect attempt)', [], () => [[{}, redis().errors]]);
+      }
       deltaCounter('dateline_views_counted_total', 'Views counted (one per reader per story per day)', [], () => [[{}, sources.views().counted]]);
       deltaCounter('dateline_views_flushed_total', 'Counted views written to the database', [], () => [[{}, sources.views().flushed]]);
       new Gauge({
@@ -123,7 +159,8 @@ export function createMetrics(options: { clusterWorker?: { number: number; prima
         help: 'How late the most overdue scheduled story is (0 when none is due)',
         registers: [registry],
         async collect() {
-          this.set(await sources.schedulerLagSeconds());
+          const lag = await fromDatabase(sources.schedulerLagSeconds);
+          if (lag !== null) this.set(lag);
         },
       });
       const wire = (name: string, help: string, value: (s: Awaited<ReturnType<MetricSources['wireSources']>>[number]) => number) =>
@@ -133,8 +170,10 @@ export function createMetrics(options: { clusterWorker?: { number: number; prima
           labelNames: ['source_id', 'source'],
           registers: [registry],
           async collect() {
+            const list = await fromDatabase(sources.wireSources);
+            if (!list) return;
             this.reset();
-            for (const s of await sources.wireSources()) this.set({ source_id: s.id, source: s.name }, value(s));
+            for (const s of list) this.set({ source_id: s.id, source: s.name }, value(s));
           },
         });
       wire('dateline_wire_source_last_success_timestamp_seconds', 'When a wire source was last polled without error (0: never)', (s) => (s.lastSuccessAt ? Date.parse(s.lastSuccessAt) / 1000 : 0));

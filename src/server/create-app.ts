@@ -209,6 +209,7 @@ export async function createApp(config: Config, options: AppOptions = {}) {
   metrics.watch({
     pageCaches: { site: () => site.cache.stats(), 'content-api': () => contentApi.cache.stats() },
     views: () => audience.views.stats(),
+    redis: redis ? redis.health : null,
     schedulerLagSeconds: async () => {
       const overdue = await db.selectFrom('articles').select((eb) => eb.fn.min('scheduled_at').as('due')).where('status', '=', 'scheduled').where('scheduled_at', '<=', clock.now().toISOString()).executeTakeFirst();
       return overdue?.due ? Math.max(0, (clock.now().getTime() - Date.parse(overdue.due)) / 1000) : 0;

@@ -60,6 +60,11 @@ test('PostgreSQL away for 10 s and Redis cut meanwhile: cached pages served, 503
       seen.health.add((await app.app.inject('/healthz')).statusCode);
       await sleep(500);
     }
+    // Metrics matter most in an outage: the scrape is answered, and says what is away.
+    const during = await app.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(during.statusCode, 200, during.body.slice(0, 300));
+    assert.match(during.body, /^dateline_redis_up 0$/m, 'Redis is reported down');
+    assert.match(during.body, /^dateline_database_unavailable_total [1-9]/m);
     assert.deepEqual([...seen.cached], [200], 'the cached article is served all along');
     assert.deepEqual([...seen.uncached], [503], 'a page that needs the database: 503');
     assert.deepEqual([...seen.api], [503], 'the Content API: 503 (ServiceUnavailableError)');
@@ -83,6 +88,8 @@ test('PostgreSQL away for 10 s and Redis cut meanwhile: cached pages served, 503
   const second = await publishStory(app, { headline: 'Back after the outage' });
   assert.equal((await app.app.inject(`/news/${second.article.slug}`)).statusCode, 200, 'publishing works again');
   const metrics = (await app.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${TOKEN}` } })).body;
+  assert.match(metrics, /^dateline_redis_up 1$/m, 'Redis is reported back');
+  assert.match(metrics, /^dateline_redis_connection_errors_total [1-9]/m, 'and its connection errors were counted');
   const unavailable = Number(/^dateline_database_unavailable_total (\d+)/m.exec(metrics)?.[1] ?? 0);
   assert.ok(counted503 > 0 && unavailable >= counted503, `every page answered 503 for the database is counted: ${unavailable} counted, ${counted503} answered`);
 });

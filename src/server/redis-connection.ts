@@ -16,9 +16,11 @@ export async function connectRedis(url: string, log: Logger, onChange: () => Pro
   const subscriber = new Redis(url, options);
   // ioredis rejects a failed first connect with "Connection is closed."; the reason came as an error event.
   let lastError: Error | null = null;
+  let errors = 0;
   for (const connection of [client, subscriber]) {
     connection.on('error', (err: Error) => {
       lastError = err;
+      errors++;
       log.warn({ err: err.message }, 'redis connection error');
     });
   }
@@ -34,6 +36,8 @@ export async function connectRedis(url: string, log: Logger, onChange: () => Pro
   return {
     client,
     invalidation,
+    /** For /metrics: both connections ready (commands and the change subscription), and errors since start. */
+    health: () => ({ up: client.status === 'ready' && subscriber.status === 'ready', errors }),
     async close() {
       await Promise.allSettled([client.quit(), subscriber.quit()]);
     },
