@@ -55,9 +55,14 @@ export async function runPrimary(config: Config, workers: number, log: Logger): 
   // A scrape reaches one worker; it asks here for every worker's metrics (ops/cluster-metrics.ts).
   // A worker that exits as it is asked reports it to the callback (else an 'error' event nobody hears).
   const channelOf = (worker: Worker) => ({ id: worker.id, number: numberOf.get(worker) ?? 0, send: (message: object) => void worker.send(message, () => {}) });
-  const metrics = createMetricsJoiner({ workers: () => Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && w.isConnected()).map(channelOf), log });
+  // Only workers that listen are asked: one still starting (its app not made yet) cannot answer,
+  // and every scrape meanwhile waited the whole wait for it.
+  const listening = new Set<Worker>();
+  cluster.on('listening', (worker) => listening.add(worker));
+  const metrics = createMetricsJoiner({ workers: () => [...listening].filter((w) => w.isConnected()).map(channelOf), log });
   cluster.on('message', (worker, message) => void metrics.onMessage(channelOf(worker), message));
   cluster.on('exit', (worker, code, signal) => {
+    listening.delete(worker);
     const n = numberOf.get(worker) ?? 0;
     const lived = Date.now() - (startedAt.get(worker) ?? 0);
     startedAt.delete(worker);

@@ -137,10 +137,16 @@ export function createWorkerMetrics(registry: Registry, channel: PrimaryChannel,
     text(): Promise<string> {
       const id = nextId++;
       return new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => {
-          waiting.delete(id);
-          reject(new Error(`the primary did not answer with the workers' metrics within ${timeoutMs} ms`));
-        }, timeoutMs);
+        // When this worker's own event loop was held past the wait, the timer and the primary's
+        // answer are due together, and timers run before I/O: give the answer one turn of the loop.
+        const timer = setTimeout(
+          () =>
+            setImmediate(() => {
+              if (!waiting.delete(id)) return;
+              reject(new Error(`the primary did not answer with the workers' metrics within ${timeoutMs} ms`));
+            }),
+          timeoutMs,
+        );
         waiting.set(id, { resolve, reject, timer });
         channel.send({ type: SCRAPED, id }, (err) => {
           if (!err || !waiting.delete(id)) return;

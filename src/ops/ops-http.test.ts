@@ -5,8 +5,10 @@ import { createTestApp, paragraphs } from '../../test/support/test-app.js';
 import { signIn } from '../../test/support/admin-client.js';
 import { freePort } from '../../test/support/server-process.js';
 import { createReadiness } from './readiness.js';
+import { promtoolAvailable, promtoolProblems } from '../../test/support/promtool.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
+const withPromtool = promtoolAvailable();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 
@@ -96,6 +98,7 @@ for (const target of await testDatabases()) {
       assert.match(text, /nodejs_eventloop_lag_seconds /);
       assert.match(text, /nodejs_heap_size_used_bytes /);
       assert.doesNotMatch(text, /route="\/news\//, 'raw URLs never become labels');
+      if (withPromtool) assert.deepEqual(promtoolProblems(text), [], 'Prometheus reads it as it is');
     } finally {
       await app.close();
     }
