@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { documentText, type DocNode } from '../doc/index.js';
@@ -38,6 +39,12 @@ export function createStoryTagger({ clock, newId, log }: StoryTaggerDeps) {
   return async function tagStory(db: Kysely<Database>, story: StoryText): Promise<void> {
     const tags: KnownName[] = (await createSuggestionRepo(db).entityTags()).map((t) => ({ name: t.name, kind: t.kind, tagId: t.id, aliases: parseList(t.aliases) }));
     let found: ReturnType<typeof extractEntities>;
+    // A turn of the event loop before the extraction (tens of milliseconds of CPU, more for a long
+    // read on a loaded machine), so readers' requests are answered between stories. On SQLite every
+    // await around it settles at once, and a run of stories (the demo's 24 after a first start, a
+    // wire source auto-publishing a burst) was one turn: a first `npm start` held every answer for
+    // 1.5–7 s (`curl /healthz` while it ran, with the CI beside it).
+    await nextTurn();
     try {
       await loadLanguageModel();
       found = extractEntities({ headline: story.headline, standfirst: story.standfirst, body: documentText(story.body) }, createGazetteer(tags, seedNames()));

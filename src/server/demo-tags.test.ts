@@ -14,8 +14,9 @@ const [sqlite] = await testDatabases();
 /**
  * The demo's tag suggestions are made in the background after a first start begins serving. On
  * SQLite every await of the loop settles at once, and all 24 stories ran as one turn of the event
- * loop: `curl /healthz` waited 1.5–7 s on a first `npm start`. Readers must get a turn between
- * stories: the test looks at the count of stories tagged at every turn of the loop.
+ * loop: `curl /healthz` waited 1.5–7 s on a first `npm start`. The tagger now gives the loop a turn
+ * before each extraction (story-tagger.ts): the test looks at the count of stories tagged at every
+ * turn of the loop.
  */
 test('the demo stories are tagged one per turn of the event loop, so readers are answered between them', async () => {
   const app = await createTestApp(sqlite!, { DATELINE_DEMO: '1' });

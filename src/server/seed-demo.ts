@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Database } from '../db/index.js';
 import { createArticleService, createDirectoryService, createSiteStateRepo } from '../content/index.js';
@@ -130,11 +129,6 @@ export async function seedDemo({ db, media, staticPages, clock, newId, log, time
 export async function suggestDemoTags({ storyIds, articles, tagger, db, log }: { storyIds: readonly string[]; articles: ArticleService; tagger: ArticleTagger; db: Kysely<Database>; log: Logger }): Promise<void> {
   const started = Date.now();
   for (const id of storyIds) {
-    // A turn of the event loop before each story, so readers' requests are answered between them.
-    // On SQLite every await below settles at once (its calls are synchronous), and the 24 stories
-    // ran as one turn: a first `npm start` held the site's answers for 1.5–7 s (measured with
-    // `curl /healthz` while it ran, the CI beside it), the worst just as a newcomer opens the page.
-    await nextTurn();
     const story = await articles.get(id);
     if (story) await tagger(db, { id, headline: story.headline, standfirst: story.standfirst, body: story.body, tagIds: story.tagIds });
   }
