@@ -21,7 +21,7 @@ const COLLECTED = 'dateline:metrics-collected'; // a worker to the primary: mine
 const JOINED = 'dateline:metrics-joined'; // the primary to the scraped worker: everyone's, as text (id)
 
 /** How long the primary waits for the workers' parts: a worker busy or stopped is left out of that scrape, not waited for. */
-export const COLLECT_TIMEOUT_MS = 3000;
+const COLLECT_TIMEOUT_MS = 3000;
 
 /** One worker's metrics as prom-client gives them (`getMetricsAsJSON`): plain data, so it crosses the IPC channel. */
 type Part = Awaited<ReturnType<Registry['getMetricsAsJSON']>>;
@@ -36,7 +36,7 @@ const isMessage = (message: unknown): message is Message =>
  * aggregators would average some of Node's metrics and leave out the start time, which is what
  * shows a worker was replaced.
  */
-export async function joinParts(parts: Part[]): Promise<string> {
+async function joinParts(parts: Part[]): Promise<string> {
   const labelled = parts.map((part) => part.map((metric) => ({ ...metric, aggregator: 'sum' as const })));
   return AggregatorRegistry.aggregate(labelled).metrics();
 }

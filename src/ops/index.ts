@@ -1,5 +1,5 @@
 export { createMetrics } from './metrics.js';
-export { channelToPrimary, createMetricsJoiner } from './cluster-metrics.js';
+export { channelToPrimary } from './cluster-metrics.js';
 export type { Metrics, MetricSources } from './metrics.js';
 export { createReadiness } from './readiness.js';
 export type { Readiness, ReadinessReport } from './readiness.js';

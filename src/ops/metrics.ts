@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { createWorkerMetrics, type PrimaryChannel } from './cluster-metrics.js';
+import { within } from './readiness.js';
 
 /** What the metrics read from the rest of the app when Prometheus scrapes (nothing is polled in between). */
 export interface MetricSources {
@@ -28,16 +29,8 @@ const DATABASE_READ_MS = 2000;
  * PostgreSQL was away). The gauge keeps its last value; `dateline_database_unavailable_total` and
  * /readyz say the database is away.
  */
-async function fromDatabase<T>(read: () => Promise<T>): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), DATABASE_READ_MS)));
-  try {
-    return await Promise.race([read(), late]);
-  } catch {
-    return null;
-  } finally {
-    clearTimeout(timer);
-  }
+function fromDatabase<T>(read: () => Promise<T>): Promise<T | null> {
+  return within(DATABASE_READ_MS, read()).catch(() => null);
 }
 
 /**

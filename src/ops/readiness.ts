@@ -18,7 +18,7 @@ export interface ReadinessDeps {
 }
 
 /** Resolves with the check's value, or rejects once `ms` has passed (a database that hangs is not ready either). */
-function within<T>(ms: number, work: Promise<T>): Promise<T> {
+export function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
